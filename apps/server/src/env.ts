@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Everything the platform can be configured with is listed here,
+ * validated once at boot, and passed down explicitly (tests build their own `Env` the same way).
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  APP_URL: z.url().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  REDIS_URL: z.string().optional(),
+  JWT_SECRET: z.string().min(32).optional(),
+  OTP_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  MAIL_FROM: z.string().default('Guftagu <no-reply@guftagu.local>'),
+  BREVO_API_KEY: z.string().optional(),
+  BREVO_API_URL: z.url().default('https://api.brevo.com/v3/smtp/email'),
+  SMTP_URL: z.string().optional(),
+  WEB_ENABLED: booleanish.default(true),
+  WEB_DEV: booleanish.default(false),
+  TRUST_PROXY: booleanish.default(false),
+  ADMIN_EMAILS: z.string().default(''),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function isProduction(env: Env): boolean {
+  return env.NODE_ENV === 'production';
+}

@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { AppError } from '../platform/errors.js';
+import type { RateLimiter, RateLimitRule } from '../platform/kv/rate-limit.js';
+import type { Logger } from '../platform/logger.js';
+import { installErrorHandler } from './error-handler.js';
+
+export interface HttpOptions {
+  logger: Logger;
+  trustProxy: boolean;
+  allowedOrigins: string[];
+  limiter: RateLimiter;
+  apiRateLimit: RateLimitRule;
+  devMode: boolean;
+}
+
+/** JSON bodies are small; upload routes raise their own limit. */
+export const JSON_BODY_LIMIT = 100 * 1024;
+
+export async function createHttpApp(options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: options.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: () => crypto.randomUUID(),
+  });
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    // Next.js renders inline bootstrap scripts; 'unsafe-eval' is only needed by its dev server.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'", ...(options.devMode ? ["'unsafe-eval'"] : [])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', ...options.allowedOrigins],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    credentials: true,
+    origin: (origin, callback) => {
+      // Same-origin requests and non-browser clients send no Origin header.
+      if (!origin || options.allowedOrigins.includes(origin)) callback(null, true);
+      else callback(null, false);
+    },
+  });
+  await app.register(cookie);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const result = await options.limiter.hit(`api:ip:${request.ip}`, options.apiRateLimit);
+    if (!result.allowed) {
+      void reply.header('retry-after', String(result.retryAfter));
+      throw new AppError('RATE_LIMITED', 'Too many requests. Slow down a little.', { retryAfter: result.retryAfter });
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEnv } from './env.js';
+import { ensureDatabase, startEmbeddedPostgres } from './platform/db/embedded.js';
+import { createLogger } from './platform/logger.js';
+import { loadSecrets } from './platform/secrets.js';
+import { startServer } from './server.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** boot: env → database (embedded unless DATABASE_URL) → server → signals. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const secrets = loadSecrets(env);
+  const shutdownSteps: Array<() => Promise<void>> = [];
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(env.DATA_DIR, 'postgres'),
+      port: env.EMBEDDED_PG_PORT,
+      password: secrets.postgresPassword,
+      logger,
+    });
+    shutdownSteps.unshift(embedded.stop);
+    await ensureDatabase(embedded.connectionString('postgres'), 'guftagu');
+    databaseUrl = embedded.connectionString('guftagu');
+    logger.info({ port: env.EMBEDDED_PG_PORT }, 'embedded PostgreSQL is running');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const step of shutdownSteps) await step().catch((error) => logger.error({ err: error }, 'shutdown failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    const server = await startServer({
+      env,
+      logger,
+      databaseUrl,
+      jwtSecret: secrets.jwtSecret,
+      otpSecret: secrets.otpSecret,
+      web: env.WEB_ENABLED ? { dir: path.join(REPO_ROOT, 'apps/web'), dev: env.WEB_DEV } : false,
+    });
+    shutdownSteps.unshift(server.close);
+    const shownUrl = env.APP_URL ?? `http://localhost:${server.port}`;
+    logger.info({ url: shownUrl }, 'Guftagu is ready');
+    process.stdout.write(`\n  Guftagu is running at ${shownUrl}\n\n`);
+  } catch (error) {
+    logger.fatal({ err: error }, 'failed to start');
+    for (const step of shutdownSteps) await step().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

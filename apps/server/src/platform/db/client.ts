@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { tables } from './schema.js';
+
+export type Database = NodePgDatabase<typeof tables>;
+
+/** Postgres' 64-bit bigints and timestamps come back as JS values we can use directly. */
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+  close: () => Promise<void>;
+}
+
+export function connectDatabase(connectionString: string, maxConnections = 20): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: maxConnections, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema: tables });
+  return { db, pool, close: () => pool.end() };
+}
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** Arbitrary constant: the advisory lock that serialises migrations when several nodes boot at once. */
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  const client = await handle.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+}
+
+export async function pingDatabase(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    await handle.pool.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

