@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadEnv } from './env.js';
 import { ensureDatabase, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { createLogger } from './platform/logger.js';
+import { REPO_ROOT } from './platform/paths.js';
 import { loadSecrets } from './platform/secrets.js';
 import { startServer } from './server.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** boot: env → database (embedded unless DATABASE_URL) → server → signals. */
 async function main(): Promise<void> {

@@ -105,9 +105,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const connections = [redis, subscriber, adapterRedis];
       for (const connection of connections) connection.on('error', (error) => logger.warn({ err: error }, 'redis error'));
       closers.push(async () => Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect()))));
-      kv = new RedisKeyValueStore(redis);
-      bus = new RedisMessageBus(redis, subscriber, (error) => logger.warn({ err: error }, 'bad bus message'));
-      counter = new RedisOnlineCounter(redis, nodeId);
+      kv = new RedisKeyValueStore(redis, env.REDIS_PREFIX);
+      bus = new RedisMessageBus(redis, subscriber, env.REDIS_PREFIX, (error) => logger.warn({ err: error }, 'bad bus message'));
+      counter = new RedisOnlineCounter(redis, nodeId, `${env.REDIS_PREFIX}:online`);
     } else {
       kv = new MemoryKeyValueStore();
       bus = new MemoryMessageBus();
@@ -135,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pingInterval: 25_000,
       pingTimeout: 20_000,
       cors: { origin: allowedOrigins(env, env.PORT), credentials: true },
-      ...(adapterRedis ? { adapter: createAdapter(adapterRedis) } : {}),
+      ...(adapterRedis ? { adapter: createAdapter(adapterRedis, { streamName: `${env.REDIS_PREFIX}:socket.io` }) } : {}),
     });
     const publisher = createPublisher(io);
 

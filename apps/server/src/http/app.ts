@@ -22,7 +22,6 @@ export const JSON_BODY_LIMIT = 100 * 1024;
 export async function createHttpApp(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
     trustProxy: options.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),

@@ -60,7 +60,7 @@ export class RedisOnlineCounter implements OnlineCounter {
   constructor(
     private readonly redis: Redis,
     private readonly nodeId: string,
-    private readonly prefix = 'online',
+    private readonly prefix: string,
   ) {
     this.aliveKey = `${prefix}:alive:${nodeId}`;
     void this.redis.set(this.aliveKey, '1', 'EX', NODE_TTL_SECONDS);

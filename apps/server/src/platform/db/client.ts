@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths.js';
 import { tables } from './schema.js';
 
 export type Database = NodePgDatabase<typeof tables>;
@@ -23,7 +23,6 @@ export function connectDatabase(connectionString: string, maxConnections = 20): 
   return { db, pool, close: () => pool.end() };
 }
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 /** Arbitrary constant: the advisory lock that serialises migrations when several nodes boot at once. */
 const MIGRATION_LOCK_KEY = 727_274_001;
@@ -32,7 +31,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const client = await handle.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     client.release();

@@ -10,32 +10,39 @@ end
 return value`;
 
 export class RedisKeyValueStore implements KeyValueStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(key: string): string {
+    return `${this.prefix}:kv:${key}`;
+  }
 
   async get(key: string): Promise<string | null> {
-    return this.redis.get(key);
+    return this.redis.get(this.key(key));
   }
 
   async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds === undefined) await this.redis.set(key, value);
-    else await this.redis.set(key, value, 'EX', ttlSeconds);
+    if (ttlSeconds === undefined) await this.redis.set(this.key(key), value);
+    else await this.redis.set(this.key(key), value, 'EX', ttlSeconds);
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.redis.set(key, value, 'EX', ttlSeconds, 'NX')) === 'OK';
+    return (await this.redis.set(this.key(key), value, 'EX', ttlSeconds, 'NX')) === 'OK';
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.redis.del(key)) > 0;
+    return (await this.redis.del(this.key(key))) > 0;
   }
 
   async increment(key: string, ttlSeconds?: number, by = 1): Promise<number> {
-    const result = await this.redis.eval(INCREMENT_WITH_TTL, 1, key, by, ttlSeconds ?? 0);
+    const result = await this.redis.eval(INCREMENT_WITH_TTL, 1, this.key(key), by, ttlSeconds ?? 0);
     return Number(result);
   }
 
   async ttl(key: string): Promise<number> {
-    return this.redis.ttl(key);
+    return this.redis.ttl(this.key(key));
   }
 
   async close(): Promise<void> {
@@ -50,9 +57,11 @@ export class RedisMessageBus implements MessageBus {
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
+    private readonly prefix: string,
     private readonly onError: (error: unknown) => void,
   ) {
-    subscriber.on('message', (channel: string, raw: string) => {
+    subscriber.on('message', (prefixed: string, raw: string) => {
+      const channel = prefixed.slice(prefix.length + 5);
       let message: unknown;
       try {
         message = JSON.parse(raw);
@@ -65,7 +74,7 @@ export class RedisMessageBus implements MessageBus {
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify(message));
+    await this.publisher.publish(`${this.prefix}:bus:${channel}`, JSON.stringify(message));
   }
 
   async subscribe(channel: string, handler: (message: unknown) => void): Promise<void> {
@@ -75,7 +84,7 @@ export class RedisMessageBus implements MessageBus {
       return;
     }
     this.handlers.set(channel, [handler]);
-    await this.subscriber.subscribe(channel);
+    await this.subscriber.subscribe(`${this.prefix}:bus:${channel}`);
   }
 
   async close(): Promise<void> {

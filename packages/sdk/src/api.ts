@@ -1,0 +1,119 @@
+import {
+  type TCheckUsernameResponse,
+  type TErrorEnvelope,
+  type TMeResponse,
+  type TMessageResponse,
+  type TSendOtpResponse,
+  type TSessionResponse,
+  ZErrorEnvelope,
+} from '@guftagu/contracts';
+
+/** A failed call, carrying the server's envelope and HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly envelope: TErrorEnvelope,
+  ) {
+    super(envelope.error);
+    this.name = 'ApiError';
+  }
+
+  get code(): TErrorEnvelope['code'] {
+    return this.envelope.code;
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** Defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Typed REST client for Guftagu. In browsers the refresh cookie is handled by the browser; in Node
+ * (tests, bench, bots) the client keeps the cookie itself so `refresh()` works the same way.
+ */
+export class ApiClient {
+  token: string | undefined;
+  private refreshCookie: string | undefined;
+  private readonly doFetch: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.doFetch = options.fetch ?? fetch;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.doFetch(`${this.options.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(this.refreshCookie ? { cookie: this.refreshCookie } : {}),
+        ...headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      credentials: 'include',
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const match = /guftagu_rt=([^;]*)/.exec(setCookie);
+      if (match) this.refreshCookie = match[1] ? `guftagu_rt=${match[1]}` : undefined;
+    }
+    const json: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const parsed = ZErrorEnvelope.safeParse(json);
+      throw new ApiError(
+        response.status,
+        parsed.success ? parsed.data : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
+      );
+    }
+    return json as T;
+  }
+
+  private async session(promise: Promise<TSessionResponse>): Promise<TSessionResponse> {
+    const result = await promise;
+    this.token = result.token;
+    return result;
+  }
+
+  sendOtp(email: string) {
+    return this.request<TSendOtpResponse>('POST', '/api/auth/send-otp', { email });
+  }
+  verifyOtp(email: string, otp: string) {
+    return this.session(this.request<TSessionResponse>('POST', '/api/auth/verify-otp', { email, otp }));
+  }
+  register(username: string, email: string, password: string) {
+    return this.session(this.request<TSessionResponse>('POST', '/api/auth/register', { username, email, password }));
+  }
+  login(email: string, password: string) {
+    return this.session(this.request<TSessionResponse>('POST', '/api/auth/login', { email, password }));
+  }
+  refresh() {
+    return this.session(this.request<TSessionResponse>('POST', '/api/auth/refresh'));
+  }
+  async logout() {
+    const result = await this.request<TMessageResponse>('POST', '/api/auth/logout');
+    this.token = undefined;
+    return result;
+  }
+  me() {
+    return this.request<TMeResponse>('GET', '/api/auth/me');
+  }
+  checkUsername(username: string) {
+    return this.request<TCheckUsernameResponse>(
+      'GET',
+      `/api/user/check-username?username=${encodeURIComponent(username)}`,
+    );
+  }
+  onboard(username: string, displayName?: string) {
+    return this.request<TMeResponse>('POST', '/api/user/onboard', { username, displayName });
+  }
+
+  /** The stored refresh cookie value, for tests that replay an old token. */
+  get refreshCookieValue(): string | undefined {
+    return this.refreshCookie;
+  }
+  set refreshCookieValue(value: string | undefined) {
+    this.refreshCookie = value;
+  }
+}
