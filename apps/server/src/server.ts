@@ -62,6 +62,17 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+function waitUntilReady(connection: Redis): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Redis did not become ready within 10 s (REDIS_URL)')), 10_000);
+    connection.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 function createMailer(env: Env, logger: Logger): Mailer {
   const sender = parseMailAddress(env.MAIL_FROM);
   if (env.BREVO_API_KEY) return new BrevoMailer({ apiKey: env.BREVO_API_KEY, apiUrl: env.BREVO_API_URL, sender });
@@ -105,6 +116,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const connections = [redis, subscriber, adapterRedis];
       for (const connection of connections) connection.on('error', (error) => logger.warn({ err: error }, 'redis error'));
       closers.push(async () => Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect()))));
+      // A subscriber that issues SUBSCRIBE before its ready check runs ends up half-broken in ioredis;
+      // waiting for every connection also fails the boot early when Redis is unreachable.
+      await Promise.all(connections.map((connection) => waitUntilReady(connection)));
       kv = new RedisKeyValueStore(redis, env.REDIS_PREFIX);
       bus = new RedisMessageBus(redis, subscriber, env.REDIS_PREFIX, (error) => logger.warn({ err: error }, 'bad bus message'));
       counter = new RedisOnlineCounter(redis, nodeId, `${env.REDIS_PREFIX}:online`);

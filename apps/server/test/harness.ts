@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ApiClient, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
+import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import type { ServerEventName, ServerPayload, TSessionResponse } from '@guftagu/contracts';
 import { serverEvents } from '@guftagu/contracts';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadEnv } from '../src/env.js';
 import { ensureDatabase } from '../src/platform/db/embedded.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -22,6 +22,8 @@ export interface TestServerOptions {
 
 export interface TestServer extends RunningServer {
   database: string;
+  /** Superuser URL of this server's own database, for tests that arrange state directly (bans). */
+  databaseUrl: string;
   prefix: string;
   api(): ApiClient;
   socket(token?: string): GuftaguSocket;
@@ -92,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     ...server,
     database,
+    databaseUrl: databaseUrl.toString(),
     prefix,
     api: () => new ApiClient({ baseUrl: server.url }),
     socket(token) {
@@ -143,4 +146,88 @@ export function waitForConnect(socket: GuftaguSocket): Promise<void> {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+}
+
+/** Follows `user_count_update` on a socket so a test can wait for an exact count. */
+export function trackCount(socket: GuftaguSocket): { latest: () => number | undefined; waitFor: (count: number, timeoutMs?: number) => Promise<void> } {
+  let latest: number | undefined;
+  const waiters = new Set<{ count: number; resolve: () => void }>();
+  socket.on('user_count_update', (payload) => {
+    latest = serverEvents.user_count_update.parse(payload).count;
+    for (const waiter of waiters) if (waiter.count === latest) waiter.resolve();
+  });
+  return {
+    latest: () => latest,
+    waitFor: (count, timeoutMs = 5_000) =>
+      new Promise<void>((resolve, reject) => {
+        if (latest === count) return resolve();
+        const timer = setTimeout(() => reject(new Error(`count never reached ${count} (last ${latest})`)), timeoutMs);
+        const waiter = {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            resolve();
+          },
+        };
+        waiters.add(waiter);
+      }),
+  };
+}
+
+/** Awaits a call that must fail with the given HTTP status and envelope code; returns the error. */
+export async function expectApiError(promise: Promise<unknown>, status: number, code: string): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  expect((error as ApiError).status).toBe(status);
+  expect((error as ApiError).code).toBe(code);
+  return error as ApiError;
+}
+
+/**
+ * Records every `event` on `socket` from now on, each validated against its contract schema. Attach it
+ * before connecting, so nothing slips past. A payload that breaks the contract fails every later wait.
+ */
+export interface EventRecorder<E extends ServerEventName> {
+  readonly payloads: Array<ServerPayload<E>>;
+  /** Resolves once `predicate` holds for some recorded payload (past or future). */
+  waitFor(predicate: (payload: ServerPayload<E>) => boolean, timeoutMs?: number): Promise<ServerPayload<E>>;
+}
+
+export function recordEvents<E extends ServerEventName>(socket: GuftaguSocket, event: E): EventRecorder<E> {
+  const payloads: Array<ServerPayload<E>> = [];
+  const violations: string[] = [];
+  const waiters = new Set<() => void>();
+  (socket as unknown as { on: (event: string, listener: (payload: unknown) => void) => void }).on(event, (payload) => {
+    const parsed = serverEvents[event].safeParse(payload);
+    if (parsed.success) payloads.push(parsed.data as ServerPayload<E>);
+    else violations.push(`${event} payload broke its contract: ${parsed.error.message}`);
+    for (const wake of waiters) wake();
+  });
+  return {
+    payloads,
+    waitFor(predicate, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const settle = (outcome: () => void) => {
+          waiters.delete(check);
+          clearTimeout(timer);
+          outcome();
+        };
+        const check = () => {
+          if (violations.length > 0) return settle(() => reject(new Error(violations[0])));
+          const found = payloads.find(predicate);
+          if (found !== undefined) settle(() => resolve(found));
+        };
+        const timer = setTimeout(
+          () => settle(() => reject(new Error(`timed out waiting for ${event}; got ${JSON.stringify(payloads)}`))),
+          timeoutMs,
+        );
+        waiters.add(check);
+        check();
+      });
+    },
+  };
 }

@@ -81,12 +81,12 @@ export function attachGateway(deps: GatewayDeps): void {
     socket.data.windowCount = 0;
 
     // The count changes before anything else can fail, and the disconnect handler undoes it exactly once.
+    // The resulting broadcast also reaches this socket, so a new client learns the count (itself
+    // included) without a separate emit.
     void broadcaster.change(1).catch((error) => logger.error({ err: error }, 'online count increment failed'));
     socket.on('disconnect', () => {
       void broadcaster.change(-1).catch((error) => logger.error({ err: error }, 'online count decrement failed'));
     });
-    // Every new client learns the current count straight away, without waiting for the next change.
-    socket.emit('user_count_update', { count: broadcaster.count, timestamp: new Date().toISOString() });
 
     on(socket, 'authenticate', logger, async ({ token }) => {
       try {

@@ -1,0 +1,11 @@
+// `npm start`: install if needed, build what is stale, then run the platform in this same process
+// (so Ctrl-C reaches the server directly and nothing is left running behind a wrapper).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildServer, buildWeb, ensureInstalled, ROOT } from './lib/prepare.mjs';
+
+ensureInstalled();
+buildServer();
+if (process.env.WEB_ENABLED !== 'false') buildWeb();
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+await import(pathToFileURL(path.join(ROOT, 'apps/server/dist/src/main.js')).href);
