@@ -6,6 +6,8 @@ import { buildServer, buildWeb, ensureInstalled, ROOT } from './lib/prepare.mjs'
 
 ensureInstalled();
 buildServer();
-if (process.env.WEB_ENABLED !== 'false') buildWeb();
+// `npm run dev` serves the web app through Next's dev server (hot reload) instead of a build.
+if (process.argv.includes('--dev')) process.env.WEB_DEV = 'true';
+else if (process.env.WEB_ENABLED !== 'false') buildWeb();
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 await import(pathToFileURL(path.join(ROOT, 'apps/server/dist/src/main.js')).href);

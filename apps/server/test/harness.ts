@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import type { ServerEventName, ServerPayload, TSessionResponse } from '@guftagu/contracts';
 import { serverEvents } from '@guftagu/contracts';
@@ -9,6 +10,7 @@ import { createLogger } from '../src/platform/logger.js';
 import type { OtpPolicy } from '../src/modules/auth/otp.service.js';
 import type { PasswordPolicy } from '../src/modules/auth/auth.service.js';
 import type { RateLimitRule } from '../src/platform/kv/rate-limit.js';
+import { REPO_ROOT } from '../src/platform/paths.js';
 import { type RunningServer, startServer } from '../src/server.js';
 
 export interface TestServerOptions {
@@ -18,6 +20,8 @@ export interface TestServerOptions {
   otpPolicy?: OtpPolicy;
   passwordPolicy?: PasswordPolicy;
   apiRateLimit?: RateLimitRule;
+  /** Serve the built Next.js app too (browser tests). */
+  web?: boolean;
 }
 
 export interface TestServer extends RunningServer {
@@ -77,7 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl: databaseUrl.toString(),
     jwtSecret: 'test-jwt-secret-0123456789abcdef0123456789',
     otpSecret: 'test-otp-secret-0123456789abcdef0123456789',
-    web: false,
+    web: options.web ? { dir: path.join(REPO_ROOT, 'apps/web'), dev: false } : false,
     otpPolicy: options.otpPolicy ?? RELAXED_OTP_POLICY,
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     apiRateLimit: options.apiRateLimit ?? { limit: 100_000, windowSeconds: 60 },
