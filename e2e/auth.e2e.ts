@@ -35,7 +35,9 @@ describe('signing up in a real browser', () => {
     await page.waitForURL(/\/onboard/, { timeout: 15_000 });
 
     await page.getByTestId('onboard-username').fill(username);
-    await expect.poll(() => page.getByTestId('username-status').innerText(), { timeout: 5_000 }).toMatch(/available/i);
+    await expect
+      .poll(() => page.getByTestId('username-status').innerText(), { timeout: 5_000 })
+      .toMatch(/available/i);
     await page.getByTestId('onboard-submit').click();
     await page.waitForURL(/\/profile/, { timeout: 15_000 });
 

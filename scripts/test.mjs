@@ -14,12 +14,12 @@ function ensureChromium() {
   if (!canApt) {
     console.error(
       `\n✖ The browser tests need Chromium at ${CHROMIUM}.\n` +
-        '  Install Debian\'s package:  sudo apt-get install -y chromium\n' +
+        "  Install Debian's package:  sudo apt-get install -y chromium\n" +
         '  (or set CHROMIUM_PATH to an existing Chromium binary).\n',
     );
     process.exit(1);
   }
-  console.log('› Installing Debian\'s chromium for the browser tests…');
+  console.log("› Installing Debian's chromium for the browser tests…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });

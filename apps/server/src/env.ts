@@ -20,7 +20,10 @@ const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: z.string().optional(),
   /** Namespaces every Redis key, channel and stream, so deployments (or test runs) can share a Redis. */
-  REDIS_PREFIX: z.string().regex(/^[\w:-]{1,40}$/).default('guftagu'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:-]{1,40}$/)
+    .default('guftagu'),
   JWT_SECRET: z.string().min(32).optional(),
   OTP_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),

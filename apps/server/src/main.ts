@@ -6,7 +6,6 @@ import { REPO_ROOT } from './platform/paths.js';
 import { loadSecrets } from './platform/secrets.js';
 import { startServer } from './server.js';
 
-
 /** boot: env → database (embedded unless DATABASE_URL) → server → signals. */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -33,7 +32,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    for (const step of shutdownSteps) await step().catch((error) => logger.error({ err: error }, 'shutdown failed'));
+    for (const step of shutdownSteps)
+      await step().catch((error) => logger.error({ err: error }, 'shutdown failed'));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

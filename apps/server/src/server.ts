@@ -1,6 +1,6 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import type { Env } from './env.js';
 import { isProduction } from './env.js';
@@ -14,8 +14,8 @@ import {
   AuthService,
   DEFAULT_OTP_POLICY,
   DEFAULT_PASSWORD_POLICY,
-  OtpService,
   type OtpPolicy,
+  OtpService,
   type PasswordPolicy,
   registerAuthRoutes,
   SessionService,
@@ -65,7 +65,10 @@ export interface RunningServer {
 function waitUntilReady(connection: Redis): Promise<void> {
   if (connection.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Redis did not become ready within 10 s (REDIS_URL)')), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error('Redis did not become ready within 10 s (REDIS_URL)')),
+      10_000,
+    );
     connection.once('ready', () => {
       clearTimeout(timer);
       resolve();
@@ -75,15 +78,21 @@ function waitUntilReady(connection: Redis): Promise<void> {
 
 function createMailer(env: Env, logger: Logger): Mailer {
   const sender = parseMailAddress(env.MAIL_FROM);
-  if (env.BREVO_API_KEY) return new BrevoMailer({ apiKey: env.BREVO_API_KEY, apiUrl: env.BREVO_API_URL, sender });
+  if (env.BREVO_API_KEY)
+    return new BrevoMailer({ apiKey: env.BREVO_API_KEY, apiUrl: env.BREVO_API_URL, sender });
   if (env.SMTP_URL) return new SmtpMailer(env.SMTP_URL, sender);
   if (isProduction(env)) throw new Error('Production needs BREVO_API_KEY or SMTP_URL to send sign-in codes');
   return new DevOutboxMailer(logger);
 }
 
 function allowedOrigins(env: Env, port: number): string[] {
-  const configured = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
-  const app = env.APP_URL ? [new URL(env.APP_URL).origin] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const configured = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const app = env.APP_URL
+    ? [new URL(env.APP_URL).origin]
+    : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   return [...new Set([...app, ...configured])];
 }
 
@@ -95,7 +104,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { env, logger } = options;
   const closers: Array<() => Promise<unknown>> = [];
   const close = async () => {
-    for (const closer of closers.reverse()) await closer().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+    for (const closer of closers.reverse())
+      await closer().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
 
   try {
@@ -114,20 +124,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const subscriber = new Redis(env.REDIS_URL);
       adapterRedis = new Redis(env.REDIS_URL);
       const connections = [redis, subscriber, adapterRedis];
-      for (const connection of connections) connection.on('error', (error) => logger.warn({ err: error }, 'redis error'));
-      closers.push(async () => Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect()))));
+      for (const connection of connections)
+        connection.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+      closers.push(async () =>
+        Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect()))),
+      );
       // A subscriber that issues SUBSCRIBE before its ready check runs ends up half-broken in ioredis;
       // waiting for every connection also fails the boot early when Redis is unreachable.
       await Promise.all(connections.map((connection) => waitUntilReady(connection)));
       kv = new RedisKeyValueStore(redis, env.REDIS_PREFIX);
-      bus = new RedisMessageBus(redis, subscriber, env.REDIS_PREFIX, (error) => logger.warn({ err: error }, 'bad bus message'));
+      bus = new RedisMessageBus(redis, subscriber, env.REDIS_PREFIX, (error) =>
+        logger.warn({ err: error }, 'bad bus message'),
+      );
       counter = new RedisOnlineCounter(redis, nodeId, `${env.REDIS_PREFIX}:online`);
     } else {
       kv = new MemoryKeyValueStore();
       bus = new MemoryMessageBus();
       counter = new MemoryOnlineCounter();
     }
-    closers.push(() => kv.close(), () => bus.close(), () => counter.close());
+    closers.push(
+      () => kv.close(),
+      () => bus.close(),
+      () => counter.close(),
+    );
 
     const limiter = new RateLimiter(kv);
     const mailer = createMailer(env, logger);
@@ -149,7 +168,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pingInterval: 25_000,
       pingTimeout: 20_000,
       cors: { origin: allowedOrigins(env, env.PORT), credentials: true },
-      ...(adapterRedis ? { adapter: createAdapter(adapterRedis, { streamName: `${env.REDIS_PREFIX}:socket.io` }) } : {}),
+      ...(adapterRedis
+        ? { adapter: createAdapter(adapterRedis, { streamName: `${env.REDIS_PREFIX}:socket.io` }) }
+        : {}),
     });
     const publisher = createPublisher(io);
 
@@ -157,10 +178,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const sessions = new SessionService(database.db, tokens, env.REFRESH_TOKEN_TTL_DAYS, (familyId, reason) =>
       publisher.disconnectFamily(familyId, reason),
     );
-    const adminEmails = new Set(env.ADMIN_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean));
+    const adminEmails = new Set(
+      env.ADMIN_EMAILS.split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    );
     const usersService = createUsersService(database.db, adminEmails);
-    const otp = new OtpService(kv, limiter, mailer, options.otpSecret, options.otpPolicy ?? DEFAULT_OTP_POLICY);
-    const auth = new AuthService(usersService, otp, sessions, limiter, options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY);
+    const otp = new OtpService(
+      kv,
+      limiter,
+      mailer,
+      options.otpSecret,
+      options.otpPolicy ?? DEFAULT_OTP_POLICY,
+    );
+    const auth = new AuthService(
+      usersService,
+      otp,
+      sessions,
+      limiter,
+      options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+    );
     const guard = createAuthGuard(sessions);
 
     const broadcaster = new CountBroadcaster(counter, bus, (count, timestamp) =>

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import type { ServerEventName, ServerPayload, TSessionResponse } from '@guftagu/contracts';
 import { serverEvents } from '@guftagu/contracts';
+import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import { expect, inject } from 'vitest';
 import { loadEnv } from '../src/env.js';
-import { ensureDatabase } from '../src/platform/db/embedded.js';
-import { createLogger } from '../src/platform/logger.js';
-import type { OtpPolicy } from '../src/modules/auth/otp.service.js';
 import type { PasswordPolicy } from '../src/modules/auth/auth.service.js';
+import type { OtpPolicy } from '../src/modules/auth/otp.service.js';
+import { ensureDatabase } from '../src/platform/db/embedded.js';
 import type { RateLimitRule } from '../src/platform/kv/rate-limit.js';
+import { createLogger } from '../src/platform/logger.js';
 import { REPO_ROOT } from '../src/platform/paths.js';
 import { type RunningServer, startServer } from '../src/server.js';
 
@@ -153,7 +153,10 @@ export function waitForConnect(socket: GuftaguSocket): Promise<void> {
 }
 
 /** Follows `user_count_update` on a socket so a test can wait for an exact count. */
-export function trackCount(socket: GuftaguSocket): { latest: () => number | undefined; waitFor: (count: number, timeoutMs?: number) => Promise<void> } {
+export function trackCount(socket: GuftaguSocket): {
+  latest: () => number | undefined;
+  waitFor: (count: number, timeoutMs?: number) => Promise<void>;
+} {
   let latest: number | undefined;
   const waiters = new Set<{ count: number; resolve: () => void }>();
   socket.on('user_count_update', (payload) => {
@@ -165,7 +168,10 @@ export function trackCount(socket: GuftaguSocket): { latest: () => number | unde
     waitFor: (count, timeoutMs = 5_000) =>
       new Promise<void>((resolve, reject) => {
         if (latest === count) return resolve();
-        const timer = setTimeout(() => reject(new Error(`count never reached ${count} (last ${latest})`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`count never reached ${count} (last ${latest})`)),
+          timeoutMs,
+        );
         const waiter = {
           count,
           resolve: () => {
@@ -180,7 +186,11 @@ export function trackCount(socket: GuftaguSocket): { latest: () => number | unde
 }
 
 /** Awaits a call that must fail with the given HTTP status and envelope code; returns the error. */
-export async function expectApiError(promise: Promise<unknown>, status: number, code: string): Promise<ApiError> {
+export async function expectApiError(
+  promise: Promise<unknown>,
+  status: number,
+  code: string,
+): Promise<ApiError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -205,12 +215,15 @@ export function recordEvents<E extends ServerEventName>(socket: GuftaguSocket, e
   const payloads: Array<ServerPayload<E>> = [];
   const violations: string[] = [];
   const waiters = new Set<() => void>();
-  (socket as unknown as { on: (event: string, listener: (payload: unknown) => void) => void }).on(event, (payload) => {
-    const parsed = serverEvents[event].safeParse(payload);
-    if (parsed.success) payloads.push(parsed.data as ServerPayload<E>);
-    else violations.push(`${event} payload broke its contract: ${parsed.error.message}`);
-    for (const wake of waiters) wake();
-  });
+  (socket as unknown as { on: (event: string, listener: (payload: unknown) => void) => void }).on(
+    event,
+    (payload) => {
+      const parsed = serverEvents[event].safeParse(payload);
+      if (parsed.success) payloads.push(parsed.data as ServerPayload<E>);
+      else violations.push(`${event} payload broke its contract: ${parsed.error.message}`);
+      for (const wake of waiters) wake();
+    },
+  );
   return {
     payloads,
     waitFor(predicate, timeoutMs = 5_000) {
@@ -226,7 +239,10 @@ export function recordEvents<E extends ServerEventName>(socket: GuftaguSocket, e
           if (found !== undefined) settle(() => resolve(found));
         };
         const timer = setTimeout(
-          () => settle(() => reject(new Error(`timed out waiting for ${event}; got ${JSON.stringify(payloads)}`))),
+          () =>
+            settle(() =>
+              reject(new Error(`timed out waiting for ${event}; got ${JSON.stringify(payloads)}`)),
+            ),
           timeoutMs,
         );
         waiters.add(check);

@@ -1,8 +1,8 @@
 import { ApiClient, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureDatabase } from '../src/platform/db/embedded.js';
 import { nextEvent, trackCount, uniqueName, waitForConnect } from './harness.js';
-import { startNodeProcess, type NodeProcess } from './node-process.js';
+import { type NodeProcess, startNodeProcess } from './node-process.js';
 import { HAS_REDIS, startTestRedis, type TestRedis } from './redis.js';
 
 /** Two real server processes, one PostgreSQL, one Redis: the scale-out shape of production. */
@@ -94,6 +94,8 @@ describe.runIf(HAS_REDIS)('two app nodes sharing PostgreSQL and Redis', () => {
   it('enforces the OTP cooldown across nodes (shared Redis state)', async () => {
     const email = `${uniqueName()}@example.com`;
     await new ApiClient({ baseUrl: nodeA.url }).sendOtp(email);
-    await expect(new ApiClient({ baseUrl: nodeB.url }).sendOtp(email)).rejects.toMatchObject({ code: 'OTP_COOLDOWN' });
+    await expect(new ApiClient({ baseUrl: nodeB.url }).sendOtp(email)).rejects.toMatchObject({
+      code: 'OTP_COOLDOWN',
+    });
   });
 });

@@ -1,4 +1,17 @@
+export type {
+  TDevMail,
+  TLogin,
+  TMeResponse,
+  TMessageResponse,
+  TRegister,
+  TSendOtp,
+  TSendOtpResponse,
+  TSessionResponse,
+  TVerifyOtp,
+} from './auth.js';
 export {
+  ZDevMail,
+  ZDevMailboxResponse,
   ZEmail,
   ZLogin,
   ZMeResponse,
@@ -10,39 +23,11 @@ export {
   ZSendOtpResponse,
   ZSessionResponse,
   ZVerifyOtp,
-  ZDevMail,
-  ZDevMailboxResponse,
 } from './auth.js';
-export type {
-  TLogin,
-  TMeResponse,
-  TMessageResponse,
-  TRegister,
-  TSendOtp,
-  TSendOtpResponse,
-  TSessionResponse,
-  TVerifyOtp,
-  TDevMail,
-} from './auth.js';
-export { ERROR_CODES, ZErrorCode, ZErrorEnvelope, statusForCode } from './errors.js';
 export type { TErrorCode, TErrorEnvelope } from './errors.js';
-export { ZHealthResponse } from './health.js';
+export { ERROR_CODES, statusForCode, ZErrorCode, ZErrorEnvelope } from './errors.js';
 export type { THealthResponse } from './health.js';
-export {
-  ZAck,
-  ZAckOk,
-  ZAuthError,
-  ZAuthenticate,
-  ZAuthenticated,
-  ZForceDisconnect,
-  ZHeartbeat,
-  ZRateLimitExceeded,
-  ZReconnected,
-  ZSocketError,
-  ZUserCountUpdate,
-  clientEvents,
-  serverEvents,
-} from './socket.js';
+export { ZHealthResponse } from './health.js';
 export type {
   ClientEventName,
   ClientPayload,
@@ -54,7 +39,23 @@ export type {
   TAuthenticated,
   TUserCountUpdate,
 } from './socket.js';
-export { USER_ID_MAX, USER_ID_MIN, ZUserId7, formatUserId, isValidUserId } from './user-id.js';
+export {
+  clientEvents,
+  serverEvents,
+  ZAck,
+  ZAckOk,
+  ZAuthError,
+  ZAuthenticate,
+  ZAuthenticated,
+  ZForceDisconnect,
+  ZHeartbeat,
+  ZRateLimitExceeded,
+  ZReconnected,
+  ZSocketError,
+  ZUserCountUpdate,
+} from './socket.js';
+export { formatUserId, isValidUserId, USER_ID_MAX, USER_ID_MIN, ZUserId7 } from './user-id.js';
+export type { TCheckUsernameResponse, TOnboard, TPrivacy, TSelfUser } from './users.js';
 export {
   USERNAME_PATTERN,
   ZCheckUsernameQuery,
@@ -65,4 +66,3 @@ export {
   ZSelfUser,
   ZUsername,
 } from './users.js';
-export type { TCheckUsernameResponse, TOnboard, TPrivacy, TSelfUser } from './users.js';

@@ -42,7 +42,12 @@ export class ApiClient {
     this.doFetch = options.fetch ?? fetch;
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await this.doFetch(`${this.options.baseUrl}${path}`, {
       method,
       headers: {
@@ -64,7 +69,9 @@ export class ApiClient {
       const parsed = ZErrorEnvelope.safeParse(json);
       throw new ApiError(
         response.status,
-        parsed.success ? parsed.data : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
+        parsed.success
+          ? parsed.data
+          : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
       );
     }
     return json as T;
@@ -83,7 +90,9 @@ export class ApiClient {
     return this.session(this.request<TSessionResponse>('POST', '/api/auth/verify-otp', { email, otp }));
   }
   register(username: string, email: string, password: string) {
-    return this.session(this.request<TSessionResponse>('POST', '/api/auth/register', { username, email, password }));
+    return this.session(
+      this.request<TSessionResponse>('POST', '/api/auth/register', { username, email, password }),
+    );
   }
   login(email: string, password: string) {
     return this.session(this.request<TSessionResponse>('POST', '/api/auth/login', { email, password }));

@@ -21,7 +21,8 @@ export function connectSocket(baseUrl: string, options: SocketOptions = {}): Guf
     transports: ['websocket'],
     reconnection: options.reconnection ?? false,
     forceNew: options.forceNew ?? true,
-    auth: (callback) => callback({ ...(options.token ? { token: options.token } : {}), reconnect: connectedOnce }),
+    auth: (callback) =>
+      callback({ ...(options.token ? { token: options.token } : {}), reconnect: connectedOnce }),
   });
   socket.on('connect', () => {
     connectedOnce = true;

@@ -27,6 +27,9 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     genReqId: () => crypto.randomUUID(),
   });
   installErrorHandler(app);
+  // The API reads JSON only. Fastify parses text/plain by default, so such a body (one a cross-site
+  // form can send without a CORS preflight) reached handlers as a string; now it is refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     // Next.js renders inline bootstrap scripts; 'unsafe-eval' is only needed by its dev server.
@@ -61,7 +64,9 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     const result = await options.limiter.hit(`api:ip:${request.ip}`, options.apiRateLimit);
     if (!result.allowed) {
       void reply.header('retry-after', String(result.retryAfter));
-      throw new AppError('RATE_LIMITED', 'Too many requests. Slow down a little.', { retryAfter: result.retryAfter });
+      throw new AppError('RATE_LIMITED', 'Too many requests. Slow down a little.', {
+        retryAfter: result.retryAfter,
+      });
     }
   });
 

@@ -18,7 +18,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const fastifyError = error as FastifyError;
     const status = fastifyError.statusCode ?? 500;
     if (status === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.').toEnvelope());
+      return reply
+        .status(413)
+        .send(new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.').toEnvelope());
     }
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
@@ -26,13 +28,19 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.').toEnvelope());
     }
     if (status >= 400 && status < 500) {
-      return reply.status(400).send(new AppError('BAD_REQUEST', 'The request could not be read.').toEnvelope());
+      return reply
+        .status(400)
+        .send(new AppError('BAD_REQUEST', 'The request could not be read.').toEnvelope());
     }
     request.log.error({ err: error, reqId: request.id }, 'unhandled error');
     return reply.status(500).send({ ...INTERNAL_ENVELOPE, details: { requestId: request.id } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`).toEnvelope());
+    reply
+      .status(404)
+      .send(
+        new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`).toEnvelope(),
+      );
   });
 }

@@ -16,7 +16,10 @@ export interface PlatformRouteDeps {
 
 export function registerPlatformRoutes(app: FastifyInstance, deps: PlatformRouteDeps): void {
   app.get('/api/health', async (_request, reply) => {
-    const [db, redis] = await Promise.all([deps.checkDatabase(), deps.checkRedis ? deps.checkRedis() : undefined]);
+    const [db, redis] = await Promise.all([
+      deps.checkDatabase(),
+      deps.checkRedis ? deps.checkRedis() : undefined,
+    ]);
     const gateway = deps.gatewayUp();
     const ok = db && redis !== false && gateway;
     return reply.status(ok ? 200 : 503).send({

@@ -12,7 +12,11 @@ export interface WebOptions {
  */
 export async function attachWeb(app: FastifyInstance, options: WebOptions): Promise<() => Promise<void>> {
   // next's CJS default export is the factory; under NodeNext its type is the module namespace.
-  const web = (createNextServer as unknown as typeof createNextServer.default)({ dev: options.dev, dir: options.dir, quiet: true });
+  const web = (createNextServer as unknown as typeof createNextServer.default)({
+    dev: options.dev,
+    dir: options.dir,
+    quiet: true,
+  });
   await web.prepare();
   const handle = web.getRequestHandler();
   app.route({

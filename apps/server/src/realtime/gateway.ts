@@ -36,7 +36,11 @@ interface HandshakeAuth {
   reconnect?: unknown;
 }
 
-function authenticatedPayload(user: UserRow, unreadNotifications: number, unreadMessages: number): TAuthenticated {
+function authenticatedPayload(
+  user: UserRow,
+  unreadNotifications: number,
+  unreadMessages: number,
+): TAuthenticated {
   return {
     userId: user.id,
     username: user.username,
@@ -83,9 +87,13 @@ export function attachGateway(deps: GatewayDeps): void {
     // The count changes before anything else can fail, and the disconnect handler undoes it exactly once.
     // The resulting broadcast also reaches this socket, so a new client learns the count (itself
     // included) without a separate emit.
-    void broadcaster.change(1).catch((error) => logger.error({ err: error }, 'online count increment failed'));
+    void broadcaster
+      .change(1)
+      .catch((error) => logger.error({ err: error }, 'online count increment failed'));
     socket.on('disconnect', () => {
-      void broadcaster.change(-1).catch((error) => logger.error({ err: error }, 'online count decrement failed'));
+      void broadcaster
+        .change(-1)
+        .catch((error) => logger.error({ err: error }, 'online count decrement failed'));
     });
 
     on(socket, 'authenticate', logger, async ({ token }) => {

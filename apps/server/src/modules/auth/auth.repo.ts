@@ -9,7 +9,10 @@ export async function insertSession(db: Database, values: typeof sessions.$infer
   return row;
 }
 
-export async function findSessionByTokenHash(db: Database, tokenHash: string): Promise<SessionRow | undefined> {
+export async function findSessionByTokenHash(
+  db: Database,
+  tokenHash: string,
+): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
   return row;
 }

@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import type { TRegister } from '@guftagu/contracts';
+import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
 import type { UserRow } from '../users/users.schema.js';
@@ -43,7 +43,9 @@ export class AuthService {
   private async limit(key: string, rule: RateLimitRule): Promise<void> {
     const result = await this.limiter.hit(key, rule);
     if (!result.allowed) {
-      throw new AppError('RATE_LIMITED', 'Too many attempts. Try again later.', { retryAfter: result.retryAfter });
+      throw new AppError('RATE_LIMITED', 'Too many attempts. Try again later.', {
+        retryAfter: result.retryAfter,
+      });
     }
   }
 
@@ -67,7 +69,8 @@ export class AuthService {
       passwordHash,
       isVerified: false,
     });
-    if (!created) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
+    if (!created)
+      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.', { field: 'email' });
     const issued = await this.sessions.start(user, meta);
     return { issued, user, isNewUser: true };
   }

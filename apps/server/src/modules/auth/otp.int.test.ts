@@ -53,7 +53,8 @@ describe('email OTP sign-in', () => {
     await api.sendOtp(email);
     const code = server.latestCode(email);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let attempt = 1; attempt <= 4; attempt++) await expectApiError(api.verifyOtp(email, wrong), 400, 'INVALID_OTP');
+    for (let attempt = 1; attempt <= 4; attempt++)
+      await expectApiError(api.verifyOtp(email, wrong), 400, 'INVALID_OTP');
     await expectApiError(api.verifyOtp(email, wrong), 429, 'OTP_LOCKED');
     await expectApiError(api.verifyOtp(email, code), 400, 'INVALID_OTP');
   });
@@ -62,13 +63,20 @@ describe('email OTP sign-in', () => {
     const email = `${uniqueName()}@example.com`;
     await server.api().sendOtp(email);
     const code = server.latestCode(email);
-    const results = await Promise.allSettled([server.api().verifyOtp(email, code), server.api().verifyOtp(email, code)]);
+    const results = await Promise.allSettled([
+      server.api().verifyOtp(email, code),
+      server.api().verifyOtp(email, code),
+    ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     await expectApiError(server.api().verifyOtp(email, code), 400, 'INVALID_OTP');
   });
 
   it('gives the same answer for a wrong code whether or not the email has an account', async () => {
-    const unknown = await expectApiError(server.api().verifyOtp(`${uniqueName()}@example.com`, '123456'), 400, 'INVALID_OTP');
+    const unknown = await expectApiError(
+      server.api().verifyOtp(`${uniqueName()}@example.com`, '123456'),
+      400,
+      'INVALID_OTP',
+    );
     const known = await server.signUp();
     const existing = await expectApiError(server.api().verifyOtp(known.email, '123456'), 400, 'INVALID_OTP');
     expect(existing.envelope).toEqual(unknown.envelope);

@@ -50,13 +50,14 @@ export class OtpService {
 
   async send(email: string, ip: string): Promise<{ resendAfter: number; expiresIn: number }> {
     const cooldownKey = `otp:cooldown:${email}`;
-    const onCooldown = !(await this.kv.setIfAbsent(cooldownKey, '1', this.policy.resendCooldownSeconds));
-    if (onCooldown) {
+    const cooldown = async () => {
       const retryAfter = Math.max(1, await this.kv.ttl(cooldownKey));
-      throw new AppError('OTP_COOLDOWN', `Please wait ${retryAfter}s before requesting another code.`, {
+      return new AppError('OTP_COOLDOWN', `Please wait ${retryAfter}s before requesting another code.`, {
         retryAfter,
       });
-    }
+    };
+    // A resend inside the cooldown is refused before it counts against the hourly limits.
+    if ((await this.kv.ttl(cooldownKey)) > 0) throw await cooldown();
     for (const [key, rule] of [
       [`otp-send:ip:${ip}`, this.policy.sendsPerIp],
       [`otp-send:email:${email}`, this.policy.sendsPerEmail],
@@ -68,6 +69,10 @@ export class OtpService {
         });
       }
     }
+
+    // Two concurrent sends can both pass the check above; exactly one sets the cooldown and proceeds.
+    if (!(await this.kv.setIfAbsent(cooldownKey, '1', this.policy.resendCooldownSeconds)))
+      throw await cooldown();
 
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const stored: StoredOtp = { mac: this.mac(email, code), issuedAt: Date.now() };

@@ -1,6 +1,6 @@
+import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { Database } from '../../platform/db/client.js';
 import type { UserRow } from '../users/users.schema.js';
 import { isBanActive } from '../users/users.service.js';
 import {
@@ -89,7 +89,10 @@ export class SessionService {
     if (row.rotatedAt || !(await markRotated(this.db, row.id))) {
       await revokeFamily(this.db, row.familyId);
       this.onFamilyRevoked(row.familyId, 'session_revoked');
-      throw new AppError('UNAUTHORIZED', 'This session was signed out for your security. Please sign in again.');
+      throw new AppError(
+        'UNAUTHORIZED',
+        'This session was signed out for your security. Please sign in again.',
+      );
     }
     const live = await findLiveSessionWithUser(this.db, row.id, row.userId);
     if (!live) throw new AppError('UNAUTHORIZED', 'Please sign in again.');

@@ -1,4 +1,4 @@
 export { registerUserRoutes } from './users.http.js';
 export type { UserRow } from './users.schema.js';
-export { createUsersService, isBanActive, toSelfUser } from './users.service.js';
 export type { UsersService } from './users.service.js';
+export { createUsersService, isBanActive, toSelfUser } from './users.service.js';

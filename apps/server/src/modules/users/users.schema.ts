@@ -1,6 +1,17 @@
 import type { TPrivacy } from '@guftagu/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const DEFAULT_PRIVACY: TPrivacy = {
   showOnlineStatus: true,

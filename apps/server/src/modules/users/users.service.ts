@@ -53,7 +53,9 @@ export interface UsersService {
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return error instanceof DatabaseError && error.code === '23505' && error.constraint === constraint;
+  // Drizzle wraps the driver's error in a DrizzleQueryError; the pg DatabaseError is its `cause`.
+  const cause = error instanceof DatabaseError ? error : error instanceof Error ? error.cause : undefined;
+  return cause instanceof DatabaseError && cause.code === '23505' && cause.constraint === constraint;
 }
 
 export function createUsersService(db: Database, adminEmails: ReadonlySet<string>): UsersService {

@@ -23,7 +23,6 @@ export function connectDatabase(connectionString: string, maxConnections = 20): 
   return { db, pool, close: () => pool.end() };
 }
 
-
 /** Arbitrary constant: the advisory lock that serialises migrations when several nodes boot at once. */
 const MIGRATION_LOCK_KEY = 727_274_001;
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { KeyValueStore, MessageBus } from './kv.js';
 
 /** INCRBY and the first EXPIRE in one step, so a crash between them can never leave a key immortal. */

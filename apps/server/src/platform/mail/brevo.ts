@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Mailer, MailAddress, OutgoingMail } from './mailer.js';
+import type { MailAddress, Mailer, OutgoingMail } from './mailer.js';
 
 export interface BrevoOptions {
   apiKey: string;
@@ -16,6 +16,12 @@ export class BrevoMailer implements Mailer {
 
   async send(mail: OutgoingMail): Promise<void> {
     const doFetch = this.options.fetch ?? fetch;
+    const unavailable = (status?: number) =>
+      new AppError('SERVICE_UNAVAILABLE', 'We could not send the email. Please try again shortly.', {
+        provider: 'brevo',
+        ...(status === undefined ? {} : { status }),
+      });
+    // A network failure or timeout is the same outage to the user as a 5xx, not an internal error.
     const response = await doFetch(this.options.apiUrl, {
       method: 'POST',
       headers: {
@@ -31,13 +37,10 @@ export class BrevoMailer implements Mailer {
         textContent: mail.text,
       }),
       signal: AbortSignal.timeout(10_000),
+    }).catch(() => {
+      throw unavailable();
     });
-    if (!response.ok) {
-      throw new AppError('SERVICE_UNAVAILABLE', 'We could not send the email. Please try again shortly.', {
-        provider: 'brevo',
-        status: response.status,
-      });
-    }
+    if (!response.ok) throw unavailable(response.status);
   }
 
   async close(): Promise<void> {}

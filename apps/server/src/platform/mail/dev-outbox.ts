@@ -1,6 +1,6 @@
 import type { TDevMail } from '@guftagu/contracts';
-import type { Logger } from '../logger.js';
 import { newId } from '../ids.js';
+import type { Logger } from '../logger.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
 
 const OUTBOX_CAPACITY = 200;

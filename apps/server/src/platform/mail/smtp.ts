@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppError } from '../errors.js';
-import type { Mailer, MailAddress, OutgoingMail } from './mailer.js';
+import type { MailAddress, Mailer, OutgoingMail } from './mailer.js';
 
 /** Any SMTP relay, configured by one URL (smtp://user:pass@host:587 or smtps://…). */
 export class SmtpMailer implements Mailer {

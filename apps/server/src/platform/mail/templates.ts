@@ -6,8 +6,8 @@ function escapeHtml(value: string): string {
 
 /** The sign-in code email: a short text part and a table-based HTML part that survives mail clients. */
 export function otpMail(to: string, code: string, minutesValid: number): OutgoingMail {
-  const safeCode = escapeHtml(code);
-  const spaced = safeCode.split('').join('&#8202;');
+  // Escape each character on its own: splitting an escaped string would cut its entities apart.
+  const spaced = [...code].map(escapeHtml).join('&#8202;');
   const text = [
     `Your Guftagu sign-in code is ${code}`,
     '',
