@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
   /** True when the failure is about reaching the service rather than about the request itself. */
   get isUnreachable(): boolean {
-    return this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE' || this.code === 'BAD_RESPONSE';
+    return (
+      this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE' || this.code === 'BAD_RESPONSE'
+    );
   }
 }
 
@@ -34,7 +36,8 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export const UNREACHABLE_MESSAGE = "We couldn't reach Guftagu right now. Check your connection and try again.";
+export const UNREACHABLE_MESSAGE =
+  "We couldn't reach Guftagu right now. Check your connection and try again.";
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -98,7 +101,9 @@ export async function apiRequest<S extends z.ZodType>(
     throw fallbackError(response.ok ? 502 : response.status);
   }
 
-  const failed = !response.ok || (typeof payload === 'object' && payload !== null && 'success' in payload && payload.success === false);
+  const failed =
+    !response.ok ||
+    (typeof payload === 'object' && payload !== null && 'success' in payload && payload.success === false);
   if (failed) {
     const envelope = ZErrorEnvelope.safeParse(payload);
     if (envelope.success) {

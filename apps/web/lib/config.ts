@@ -13,3 +13,8 @@ export const SOCKET_PATH = '/socket.io';
 export const OTP_RESEND_SECONDS = 60;
 
 export const OTP_LENGTH = 6;
+
+/** Public contact addresses shown on the help, terms and privacy pages. */
+export const SUPPORT_EMAIL = 'support@guftagu.app';
+export const SAFETY_EMAIL = 'safety@guftagu.app';
+export const PRIVACY_EMAIL = 'privacy@guftagu.app';

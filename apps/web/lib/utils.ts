@@ -11,7 +11,11 @@ export function formatCount(value: number): string {
   return countFormatter.format(Math.max(0, Math.round(value)));
 }
 
-const monthYearFormatter = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthYearFormatter = new Intl.DateTimeFormat('en-US', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** ISO date → "January 2025". */
 export function formatMonthYear(iso: string): string | null {
@@ -54,7 +58,7 @@ export function hueOf(value: string): number {
 
 /** Only same-site relative paths are allowed as post-login destinations. */
 export function safeNextPath(value: string | null | undefined, fallback = '/profile'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   return value;
 }
 

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { DevMailbox } from '@/components/dev/DevMailbox';
+import { Spinner } from '@/components/ui/Spinner';
+
+export const metadata: Metadata = { title: 'Dev outbox', robots: { index: false, follow: false } };
+
+export default function DevMailboxPage() {
+  return (
+    <Suspense
+      fallback={
+        <div className="flex flex-1 items-center justify-center py-24">
+          <Spinner size={28} className="text-brand-300" />
+        </div>
+      }
+    >
+      <DevMailbox />
+    </Suspense>
+  );
+}

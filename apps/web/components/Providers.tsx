@@ -1,0 +1,41 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { type ReactNode, useEffect } from 'react';
+import { ToastProvider } from '@/components/ui/Toast';
+import { TooltipProvider } from '@/components/ui/Tooltip';
+import { AuthProvider, useAuth } from '@/contexts/AuthContext';
+import { SocketProvider } from '@/contexts/SocketContext';
+
+/** Pages a signed-in user may still visit before choosing a username. */
+const ONBOARDING_EXEMPT = ['/onboard', '/terms', '/privacy', '/help', '/dev'];
+
+/** Sends a signed-in user who has not picked a username yet to /onboard, from wherever they are. */
+function OnboardingGate() {
+  const { status, user } = useAuth();
+  const pathname = usePathname();
+  const router = useRouter();
+  const needsOnboarding = status === 'authenticated' && user?.needsOnboarding === true;
+  const exempt = ONBOARDING_EXEMPT.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+
+  useEffect(() => {
+    if (needsOnboarding && !exempt) router.replace('/onboard');
+  }, [needsOnboarding, exempt, router]);
+
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <ToastProvider>
+      <TooltipProvider delayDuration={250} skipDelayDuration={150}>
+        <AuthProvider>
+          <SocketProvider>
+            <OnboardingGate />
+            {children}
+          </SocketProvider>
+        </AuthProvider>
+      </TooltipProvider>
+    </ToastProvider>
+  );
+}

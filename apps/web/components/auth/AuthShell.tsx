@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LogoMark } from '@/components/ui/Icons';
+
+/** The centred card used by /login, /verify and /onboard. */
+export function AuthShell({
+  title,
+  subtitle,
+  children,
+  footer,
+  wide = false,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <div className="relative isolate flex flex-1 items-start justify-center px-4 pt-12 pb-16 sm:items-center sm:pt-16">
+      <div className="bg-grid pointer-events-none absolute inset-0 -z-10 opacity-70" />
+      <div className="pointer-events-none absolute top-0 left-1/2 -z-10 h-[28rem] w-[40rem] max-w-full -translate-x-1/2 rounded-full bg-[radial-gradient(closest-side,rgb(130_110_255/0.22),transparent)] blur-2xl" />
+      <div className={wide ? 'w-full max-w-xl animate-fade-up' : 'w-full max-w-[26rem] animate-fade-up'}>
+        <div className="card hairline-top rounded-[1.75rem] p-6 sm:p-8">
+          <LogoMark size={40} />
+          <h1 className="mt-6 text-title font-semibold text-ink-50">{title}</h1>
+          {subtitle ? <p className="mt-2 text-[15px] leading-relaxed text-ink-300">{subtitle}</p> : null}
+          <div className="mt-7">{children}</div>
+        </div>
+        {footer ?? (
+          <p className="mt-6 px-4 text-center text-xs leading-relaxed text-ink-500">
+            By continuing you agree to our{' '}
+            <Link href="/terms" className="text-ink-300 underline-offset-4 hover:underline">
+              Terms
+            </Link>{' '}
+            and{' '}
+            <Link href="/privacy" className="text-ink-300 underline-offset-4 hover:underline">
+              Privacy Policy
+            </Link>
+            , and confirm you are 18 or older.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function FormAlert({ children, tone = 'error' }: { children: ReactNode; tone?: 'error' | 'info' }) {
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={
+        tone === 'error'
+          ? 'rounded-xl border border-danger-400/25 bg-danger-500/[0.08] px-3.5 py-3 text-[13px] leading-relaxed text-danger-300'
+          : 'rounded-xl border border-brand-400/20 bg-brand-500/[0.07] px-3.5 py-3 text-[13px] leading-relaxed text-brand-200'
+      }
+    >
+      {children}
+    </div>
+  );
+}

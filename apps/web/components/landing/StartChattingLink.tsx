@@ -1,0 +1,37 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/Button';
+import { ArrowRightIcon } from '@/components/ui/Icons';
+import { homeFor, useAuth } from '@/contexts/AuthContext';
+import { cn } from '@/lib/utils';
+
+/** The primary call to action: sign in when signed out, your profile (or onboarding) when signed in. */
+export function StartChattingLink({
+  variant = 'primary',
+  size = 'lg',
+  className,
+  children = 'Start chatting',
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { status, user } = useAuth();
+  const href = status === 'authenticated' && user ? homeFor(user) : '/login';
+  return (
+    <Link
+      href={href}
+      className={cn(buttonClasses({ variant, size }), 'group', className)}
+      data-testid="cta-start"
+    >
+      {children}
+      <ArrowRightIcon
+        size={18}
+        className="transition-transform duration-300 ease-out-expo group-hover:translate-x-0.5"
+      />
+    </Link>
+  );
+}

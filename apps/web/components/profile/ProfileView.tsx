@@ -1,0 +1,180 @@
+'use client';
+
+import { type TSelfUser, ZMeResponse } from '@guftagu/contracts';
+import { useRouter } from 'next/navigation';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Avatar } from '@/components/ui/Avatar';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { BadgeCheckIcon, CalendarIcon, LogOutIcon, MailIcon, SparklesIcon } from '@/components/ui/Icons';
+import { Skeleton } from '@/components/ui/Skeleton';
+import { useToast } from '@/components/ui/Toast';
+import { useAuth } from '@/contexts/AuthContext';
+import { formatCount, formatMonthYear } from '@/lib/utils';
+import { UserIdDisplay } from './UserIdDisplay';
+
+function Stat({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div className="rounded-2xl border border-white/[0.07] bg-white/[0.02] px-4 py-3.5">
+      <dt className="text-xs text-ink-400">{label}</dt>
+      <dd className="tabular mt-1 font-display text-2xl font-semibold text-ink-50">{value}</dd>
+    </div>
+  );
+}
+
+function DetailRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1 py-4 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
+      <dt className="text-sm text-ink-400">{label}</dt>
+      <dd className="min-w-0 text-[15px] break-words text-ink-100 sm:text-right">{children}</dd>
+    </div>
+  );
+}
+
+export function ProfileSkeleton() {
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-12 sm:px-6" aria-busy="true">
+      <span className="sr-only" role="status">
+        Loading profile
+      </span>
+      <div className="flex items-center gap-5">
+        <Skeleton className="size-20 rounded-full" />
+        <div className="flex flex-col gap-2.5">
+          <Skeleton className="h-7 w-48" />
+          <Skeleton className="h-4 w-32" />
+        </div>
+      </div>
+      <Skeleton className="mt-10 h-60 rounded-[1.75rem]" />
+      <div className="mt-6 grid grid-cols-2 gap-3">
+        <Skeleton className="h-20 rounded-2xl" />
+        <Skeleton className="h-20 rounded-2xl" />
+      </div>
+    </div>
+  );
+}
+
+export function ProfileView({ user }: { user: TSelfUser }) {
+  const { authedRequest, setUser, logout } = useAuth();
+  const { toast } = useToast();
+  const router = useRouter();
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  // The session carries a snapshot of the user; fetch the current one once when the page opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run once per page visit.
+  useEffect(() => {
+    authedRequest('/api/auth/me', ZMeResponse)
+      .then(({ user: fresh }) => setUser(fresh))
+      .catch(() => {});
+  }, []);
+
+  const name = user.displayName || user.username || user.email;
+  const memberSince = formatMonthYear(user.joinDate);
+
+  const onLogout = async () => {
+    setLoggingOut(true);
+    await logout();
+    toast({ title: 'Signed out', description: 'See you soon.' });
+    router.replace('/login');
+  };
+
+  return (
+    <div className="mx-auto w-full max-w-3xl animate-fade-up px-4 py-10 sm:px-6 sm:py-14">
+      <header className="flex flex-col gap-5 sm:flex-row sm:items-center">
+        <Avatar name={name} src={user.profilePicture} size={84} online />
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="truncate text-title font-semibold text-ink-50">{name}</h1>
+            {user.isVerified ? (
+              <Badge tone="brand" size="sm">
+                <BadgeCheckIcon size={12} /> Verified
+              </Badge>
+            ) : null}
+            {user.isPremium ? (
+              <Badge tone="flare" size="sm">
+                <SparklesIcon size={12} /> Premium
+              </Badge>
+            ) : null}
+            {user.isAdmin ? (
+              <Badge tone="warning" size="sm">
+                Admin
+              </Badge>
+            ) : null}
+          </div>
+          <p className="mt-1 text-[15px] text-ink-300">
+            {user.username ? <span data-testid="profile-username">@{user.username}</span> : null}
+            {memberSince ? (
+              <>
+                <span className="mx-2 text-ink-600">·</span>
+                <span data-testid="profile-member-since">Member since {memberSince}</span>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <Button
+          variant="secondary"
+          onClick={onLogout}
+          loading={loggingOut}
+          data-testid="logout"
+          className="self-start sm:self-center"
+        >
+          <LogOutIcon size={16} /> Log out
+        </Button>
+      </header>
+
+      <UserIdDisplay userId7Digit={user.userId7Digit} className="mt-10" />
+
+      <dl className="mt-6 grid grid-cols-2 gap-3">
+        <Stat label="Conversations" value={formatCount(user.totalMatches)} />
+        <Stat label="Friends" value={formatCount(user.friendsCount)} />
+      </dl>
+
+      {user.bio ? (
+        <section className="card mt-6 rounded-3xl p-6" aria-labelledby="bio-title">
+          <h2 id="bio-title" className="font-sans text-sm font-semibold text-ink-300">
+            About
+          </h2>
+          <p className="mt-2 whitespace-pre-line text-ink-100">{user.bio}</p>
+        </section>
+      ) : null}
+
+      {user.interests.length > 0 ? (
+        <ul className="mt-6 flex flex-wrap gap-2" aria-label="Interests">
+          {user.interests.map((interest) => (
+            <li key={interest}>
+              <Badge>#{interest}</Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <section className="card mt-6 rounded-3xl px-6 py-2" aria-labelledby="details-title">
+        <h2 id="details-title" className="sr-only">
+          Account details
+        </h2>
+        <dl className="divide-y divide-white/[0.06]">
+          <DetailRow label="Username">{user.username ? `@${user.username}` : '—'}</DetailRow>
+          <DetailRow label="Display name">
+            <span data-testid="profile-display-name">{user.displayName || '—'}</span>
+          </DetailRow>
+          <DetailRow label="Email">
+            <span className="inline-flex items-center gap-2">
+              <MailIcon size={15} className="text-ink-400" /> {user.email}
+              <Badge size="sm">Private</Badge>
+            </span>
+          </DetailRow>
+          <DetailRow label="Member since">
+            <span className="inline-flex items-center gap-2">
+              <CalendarIcon size={15} className="text-ink-400" /> {memberSince ?? '—'}
+            </span>
+          </DetailRow>
+          <DetailRow label="Online status">
+            {user.privacy.showOnlineStatus ? 'Visible to everyone' : 'Hidden from non-friends'}
+          </DetailRow>
+          <DetailRow label="Friend requests">
+            {user.privacy.allowFriendRequests === 'everyone' ? 'From everyone' : 'Turned off'}
+          </DetailRow>
+        </dl>
+      </section>
+    </div>
+  );
+}

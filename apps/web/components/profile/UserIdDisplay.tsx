@@ -1,0 +1,77 @@
+'use client';
+
+import { formatUserId } from '@guftagu/contracts';
+import { Button } from '@/components/ui/Button';
+import { CheckIcon, CopyIcon } from '@/components/ui/Icons';
+import { useToast } from '@/components/ui/Toast';
+import { Tooltip } from '@/components/ui/Tooltip';
+import { useCopyToClipboard } from '@/hooks/useCopyToClipboard';
+import { cn } from '@/lib/utils';
+
+/** The permanent 7-digit ID, large and copyable (copies the plain digits, e.g. 1234567). */
+export function UserIdDisplay({ userId7Digit, className }: { userId7Digit: string; className?: string }) {
+  const { copied, copy } = useCopyToClipboard();
+  const { toast } = useToast();
+  const formatted = formatUserId(userId7Digit);
+
+  const onCopy = async () => {
+    const ok = await copy(userId7Digit);
+    if (!ok)
+      toast({
+        title: 'Couldn’t copy',
+        description: 'Select the number and copy it manually.',
+        tone: 'error',
+      });
+  };
+
+  return (
+    <section
+      aria-labelledby="user-id-label"
+      className={cn(
+        'relative isolate overflow-hidden rounded-[1.75rem] border border-white/[0.08] p-6 sm:p-8',
+        'bg-[linear-gradient(160deg,rgb(33_28_64/0.9),rgb(13_12_22/0.95)_55%)] shadow-[var(--shadow-card)]',
+        className,
+      )}
+    >
+      <div className="absolute -top-24 -right-16 -z-10 size-72 rounded-full bg-[radial-gradient(closest-side,rgb(130_110_255/0.35),transparent)] blur-2xl" />
+      <div className="absolute -bottom-28 -left-10 -z-10 size-64 rounded-full bg-[radial-gradient(closest-side,rgb(255_99_165/0.16),transparent)] blur-2xl" />
+      <div className="flex items-center justify-between gap-4">
+        <h2
+          id="user-id-label"
+          className="font-sans text-micro font-semibold tracking-[0.16em] text-ink-300 uppercase"
+        >
+          Your Guftagu ID
+        </h2>
+        <span className="text-[11px] text-ink-400">Permanent</span>
+      </div>
+      <div className="mt-6 flex flex-wrap items-end justify-between gap-5">
+        <p
+          className="tabular font-display text-[clamp(3rem,12vw,4.75rem)] leading-[0.95] font-semibold tracking-[0.01em] text-white select-all"
+          data-testid="profile-user-id"
+        >
+          {formatted}
+        </p>
+        <Tooltip content={copied ? 'Copied to clipboard' : 'Copy your ID'} open={copied ? true : undefined}>
+          <Button
+            variant={copied ? 'secondary' : 'light'}
+            size="md"
+            onClick={onCopy}
+            data-testid="copy-user-id"
+            data-copied={copied || undefined}
+            className={cn('min-w-28', copied && 'text-live-300')}
+          >
+            {copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+            {copied ? 'Copied' : 'Copy ID'}
+          </Button>
+        </Tooltip>
+      </div>
+      <p className="mt-6 max-w-md text-sm leading-relaxed text-ink-300">
+        Share it so friends can find you and send a request. Your username can change — this number never
+        will.
+      </p>
+      <span className="sr-only" aria-live="polite">
+        {copied ? 'ID copied to clipboard' : ''}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { cn } from '@/lib/utils';
+
+export const Dropdown = Menu.Root;
+export const DropdownTrigger = Menu.Trigger;
+export const DropdownGroup = Menu.Group;
+
+export function DropdownContent({
+  className,
+  children,
+  align = 'end',
+  ...props
+}: ComponentPropsWithoutRef<typeof Menu.Content>) {
+  return (
+    <Menu.Portal>
+      <Menu.Content
+        align={align}
+        sideOffset={10}
+        collisionPadding={12}
+        className={cn(
+          'z-50 min-w-60 origin-[var(--radix-dropdown-menu-content-transform-origin)] rounded-2xl border border-white/10 bg-ink-800/95 p-1.5 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+          'data-[state=open]:animate-scale-in data-[state=closed]:animate-scale-out',
+          className,
+        )}
+        {...props}
+      >
+        {children}
+      </Menu.Content>
+    </Menu.Portal>
+  );
+}
+
+export interface DropdownItemProps extends ComponentPropsWithoutRef<typeof Menu.Item> {
+  icon?: ReactNode;
+  tone?: 'default' | 'danger';
+}
+
+export function DropdownItem({ className, icon, tone = 'default', children, ...props }: DropdownItemProps) {
+  return (
+    <Menu.Item
+      className={cn(
+        'flex h-9 cursor-pointer select-none items-center gap-2.5 rounded-lg px-2.5 text-sm outline-none transition-colors',
+        tone === 'danger'
+          ? 'text-danger-300 data-[highlighted]:bg-danger-500/12'
+          : 'text-ink-100 data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-white',
+        'data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
+        className,
+      )}
+      {...props}
+    >
+      {icon ? <span className="text-ink-400 [[data-highlighted]_&]:text-current">{icon}</span> : null}
+      {children}
+    </Menu.Item>
+  );
+}
+
+export function DropdownLabel({ className, ...props }: ComponentPropsWithoutRef<typeof Menu.Label>) {
+  return <Menu.Label className={cn('px-2.5 py-2', className)} {...props} />;
+}
+
+export function DropdownSeparator({ className, ...props }: ComponentPropsWithoutRef<typeof Menu.Separator>) {
+  return <Menu.Separator className={cn('my-1.5 h-px bg-white/[0.07]', className)} {...props} />;
+}

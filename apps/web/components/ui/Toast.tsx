@@ -1,0 +1,100 @@
+'use client';
+
+import * as RadixToast from '@radix-ui/react-toast';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { cn } from '@/lib/utils';
+import { AlertIcon, CheckIcon, CloseIcon } from './Icons';
+
+export type ToastTone = 'default' | 'success' | 'error';
+
+export interface ToastOptions {
+  title: string;
+  description?: string;
+  tone?: ToastTone;
+  /** Milliseconds; defaults to 4500. */
+  duration?: number;
+}
+
+interface ToastItem extends ToastOptions {
+  id: number;
+  open: boolean;
+}
+
+interface ToastContextValue {
+  toast: (options: ToastOptions) => void;
+}
+
+const ToastContext = createContext<ToastContextValue>({ toast: () => {} });
+
+let nextId = 1;
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([]);
+
+  const toast = useCallback((options: ToastOptions) => {
+    const id = nextId++;
+    setItems((current) => [...current.slice(-3), { ...options, id, open: true }]);
+  }, []);
+
+  const setOpen = useCallback((id: number, open: boolean) => {
+    setItems((current) => current.map((item) => (item.id === id ? { ...item, open } : item)));
+    if (!open) {
+      setTimeout(() => setItems((current) => current.filter((item) => item.id !== id)), 300);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ toast }), [toast]);
+
+  return (
+    <ToastContext.Provider value={value}>
+      <RadixToast.Provider swipeDirection="right" label="Notification">
+        {children}
+        {items.map((item) => (
+          <RadixToast.Root
+            key={item.id}
+            open={item.open}
+            onOpenChange={(open) => setOpen(item.id, open)}
+            duration={item.duration ?? 4500}
+            type={item.tone === 'error' ? 'foreground' : 'background'}
+            className={cn(
+              'group pointer-events-auto relative flex w-full items-start gap-3 rounded-2xl border bg-ink-800/95 p-4 pr-10 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+              'data-[state=open]:animate-toast-in data-[state=closed]:animate-toast-out',
+              'data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)] data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform data-[swipe=end]:animate-toast-out',
+              item.tone === 'error' ? 'border-danger-400/25' : 'border-white/10',
+            )}
+          >
+            <span
+              className={cn(
+                'mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full',
+                item.tone === 'success' && 'bg-live-500/15 text-live-300',
+                item.tone === 'error' && 'bg-danger-500/15 text-danger-300',
+                (!item.tone || item.tone === 'default') && 'bg-brand-500/15 text-brand-300',
+              )}
+            >
+              {item.tone === 'error' ? <AlertIcon size={14} /> : <CheckIcon size={14} />}
+            </span>
+            <div className="min-w-0">
+              <RadixToast.Title className="text-sm font-semibold text-ink-50">{item.title}</RadixToast.Title>
+              {item.description ? (
+                <RadixToast.Description className="mt-0.5 text-[13px] leading-snug text-ink-300">
+                  {item.description}
+                </RadixToast.Description>
+              ) : null}
+            </div>
+            <RadixToast.Close
+              aria-label="Dismiss"
+              className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-lg text-ink-400 opacity-70 transition hover:bg-white/[0.07] hover:text-ink-100 hover:opacity-100"
+            >
+              <CloseIcon size={14} />
+            </RadixToast.Close>
+          </RadixToast.Root>
+        ))}
+        <RadixToast.Viewport className="fixed right-0 bottom-0 z-[60] flex w-full max-w-sm flex-col gap-2 p-4 outline-none sm:p-6" />
+      </RadixToast.Provider>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast(): ToastContextValue {
+  return useContext(ToastContext);
+}
