@@ -36,6 +36,13 @@ const ZEnv = z.object({
   WEB_DEV: booleanish.default(false),
   TRUST_PROXY: booleanish.default(false),
   ADMIN_EMAILS: z.string().default(''),
+  MAX_FRIENDS_PER_USER: z.coerce.number().int().min(1).default(1000),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('auto'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PUBLIC_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

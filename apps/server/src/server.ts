@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
@@ -8,6 +9,7 @@ import { createHttpApp } from './http/app.js';
 import { createAuthGuard } from './http/auth-guard.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { registerPlatformRoutes } from './http/platform.http.js';
+import { registerUploadRoutes } from './http/uploads.http.js';
 import { attachWeb, type WebOptions } from './http/web.js';
 import {
   AccessTokens,
@@ -20,7 +22,32 @@ import {
   registerAuthRoutes,
   SessionService,
 } from './modules/auth/index.js';
-import { createUsersService, registerUserRoutes } from './modules/users/index.js';
+import {
+  NotificationsService,
+  notificationSocketHandlers,
+  registerNotificationRoutes,
+} from './modules/notifications/index.js';
+import type { PresenceStore } from './modules/presence/index.js';
+import {
+  MemoryPresenceStore,
+  PresenceService,
+  presenceSocketHandlers,
+  RedisPresenceStore,
+} from './modules/presence/index.js';
+import {
+  registerSocialRoutes,
+  SocialService,
+  socialSocketHandlers,
+  toUserCard,
+} from './modules/social/index.js';
+import {
+  createUsersService,
+  findUserById,
+  findUserByPublicId,
+  findUserByUsername,
+  ProfileService,
+  registerUserRoutes,
+} from './modules/users/index.js';
 import { users } from './modules/users/users.schema.js';
 import { connectDatabase, pingDatabase, runMigrations } from './platform/db/client.js';
 import { newId } from './platform/ids.js';
@@ -34,6 +61,9 @@ import { BrevoMailer } from './platform/mail/brevo.js';
 import { DevOutboxMailer } from './platform/mail/dev-outbox.js';
 import { type Mailer, parseMailAddress } from './platform/mail/mailer.js';
 import { SmtpMailer } from './platform/mail/smtp.js';
+import { LocalStorage } from './platform/storage/local-storage.js';
+import { S3Storage } from './platform/storage/s3-storage.js';
+import type { ObjectStorage } from './platform/storage/storage.js';
 import { CountBroadcaster } from './realtime/count-broadcaster.js';
 import { attachGateway, NO_UNREAD } from './realtime/gateway.js';
 import { MemoryOnlineCounter, type OnlineCounter, RedisOnlineCounter } from './realtime/online-count.js';
@@ -85,6 +115,23 @@ function createMailer(env: Env, logger: Logger): Mailer {
   return new DevOutboxMailer(logger);
 }
 
+function createStorage(env: Env): ObjectStorage {
+  if (env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY) {
+    return new S3Storage({
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      ...(env.S3_PUBLIC_URL ? { publicUrl: env.S3_PUBLIC_URL } : {}),
+    });
+  }
+  return new LocalStorage(path.resolve(env.DATA_DIR, 'uploads'));
+}
+
+/** Hourly retention sweep (seed 000: notifications live 30 days). Idempotent, so every node may run it. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+
 function allowedOrigins(env: Env, port: number): string[] {
   const configured = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -116,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let kv: KeyValueStore;
     let bus: MessageBus;
     let counter: OnlineCounter;
+    let presenceStore: PresenceStore;
     let redis: Redis | undefined;
     let adapterRedis: Redis | undefined;
     const nodeId = newId();
@@ -137,10 +185,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger.warn({ err: error }, 'bad bus message'),
       );
       counter = new RedisOnlineCounter(redis, nodeId, `${env.REDIS_PREFIX}:online`);
+      presenceStore = new RedisPresenceStore(
+        redis,
+        env.REDIS_PREFIX,
+        nodeId,
+        `${env.REDIS_PREFIX}:online:alive:`,
+      );
     } else {
       kv = new MemoryKeyValueStore();
       bus = new MemoryMessageBus();
       counter = new MemoryOnlineCounter();
+      presenceStore = new MemoryPresenceStore();
     }
     closers.push(
       () => kv.close(),
@@ -199,6 +254,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
     );
     const guard = createAuthGuard(sessions);
+    const storage = createStorage(env);
+    const notifications = new NotificationsService(database.db, publisher);
+    const social = new SocialService({
+      db: database.db,
+      publisher,
+      notifications,
+      maxFriends: env.MAX_FRIENDS_PER_USER,
+      findUser: (ref) =>
+        'id' in ref
+          ? findUserById(database.db, ref.id)
+          : 'username' in ref
+            ? findUserByUsername(database.db, ref.username)
+            : findUserByPublicId(database.db, ref.publicId),
+    });
+    const presence = new PresenceService(database.db, presenceStore, publisher, (userId) =>
+      social.friendIds(userId),
+    );
+    const profiles = new ProfileService({
+      db: database.db,
+      storage,
+      relationship: (viewerId, targetId) => social.relationship(viewerId, targetId),
+      onProfileChanged: (user) => {
+        void social
+          .friendIds(user.id)
+          .then((ids) => {
+            for (const friendId of ids)
+              publisher.toUser(friendId, 'friend_profile_updated', {
+                friendId: user.id,
+                profile: toUserCard(user),
+              });
+          })
+          .catch((error) => logger.error({ err: error }, 'profile fan-out failed'));
+      },
+    });
+    const retention = setInterval(() => {
+      void notifications
+        .purgeExpired()
+        .catch((error) => logger.error({ err: error }, 'notification retention failed'));
+    }, RETENTION_INTERVAL_MS);
+    retention.unref();
+    closers.push(async () => clearInterval(retention));
 
     const broadcaster = new CountBroadcaster(counter, bus, (count, timestamp) =>
       io.local.emit('user_count_update', { count, timestamp }),
@@ -208,7 +304,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       io,
       sessions,
       broadcaster,
-      unread: NO_UNREAD,
+      unread: { ...NO_UNREAD, notifications: (userId) => notifications.unreadCount(userId) },
+      modules: [
+        socialSocketHandlers(social),
+        notificationSocketHandlers(notifications),
+        presenceSocketHandlers(presence),
+      ],
+      lifecycle: presence,
       logger,
       touchUser: async (userId) => {
         await database.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
@@ -230,7 +332,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerAuthRoutes(app, auth, sessions, guard, {
       secureCookies: isProduction(env) || (env.APP_URL?.startsWith('https://') ?? false),
     });
-    registerUserRoutes(app, usersService, guard);
+    registerUserRoutes(app, usersService, profiles, guard);
+    registerSocialRoutes(app, social, guard);
+    registerNotificationRoutes(app, notifications, guard);
+    if (storage instanceof LocalStorage) registerUploadRoutes(app, storage.root);
 
     if (options.web) {
       // Unknown API paths get the JSON envelope, not a Next.js 404 page.

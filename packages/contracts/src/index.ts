@@ -28,6 +28,67 @@ export type { TErrorCode, TErrorEnvelope } from './errors.js';
 export { ERROR_CODES, statusForCode, ZErrorCode, ZErrorEnvelope } from './errors.js';
 export type { THealthResponse } from './health.js';
 export { ZHealthResponse } from './health.js';
+export type { TNotification } from './notifications.js';
+export {
+  NOTIFICATION_TYPES,
+  ZMarkNotificationsRead,
+  ZNotification,
+  ZNotificationCountUpdate,
+  ZNotificationDelete,
+  ZNotificationIdParam,
+  ZNotificationMarkRead,
+  ZNotificationNew,
+  ZNotificationsQuery,
+  ZNotificationsResponse,
+  ZUnreadCountResponse,
+} from './notifications.js';
+export type { TPresenceStatus, TPublicProfile, TRelationship, TUpdateProfile } from './profile.js';
+export {
+  BIO_MAX,
+  countGraphemes,
+  INTEREST_MAX_LENGTH,
+  INTERESTS_MAX,
+  ZBio,
+  ZInterests,
+  ZPresenceStatus,
+  ZPublicProfile,
+  ZPublicProfileResponse,
+  ZRelationship,
+  ZUpdateProfile,
+} from './profile.js';
+export type { TFriend, TFriendRequest, TUserCard } from './social.js';
+export {
+  ZBlockBody,
+  ZBlockedByUser,
+  ZBlockedUsersResponse,
+  ZByUser,
+  ZFriend,
+  ZFriendPresence,
+  ZFriendProfileUpdated,
+  ZFriendRequest,
+  ZFriendRequestAccepted,
+  ZFriendRequestCancelled,
+  ZFriendRequestReceived,
+  ZFriendRequestRejected,
+  ZFriendRequestResponse,
+  ZFriendRequestsResponse,
+  ZFriendResponse,
+  ZFriendsQuery,
+  ZFriendsResponse,
+  ZOkResponse,
+  ZRequestIdBody,
+  ZRequestMessage,
+  ZSearchQuery,
+  ZSendFriendRequest,
+  ZSendFriendRequestById,
+  ZSendFriendRequestEvent,
+  ZUnfriendEvent,
+  ZUnfriended,
+  ZUpdateStatus,
+  ZUserCard,
+  ZUserIdParam,
+  ZUserSearchResponse,
+} from './social.js';
 export type {
   ClientEventName,
   ClientPayload,

@@ -1,5 +1,26 @@
 import { z } from 'zod';
 import { ZErrorEnvelope } from './errors.js';
+import {
+  ZNotificationCountUpdate,
+  ZNotificationDelete,
+  ZNotificationMarkRead,
+  ZNotificationNew,
+} from './notifications.js';
+import {
+  ZBlockBody,
+  ZBlockedByUser,
+  ZFriendPresence,
+  ZFriendProfileUpdated,
+  ZFriendRequestAccepted,
+  ZFriendRequestCancelled,
+  ZFriendRequestReceived,
+  ZFriendRequestRejected,
+  ZRequestIdBody,
+  ZSendFriendRequestEvent,
+  ZUnfriendEvent,
+  ZUnfriended,
+  ZUpdateStatus,
+} from './social.js';
 
 /**
  * The Socket.IO contract: one Zod schema per event, both directions. The server parses every client
@@ -10,9 +31,22 @@ import { ZErrorEnvelope } from './errors.js';
 export const ZAuthenticate = z.object({ token: z.string().min(1).max(4096) });
 export const ZHeartbeat = z.object({}).strict().optional();
 
+export const ZNoPayload = z.object({}).strict().optional();
+
 export const clientEvents = {
   authenticate: ZAuthenticate,
   heartbeat: ZHeartbeat,
+  send_friend_request: ZSendFriendRequestEvent,
+  accept_friend_request: ZRequestIdBody,
+  reject_friend_request: ZRequestIdBody,
+  cancel_friend_request: ZRequestIdBody,
+  unfriend: ZUnfriendEvent,
+  block_user: ZBlockBody,
+  unblock_user: ZBlockBody,
+  update_status: ZUpdateStatus,
+  notification_mark_read: ZNotificationMarkRead,
+  notification_delete: ZNotificationDelete,
+  notification_clear_all: ZNoPayload,
 } as const;
 
 export const ZAuthenticated = z.object({
@@ -60,6 +94,17 @@ export const serverEvents = {
   user_count_update: ZUserCountUpdate,
   error: ZSocketError,
   rate_limit_exceeded: ZRateLimitExceeded,
+  friend_request_received: ZFriendRequestReceived,
+  friend_request_accepted: ZFriendRequestAccepted,
+  friend_request_rejected: ZFriendRequestRejected,
+  friend_request_cancelled: ZFriendRequestCancelled,
+  friend_online: ZFriendPresence,
+  friend_offline: ZFriendPresence,
+  unfriended: ZUnfriended,
+  blocked_by_user: ZBlockedByUser,
+  friend_profile_updated: ZFriendProfileUpdated,
+  notification_new: ZNotificationNew,
+  notification_count_update: ZNotificationCountUpdate,
 } as const;
 
 /** Every acknowledgement is the envelope: `{ success: true, ... }` or the error envelope. */

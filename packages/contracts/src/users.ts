@@ -34,6 +34,10 @@ export const ZSelfUser = z.object({
   joinDate: z.string(),
   privacy: ZPrivacy,
   needsOnboarding: z.boolean(),
+  status: z.enum(['online', 'away', 'busy', 'invisible']),
+  customStatus: z.string().nullable(),
+  /** When the username may next be changed (null: now). */
+  nextUsernameChangeAt: z.string().nullable(),
 });
 export type TSelfUser = z.infer<typeof ZSelfUser>;
 

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../platform/kv/rate-limit.js';
@@ -58,6 +59,10 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     },
   });
   await app.register(cookie);
+  // Per-route limits are passed to request.file(); these are the outer bounds for any multipart body.
+  await app.register(multipart, {
+    limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 20, fieldSize: 64 * 1024 },
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;

@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logger.js';
 import type { CountBroadcaster } from './count-broadcaster.js';
 import { on } from './on.js';
 import { ADMIN_ROOM, familyRoom, userRoom } from './publisher.js';
+import { moduleContext, type SocketModule } from './socket-module.js';
 import type { GatewayServer, GatewaySocket } from './types.js';
 
 /**
@@ -22,6 +23,12 @@ export const NO_UNREAD: UnreadCounters = {
   messages: async () => 0,
 };
 
+/** Told when a socket becomes a user's and when it stops being one (presence). */
+export interface SocketLifecycle {
+  bound(userId: string, socketId: string): Promise<void>;
+  unbound(userId: string, socketId: string): Promise<void>;
+}
+
 export interface GatewayDeps {
   io: GatewayServer;
   sessions: SessionService;
@@ -29,6 +36,8 @@ export interface GatewayDeps {
   unread: UnreadCounters;
   logger: Logger;
   touchUser: (userId: string) => Promise<void>;
+  modules: SocketModule[];
+  lifecycle: SocketLifecycle;
 }
 
 interface HandshakeAuth {
@@ -58,6 +67,15 @@ function authenticatedPayload(
 export function attachGateway(deps: GatewayDeps): void {
   const { io, sessions, broadcaster, unread, logger } = deps;
 
+  const { lifecycle } = deps;
+  const unbind = (socket: GatewaySocket) => {
+    const previous = socket.data.userId;
+    if (!previous) return;
+    void lifecycle
+      .unbound(previous, socket.id)
+      .catch((error) => logger.error({ err: error }, 'presence unbind failed'));
+  };
+
   const bindUser = async (socket: GatewaySocket, auth: Authenticated): Promise<TAuthenticated> => {
     const [notifications, messages] = await Promise.all([
       unread.notifications(auth.user.id),
@@ -65,7 +83,9 @@ export function attachGateway(deps: GatewayDeps): void {
     ]);
     // The client may have gone while we looked the session up; joining rooms now would leak them.
     if (!socket.connected) throw new AppError('UNAUTHORIZED', 'Disconnected');
-    if (socket.data.userId && socket.data.userId !== auth.user.id) {
+    const sameUser = socket.data.userId === auth.user.id;
+    if (socket.data.userId && !sameUser) {
+      unbind(socket);
       await socket.leave(userRoom(socket.data.userId));
       if (socket.data.familyId) await socket.leave(familyRoom(socket.data.familyId));
       await socket.leave(ADMIN_ROOM);
@@ -75,6 +95,11 @@ export function attachGateway(deps: GatewayDeps): void {
     const rooms = [userRoom(auth.user.id), familyRoom(auth.familyId)];
     if (auth.user.isAdmin) rooms.push(ADMIN_ROOM);
     await socket.join(rooms);
+    if (!sameUser) {
+      await lifecycle.bound(auth.user.id, socket.id);
+      // A disconnect that raced the bind found nothing to unbind; undo the bind ourselves.
+      if (!socket.connected) await lifecycle.unbound(auth.user.id, socket.id);
+    }
     return authenticatedPayload(auth.user, notifications, messages);
   };
 
@@ -91,6 +116,7 @@ export function attachGateway(deps: GatewayDeps): void {
       .change(1)
       .catch((error) => logger.error({ err: error }, 'online count increment failed'));
     socket.on('disconnect', () => {
+      unbind(socket);
       void broadcaster
         .change(-1)
         .catch((error) => logger.error({ err: error }, 'online count decrement failed'));
@@ -112,6 +138,9 @@ export function attachGateway(deps: GatewayDeps): void {
       if (socket.data.userId) await deps.touchUser(socket.data.userId);
       return { serverTime: new Date().toISOString() };
     });
+
+    const context = moduleContext(socket, logger);
+    for (const register of deps.modules) register(context);
 
     const handshake = (socket.handshake.auth ?? {}) as HandshakeAuth;
     if (typeof handshake.token === 'string' && handshake.token.length > 0) {

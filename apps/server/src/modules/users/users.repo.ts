@@ -54,3 +54,8 @@ export async function setUsername(
 export async function markVerified(db: Database, id: string): Promise<void> {
   await db.update(users).set({ isVerified: true, updatedAt: new Date() }).where(eq(users.id, id));
 }
+
+export async function findUserByPublicId(db: Database, publicId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.publicId, publicId)).limit(1);
+  return row;
+}

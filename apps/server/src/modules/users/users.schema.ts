@@ -50,6 +50,11 @@ export const users = pgTable(
     banUntil: timestamp('ban_until', { withTimezone: true }),
     privacy: jsonb('privacy').$type<TPrivacy>().notNull().default(DEFAULT_PRIVACY),
     usernameLastChanged: timestamp('username_last_changed', { withTimezone: true }),
+    /** The status the user chose; "offline" is derived from having no connected socket. */
+    status: text('status', { enum: ['online', 'away', 'busy', 'invisible'] })
+      .notNull()
+      .default('online'),
+    customStatus: text('custom_status'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,3 +70,16 @@ export const users = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+export const usernameHistory = pgTable(
+  'username_history',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    oldUsername: text('old_username').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('username_history_user_idx').on(table.userId, table.changedAt)],
+);

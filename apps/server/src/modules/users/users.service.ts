@@ -33,7 +33,19 @@ export function toSelfUser(row: UserRow): TSelfUser {
     joinDate: row.joinDate.toISOString(),
     privacy: row.privacy,
     needsOnboarding: row.username === null,
+    status: row.status,
+    customStatus: row.customStatus,
+    nextUsernameChangeAt: nextUsernameChangeAt(row)?.toISOString() ?? null,
   };
+}
+
+/** Seed 000: a username may change once every 30 days; choosing the first one does not count. */
+export const USERNAME_CHANGE_INTERVAL_DAYS = 30;
+
+export function nextUsernameChangeAt(row: UserRow, now = new Date()): Date | null {
+  if (!row.usernameLastChanged) return null;
+  const next = new Date(row.usernameLastChanged.getTime() + USERNAME_CHANGE_INTERVAL_DAYS * 86_400_000);
+  return next > now ? next : null;
 }
 
 export function isBanActive(row: UserRow, now = new Date()): boolean {

@@ -1,6 +1,16 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
-import { users } from '../../modules/users/users.schema.js';
+import { notifications } from '../../modules/notifications/notifications.schema.js';
+import { blocks, friendRequests, friendships } from '../../modules/social/social.schema.js';
+import { usernameHistory, users } from '../../modules/users/users.schema.js';
 
 /** Every module's tables, for Drizzle's relational queries and drizzle-kit's migration generator. */
-export const tables = { users, sessions };
-export { sessions, users };
+export const tables = {
+  users,
+  usernameHistory,
+  sessions,
+  friendRequests,
+  friendships,
+  blocks,
+  notifications,
+};
+export { blocks, friendRequests, friendships, notifications, sessions, usernameHistory, users };

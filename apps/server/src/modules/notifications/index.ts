@@ -1,0 +1,4 @@
+export { registerNotificationRoutes } from './notifications.http.js';
+export type { NewNotification } from './notifications.service.js';
+export { NOTIFICATION_TTL_DAYS, NotificationsService } from './notifications.service.js';
+export { notificationSocketHandlers } from './notifications.socket.js';

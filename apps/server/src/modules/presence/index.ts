@@ -1,0 +1,4 @@
+export { PresenceService } from './presence.service.js';
+export { presenceSocketHandlers } from './presence.socket.js';
+export type { PresenceStore } from './presence.store.js';
+export { MemoryPresenceStore, RedisPresenceStore } from './presence.store.js';

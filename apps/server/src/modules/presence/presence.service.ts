@@ -1,0 +1,81 @@
+import type { ServerPayload } from '@guftagu/contracts';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.js';
+import type { SocketLifecycle } from '../../realtime/gateway.js';
+import type { RealtimePublisher } from '../../realtime/publisher.js';
+import { visiblePresence } from '../social/index.js';
+import { type UserRow, users } from '../users/users.schema.js';
+import type { PresenceStore } from './presence.store.js';
+
+type ChosenStatus = UserRow['status'];
+
+/**
+ * Online while any socket is open (several tabs, several nodes); offline with `lastActive` when the
+ * last one closes. Friends hear about it at once; someone who is invisible looks offline to them.
+ */
+export class PresenceService implements SocketLifecycle {
+  constructor(
+    private readonly db: Database,
+    private readonly store: PresenceStore,
+    private readonly publisher: RealtimePublisher,
+    private readonly friendIdsOf: (userId: string) => Promise<string[]>,
+  ) {}
+
+  private async announce(user: UserRow): Promise<void> {
+    const presence = visiblePresence(user);
+    const payload: ServerPayload<'friend_online'> = {
+      friendId: user.id,
+      userId7Digit: user.publicId,
+      username: user.username ?? '',
+      displayName: user.displayName,
+      profilePicture: user.profilePicture,
+      status: presence.status,
+      customStatus: presence.customStatus,
+      lastActive: presence.lastActive,
+      timestamp: new Date().toISOString(),
+    };
+    const event = presence.isOnline ? 'friend_online' : 'friend_offline';
+    for (const friendId of await this.friendIdsOf(user.id)) this.publisher.toUser(friendId, event, payload);
+  }
+
+  private async setOnline(userId: string, isOnline: boolean): Promise<UserRow | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({ isOnline, lastActive: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
+    return row;
+  }
+
+  async bound(userId: string, socketId: string): Promise<void> {
+    if (!(await this.store.add(userId, socketId))) return;
+    const user = await this.setOnline(userId, true);
+    if (user && user.status !== 'invisible') await this.announce(user);
+  }
+
+  async unbound(userId: string, socketId: string): Promise<void> {
+    if (!(await this.store.remove(userId, socketId))) return;
+    const user = await this.setOnline(userId, false);
+    if (user && user.status !== 'invisible') await this.announce(user);
+  }
+
+  /** Changing status re-announces to friends; going invisible reads to them as going offline. */
+  async updateStatus(
+    userId: string,
+    status: ChosenStatus,
+    customStatus: string | null | undefined,
+  ): Promise<UserRow> {
+    const [user] = await this.db
+      .update(users)
+      .set({
+        status,
+        ...(customStatus !== undefined ? { customStatus: customStatus || null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!user) throw new Error('status update found no user');
+    if (await this.store.isOnline(userId)) await this.announce(user);
+    return user;
+  }
+}
