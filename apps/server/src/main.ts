@@ -15,6 +15,7 @@ async function main(): Promise<void> {
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
+    // Started before the try below, so a failure here is reported by the catch at the bottom.
     const embedded = await startEmbeddedPostgres({
       dataDir: path.join(env.DATA_DIR, 'postgres'),
       port: env.EMBEDDED_PG_PORT,
@@ -59,4 +60,9 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `\n  Guftagu could not start: ${error instanceof Error ? error.message : String(error)}\n\n`,
+  );
+  process.exit(1);
+});

@@ -51,6 +51,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (isRoot) await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
   await clearStalePostmaster(databaseDir, options.logger);
 
+  // Postgres explains a failed start only in its log; keep the tail so the error can say why.
+  const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -60,7 +62,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: isRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => options.logger.trace({ postgres: String(message).trim() }),
+    onLog: (message) => {
+      recentLog.push(String(message).trim());
+      if (recentLog.length > 20) recentLog.shift();
+      options.logger.trace({ postgres: String(message).trim() });
+    },
     onError: (error) => options.logger.debug({ postgres: String(error).trim() }),
   });
 
@@ -72,7 +78,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (error) {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port}. Is the port in use? Set EMBEDDED_PG_PORT or DATABASE_URL.`,
+      `Embedded PostgreSQL did not start on port ${options.port} (set EMBEDDED_PG_PORT or DATABASE_URL).\n${recentLog
+        .filter((line) => /ERROR|FATAL|LOG:.*(could not|already)/.test(line))
+        .join('\n')}`,
       { cause: error },
     );
   }
