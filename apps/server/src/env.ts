@@ -17,7 +17,7 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(15432),
   REDIS_URL: z.string().optional(),
   /** Namespaces every Redis key, channel and stream, so deployments (or test runs) can share a Redis. */
   REDIS_PREFIX: z
