@@ -36,16 +36,9 @@ export const ZMarkNotificationsRead = z.union([
 ]);
 export const ZNotificationIdParam = z.object({ id: z.uuid() });
 
-export const ZNotificationNew = z.object({
+/** The live push of a stored notification: the same fields, named as seed 000's event names them. */
+export const ZNotificationNew = ZNotification.omit({ id: true, isRead: true, createdAt: true }).extend({
   notificationId: z.string(),
-  type: z.enum(NOTIFICATION_TYPES),
-  title: z.string(),
-  content: z.string(),
-  relatedUserId: z.string().nullable(),
-  relatedUsername: z.string().nullable(),
-  relatedUserId7Digit: z.string().nullable(),
-  relatedId: z.string().nullable(),
-  actionUrl: z.string().nullable(),
   timestamp: z.string(),
   priority: z.enum(['low', 'medium', 'high']),
 });

@@ -1,6 +1,5 @@
-import { ApiError } from '@guftagu/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, uniqueName } from '../../../test/harness.js';
+import { expectApiError, startTestServer, type TestServer, uniqueName } from '../../../test/harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,17 +8,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function expectApiError(promise: Promise<unknown>, status: number, code: string): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).status).toBe(status);
-  expect((error as ApiError).code).toBe(code);
-  return error as ApiError;
-}
 
 describe('email OTP sign-in', () => {
   it('signs a new user in with the mailed code and reports isNewUser until onboarding', async () => {

@@ -57,24 +57,23 @@ export async function areFriends(db: Executor, a: string, b: string): Promise<bo
   return rows.length > 0;
 }
 
+/** A pending request between the two, whichever of them sent it. */
+function pendingBetween(a: string, b: string) {
+  return and(
+    eq(friendRequests.status, 'pending'),
+    or(
+      and(eq(friendRequests.senderId, a), eq(friendRequests.receiverId, b)),
+      and(eq(friendRequests.senderId, b), eq(friendRequests.receiverId, a)),
+    ),
+  );
+}
+
 export async function findPendingBetween(
   db: Executor,
   a: string,
   b: string,
 ): Promise<FriendRequestRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(friendRequests)
-    .where(
-      and(
-        eq(friendRequests.status, 'pending'),
-        or(
-          and(eq(friendRequests.senderId, a), eq(friendRequests.receiverId, b)),
-          and(eq(friendRequests.senderId, b), eq(friendRequests.receiverId, a)),
-        ),
-      ),
-    )
-    .limit(1);
+  const [row] = await db.select().from(friendRequests).where(pendingBetween(a, b)).limit(1);
   return row;
 }
 
@@ -156,15 +155,7 @@ export async function closePendingBetween(db: Executor, a: string, b: string): P
   return db
     .update(friendRequests)
     .set({ status: 'cancelled', respondedAt: new Date() })
-    .where(
-      and(
-        eq(friendRequests.status, 'pending'),
-        or(
-          and(eq(friendRequests.senderId, a), eq(friendRequests.receiverId, b)),
-          and(eq(friendRequests.senderId, b), eq(friendRequests.receiverId, a)),
-        ),
-      ),
-    )
+    .where(pendingBetween(a, b))
     .returning();
 }
 
