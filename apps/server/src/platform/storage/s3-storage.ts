@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { AppError } from '../errors.js';
 import { assertSafeKey, type ObjectStorage } from './storage.js';
@@ -41,9 +42,17 @@ export class S3Storage implements ObjectStorage {
     contentType?: string,
   ): Promise<void> {
     assertSafeKey(key);
+    // The payload hash is signed (not UNSIGNED-PAYLOAD), so the store rejects a body altered in transit.
+    const payloadHash = createHash('sha256')
+      .update(body ?? '')
+      .digest('hex');
     const request = await this.client.sign(`${this.base}/${key}`, {
       method,
-      ...(body ? { body, headers: { 'content-type': contentType ?? 'application/octet-stream' } } : {}),
+      headers: {
+        'x-amz-content-sha256': payloadHash,
+        ...(body ? { 'content-type': contentType ?? 'application/octet-stream' } : {}),
+      },
+      ...(body ? { body } : {}),
     });
     const response = await (this.options.fetch ?? fetch)(request).catch(() => undefined);
     if (!response || (!response.ok && !(method === 'DELETE' && response.status === 404))) {
