@@ -5,6 +5,7 @@ import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
 import { TooltipProvider } from '@/components/ui/Tooltip';
 import { AuthProvider, useAuth } from '@/contexts/AuthContext';
+import { NotificationsProvider } from '@/contexts/NotificationsContext';
 import { SocketProvider } from '@/contexts/SocketContext';
 
 /** Pages a signed-in user may still visit before choosing a username. */
@@ -31,8 +32,10 @@ export function Providers({ children }: { children: ReactNode }) {
       <TooltipProvider delayDuration={250} skipDelayDuration={150}>
         <AuthProvider>
           <SocketProvider>
-            <OnboardingGate />
-            {children}
+            <NotificationsProvider>
+              <OnboardingGate />
+              {children}
+            </NotificationsProvider>
           </SocketProvider>
         </AuthProvider>
       </TooltipProvider>

@@ -41,6 +41,7 @@ export const UNREACHABLE_MESSAGE =
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON-encoded, unless it is FormData (sent as multipart/form-data). */
   body?: unknown;
   token?: string | null;
   query?: Record<string, string | undefined>;
@@ -62,6 +63,7 @@ function fallbackError(status: number): ApiError {
   }
   if (status === 401) return new ApiError('Please sign in to continue.', 'UNAUTHORIZED', status);
   if (status === 429) return new ApiError('Too many attempts. Please wait a moment.', 'RATE_LIMITED', status);
+  if (status === 413) return new ApiError('That file is too large.', 'PAYLOAD_TOO_LARGE', status);
   return new ApiError('Something went wrong. Please try again.', 'BAD_RESPONSE', status);
 }
 
@@ -76,7 +78,9 @@ export async function apiRequest<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const { method = 'GET', body, token, query, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
 
   let response: Response;
@@ -84,7 +88,7 @@ export async function apiRequest<S extends z.ZodType>(
     response = await fetch(apiUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: 'include',
       cache: 'no-store',
       signal,

@@ -2,69 +2,16 @@
 
 import { type TSelfUser, USERNAME_PATTERN, ZMeResponse } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button } from '@/components/ui/Button';
-import { AlertIcon, CheckIcon, CloseIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
-import { Spinner } from '@/components/ui/Spinner';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/contexts/AuthContext';
-import { useDebouncedValue } from '@/hooks/useDebouncedValue';
+import { useUsernameAvailability } from '@/hooks/useUsernameAvailability';
 import { errorMessage, isApiError } from '@/lib/api';
-import { checkUsername } from '@/lib/auth-api';
-import { cn } from '@/lib/utils';
 import { FormAlert } from './AuthShell';
-
-type Availability =
-  | { state: 'idle' }
-  | { state: 'invalid' }
-  | { state: 'checking'; username: string }
-  | { state: 'available'; username: string }
-  | { state: 'taken'; username: string }
-  | { state: 'error'; username: string };
-
-function AvailabilityText({ availability }: { availability: Availability }) {
-  const base = 'flex min-h-5 items-center gap-1.5 text-[13px]';
-  switch (availability.state) {
-    case 'idle':
-      return (
-        <p data-testid="username-status" data-state="idle" className={cn(base, 'text-ink-400')}>
-          3–20 letters, numbers or underscores.
-        </p>
-      );
-    case 'invalid':
-      return (
-        <p data-testid="username-status" data-state="invalid" className={cn(base, 'text-warning-300')}>
-          <AlertIcon size={14} /> Use 3–20 letters, numbers or underscores (no spaces).
-        </p>
-      );
-    case 'checking':
-      return (
-        <p data-testid="username-status" data-state="checking" className={cn(base, 'text-ink-400')}>
-          <Spinner size={13} label={null} /> Checking availability…
-        </p>
-      );
-    case 'available':
-      return (
-        <p data-testid="username-status" data-state="available" className={cn(base, 'text-live-300')}>
-          <CheckIcon size={14} /> @{availability.username} is available
-        </p>
-      );
-    case 'taken':
-      return (
-        <p data-testid="username-status" data-state="taken" className={cn(base, 'text-danger-300')}>
-          <CloseIcon size={14} /> @{availability.username} is already taken
-        </p>
-      );
-    case 'error':
-      return (
-        <p data-testid="username-status" data-state="error" className={cn(base, 'text-ink-400')}>
-          <AlertIcon size={14} /> Couldn&apos;t check right now — you can still try it.
-        </p>
-      );
-  }
-}
+import { UsernameStatus, UsernameSuffix } from './UsernameStatus';
 
 export function OnboardingForm({ user }: { user: TSelfUser }) {
   const router = useRouter();
@@ -73,51 +20,17 @@ export function OnboardingForm({ user }: { user: TSelfUser }) {
 
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [availability, setAvailability] = useState<Availability>({ state: 'idle' });
+  const { availability: shown, settled, setAvailability } = useUsernameAvailability(username);
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [displayNameError, setDisplayNameError] = useState<string | null>(null);
 
   const trimmed = username.trim();
-  const debounced = useDebouncedValue(trimmed, 350);
-
-  // Availability as you type: validate locally, then ask the server once typing pauses.
-  useEffect(() => {
-    if (!debounced) {
-      setAvailability({ state: 'idle' });
-      return;
-    }
-    if (!USERNAME_PATTERN.test(debounced)) {
-      setAvailability({ state: 'invalid' });
-      return;
-    }
-    const controller = new AbortController();
-    setAvailability({ state: 'checking', username: debounced });
-    checkUsername(debounced, controller.signal)
-      .then((result) => {
-        if (result.available) setAvailability({ state: 'available', username: result.username });
-        else if (result.reason === 'invalid') setAvailability({ state: 'invalid' });
-        else setAvailability({ state: 'taken', username: result.username });
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setAvailability({ state: 'error', username: debounced });
-      });
-    return () => controller.abort();
-  }, [debounced]);
-
-  // While the user is still typing, the last result describes an older value: show "checking".
-  const shown: Availability =
-    trimmed !== debounced && trimmed
-      ? USERNAME_PATTERN.test(trimmed)
-        ? { state: 'checking', username: trimmed }
-        : availability
-      : availability;
-
   const canSubmit =
     !pending &&
     USERNAME_PATTERN.test(trimmed) &&
     (shown.state === 'available' || shown.state === 'error') &&
-    trimmed === debounced;
+    settled;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -189,20 +102,14 @@ export function OnboardingForm({ user }: { user: TSelfUser }) {
           value={username}
           onChange={(event) => setUsername(event.target.value.replace(/\s/g, ''))}
           prefix={<span className="font-medium">@</span>}
-          suffix={
-            shown.state === 'available' ? (
-              <CheckIcon size={18} className="text-live-400" />
-            ) : shown.state === 'taken' ? (
-              <CloseIcon size={18} className="text-danger-400" />
-            ) : null
-          }
+          suffix={<UsernameSuffix availability={shown} />}
           aria-describedby="username-availability"
           aria-invalid={shown.state === 'taken' || shown.state === 'invalid' ? true : undefined}
           data-testid="onboard-username"
           autoFocus
         />
         <div id="username-availability" aria-live="polite">
-          <AvailabilityText availability={shown} />
+          <UsernameStatus availability={shown} />
         </div>
       </div>
 

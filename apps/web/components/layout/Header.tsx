@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { buttonClasses } from '@/components/ui/Button';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useAuth } from '@/contexts/AuthContext';
 import { cn } from '@/lib/utils';
 import { Logo } from './Logo';
 import { MobileNav } from './MobileNav';
-import { NAV_ITEMS } from './nav';
+import { isCurrent, navItemsFor } from './nav';
 import { OnlineCountPill } from './OnlineCount';
 import { UserMenu } from './UserMenu';
 
@@ -28,8 +29,8 @@ export function Header() {
         <Logo compact />
 
         <nav aria-label="Main" className="ml-6 hidden items-center gap-1 md:flex">
-          {NAV_ITEMS.map((item) => {
-            const active = item.href === pathname;
+          {navItemsFor(status === 'authenticated').map((item) => {
+            const active = isCurrent(item, pathname);
             return (
               <Link
                 key={item.href}
@@ -46,10 +47,13 @@ export function Header() {
           })}
         </nav>
 
-        <div className="ml-auto flex items-center gap-2 sm:gap-3">
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
           <OnlineCountPill />
           {status === 'authenticated' ? (
-            <UserMenu />
+            <>
+              <NotificationBell />
+              <UserMenu />
+            </>
           ) : (
             <div className="hidden items-center gap-2 md:flex">
               {status === 'loading' ? (

@@ -11,7 +11,7 @@ import { Modal } from '@/components/ui/Modal';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/contexts/AuthContext';
 import { Logo } from './Logo';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 import { OnlineCountHero } from './OnlineCount';
 
 export function MobileNav() {
@@ -48,7 +48,7 @@ export function MobileNav() {
     >
       <div className="flex h-full flex-col">
         <nav aria-label="Mobile" className="mt-4 flex flex-col">
-          {NAV_ITEMS.map((item, index) => (
+          {navItemsFor(status === 'authenticated').map((item, index) => (
             <Link
               key={item.href}
               href={item.href}

@@ -9,3 +9,17 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/#safety', label: 'Safety' },
   { href: '/help', label: 'Help' },
 ];
+
+/** Shown first when signed in. */
+export const SIGNED_IN_NAV_ITEMS: NavItem[] = [{ href: '/friends', label: 'Friends' }];
+
+/** The menu for the current auth state. */
+export function navItemsFor(signedIn: boolean): NavItem[] {
+  return signedIn ? [...SIGNED_IN_NAV_ITEMS, ...NAV_ITEMS] : NAV_ITEMS;
+}
+
+/** A section link (/friends) is current on its sub-pages too (/friends/find); anchors never are. */
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.href.includes('#')) return false;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

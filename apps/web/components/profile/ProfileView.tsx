@@ -1,16 +1,24 @@
 'use client';
 
 import { type TSelfUser, ZMeResponse } from '@guftagu/contracts';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/components/social/Presence';
 import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
-import { BadgeCheckIcon, CalendarIcon, LogOutIcon, MailIcon, SparklesIcon } from '@/components/ui/Icons';
+import { Button, buttonClasses } from '@/components/ui/Button';
+import {
+  BadgeCheckIcon,
+  CalendarIcon,
+  LogOutIcon,
+  MailIcon,
+  PencilIcon,
+  SparklesIcon,
+} from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/contexts/AuthContext';
-import { formatCount, formatMonthYear } from '@/lib/utils';
+import { cn, formatCount, formatMonthYear } from '@/lib/utils';
 import { UserIdDisplay } from './UserIdDisplay';
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
@@ -80,7 +88,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
   return (
     <div className="mx-auto w-full max-w-3xl animate-fade-up px-4 py-10 sm:px-6 sm:py-14">
       <header className="flex flex-col gap-5 sm:flex-row sm:items-center">
-        <Avatar name={name} src={user.profilePicture} size={84} online />
+        <PresenceAvatar name={name} src={user.profilePicture} size={84} status={user.status} />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="truncate text-title font-semibold text-ink-50">{name}</h1>
@@ -109,23 +117,58 @@ export function ProfileView({ user }: { user: TSelfUser }) {
               </>
             ) : null}
           </p>
+          <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm" data-testid="profile-status">
+            <span className={cn('inline-flex items-center gap-2 font-medium', STATUS_META[user.status].text)}>
+              <StatusDot status={user.status} size={8} /> {STATUS_META[user.status].label}
+            </span>
+            {user.customStatus ? (
+              <span className="text-ink-300">
+                <span className="mr-2 text-ink-600" aria-hidden>
+                  ·
+                </span>
+                {user.customStatus}
+              </span>
+            ) : null}
+          </p>
         </div>
+      </header>
+
+      <div className="mt-6 flex flex-wrap gap-2">
+        <Link
+          href="/profile/edit"
+          className={buttonClasses({ variant: 'secondary' })}
+          data-testid="edit-profile"
+        >
+          <PencilIcon size={16} /> Edit profile
+        </Link>
         <Button
-          variant="secondary"
+          variant="ghost"
           onClick={onLogout}
           loading={loggingOut}
           data-testid="logout"
-          className="self-start sm:self-center"
+          className="sm:ml-auto"
         >
           <LogOutIcon size={16} /> Log out
         </Button>
-      </header>
+      </div>
 
-      <UserIdDisplay userId7Digit={user.userId7Digit} className="mt-10" />
+      <UserIdDisplay userId7Digit={user.userId7Digit} className="mt-8" />
 
       <dl className="mt-6 grid grid-cols-2 gap-3">
         <Stat label="Conversations" value={formatCount(user.totalMatches)} />
-        <Stat label="Friends" value={formatCount(user.friendsCount)} />
+        <Stat
+          label="Friends"
+          value={
+            <Link
+              href="/friends"
+              className="underline-offset-4 decoration-white/25 hover:underline"
+              data-testid="profile-friends-link"
+            >
+              {formatCount(user.friendsCount)}
+              <span className="sr-only"> — see your friends</span>
+            </Link>
+          }
+        />
       </dl>
 
       {user.bio ? (
@@ -172,6 +215,9 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           </DetailRow>
           <DetailRow label="Friend requests">
             {user.privacy.allowFriendRequests === 'everyone' ? 'From everyone' : 'Turned off'}
+          </DetailRow>
+          <DetailRow label="Conversation count">
+            {user.privacy.showMatchCount ? 'Shown on your profile' : 'Hidden'}
           </DetailRow>
         </dl>
       </section>

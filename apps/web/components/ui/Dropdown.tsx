@@ -64,3 +64,37 @@ export function DropdownLabel({ className, ...props }: ComponentPropsWithoutRef<
 export function DropdownSeparator({ className, ...props }: ComponentPropsWithoutRef<typeof Menu.Separator>) {
   return <Menu.Separator className={cn('my-1.5 h-px bg-white/[0.07]', className)} {...props} />;
 }
+
+export const DropdownRadioGroup = Menu.RadioGroup;
+
+export function DropdownRadioItem({
+  className,
+  children,
+  ...props
+}: ComponentPropsWithoutRef<typeof Menu.RadioItem>) {
+  return (
+    <Menu.RadioItem
+      className={cn(
+        'relative flex h-9 cursor-pointer select-none items-center gap-2.5 rounded-lg pr-8 pl-2.5 text-sm text-ink-100 outline-none transition-colors',
+        'data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-white data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
+        className,
+      )}
+      {...props}
+    >
+      {children}
+      <Menu.ItemIndicator className="absolute right-2.5 inline-flex text-brand-300">
+        <svg
+          width={14}
+          height={14}
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2.25}
+          aria-hidden
+        >
+          <path d="m4.5 12.5 5 5 10-11" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </Menu.ItemIndicator>
+    </Menu.RadioItem>
+  );
+}

@@ -1,0 +1,93 @@
+import type { TNotification } from '@guftagu/contracts';
+import type { ReactNode } from 'react';
+import { Avatar } from '@/components/ui/Avatar';
+import {
+  AlertIcon,
+  FlagIcon,
+  MessageIcon,
+  SparklesIcon,
+  UserCheckIcon,
+  UserPlusIcon,
+} from '@/components/ui/Icons';
+import { cn, messageHref, profileHref, safeNextPath } from '@/lib/utils';
+
+type Tone = 'brand' | 'live' | 'flare' | 'warning' | 'neutral';
+
+const TYPE_META: Record<TNotification['type'], { icon: ReactNode; tone: Tone }> = {
+  friend_request: { icon: <UserPlusIcon size={12} />, tone: 'brand' },
+  friend_accepted: { icon: <UserCheckIcon size={12} />, tone: 'live' },
+  new_message: { icon: <MessageIcon size={12} />, tone: 'flare' },
+  system: { icon: <SparklesIcon size={12} />, tone: 'neutral' },
+  account_warning: { icon: <AlertIcon size={12} />, tone: 'warning' },
+  premium_expired: { icon: <SparklesIcon size={12} />, tone: 'warning' },
+  match_report_resolved: { icon: <FlagIcon size={12} />, tone: 'neutral' },
+};
+
+const TONE_CLASSES: Record<Tone, string> = {
+  brand: 'bg-brand-500 text-white',
+  live: 'bg-live-500 text-ink-950',
+  flare: 'bg-flare-500 text-white',
+  warning: 'bg-warning-400 text-ink-950',
+  neutral: 'bg-ink-600 text-ink-100',
+};
+
+/** The person's avatar with a small badge for the kind of notification (or just the badge, larger). */
+export function NotificationVisual({
+  notification,
+  size = 40,
+}: {
+  notification: TNotification;
+  size?: number;
+}) {
+  const meta = TYPE_META[notification.type];
+  if (!notification.relatedUsername) {
+    return (
+      <span
+        className={cn(
+          'inline-flex shrink-0 items-center justify-center self-start rounded-full ring-1 ring-white/10 [&_svg]:size-[45%]',
+          TONE_CLASSES[meta.tone],
+        )}
+        style={{ width: size, height: size }}
+        aria-hidden
+      >
+        {meta.icon}
+      </span>
+    );
+  }
+  return (
+    <span className="relative inline-flex shrink-0 self-start" aria-hidden>
+      <Avatar name={notification.relatedUsername} size={size} />
+      <span
+        className={cn(
+          'absolute -right-1 -bottom-1 inline-flex size-[18px] items-center justify-center rounded-full ring-2 ring-ink-800',
+          TONE_CLASSES[meta.tone],
+        )}
+      >
+        {meta.icon}
+      </span>
+    </span>
+  );
+}
+
+/** Where clicking a notification goes: the server's actionUrl when it is a local path, else a sensible page. */
+export function notificationHref(notification: TNotification): string | null {
+  if (notification.actionUrl) {
+    const local = safeNextPath(notification.actionUrl, '');
+    if (local) return local;
+  }
+  switch (notification.type) {
+    case 'friend_request':
+      return '/friends/requests';
+    case 'friend_accepted':
+      return notification.relatedUsername && notification.relatedUserId7Digit
+        ? profileHref({
+            username: notification.relatedUsername,
+            userId7Digit: notification.relatedUserId7Digit,
+          })
+        : '/friends';
+    case 'new_message':
+      return notification.relatedUserId ? messageHref(notification.relatedUserId) : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,329 @@
+'use client';
+
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type WheelEvent,
+} from 'react';
+import { FormAlert } from '@/components/auth/AuthShell';
+import { Button } from '@/components/ui/Button';
+import { ZoomInIcon, ZoomOutIcon } from '@/components/ui/Icons';
+import { Modal, ModalClose } from '@/components/ui/Modal';
+import { Spinner } from '@/components/ui/Spinner';
+
+/** Pictures the server accepts, before our own compression. */
+export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+/** The server stores 400×400; sending exactly that keeps uploads tiny. */
+const OUTPUT_SIZE = 400;
+const TARGET_BYTES = 1024 * 1024;
+const MAX_ZOOM = 4;
+const PREVIEW_SIZE = 72;
+
+/** Why a chosen file can't be used, or null when it can. */
+export function avatarFileProblem(file: File): string | null {
+  if (!AVATAR_TYPES.includes(file.type)) return 'Choose a JPG, PNG or WebP image.';
+  if (file.size > AVATAR_MAX_BYTES) return 'That image is larger than 5 MB. Choose a smaller one.';
+  return null;
+}
+
+interface Crop {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+function toBlob(canvas: HTMLCanvasElement, type: string, quality: number): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob(resolve, type, quality));
+}
+
+/** Draws the visible square at 400×400 and compresses it (WebP, JPEG where WebP can't be encoded). */
+async function renderCrop(image: HTMLImageElement, viewport: number, crop: Crop): Promise<Blob> {
+  const scale = coverScale(image, viewport) * crop.zoom;
+  const size = viewport / scale;
+  const sx = image.naturalWidth / 2 - (viewport / 2 + crop.x) / scale;
+  const sy = image.naturalHeight / 2 - (viewport / 2 + crop.y) / scale;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = OUTPUT_SIZE;
+  canvas.height = OUTPUT_SIZE;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('Your browser can’t edit images here.');
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.fillStyle = '#0a0a10';
+  context.fillRect(0, 0, OUTPUT_SIZE, OUTPUT_SIZE);
+  context.drawImage(image, sx, sy, size, size, 0, 0, OUTPUT_SIZE, OUTPUT_SIZE);
+
+  let type = 'image/webp';
+  for (const quality of [0.9, 0.8, 0.7, 0.55, 0.4]) {
+    let blob = await toBlob(canvas, type, quality);
+    if (blob && blob.type !== type) {
+      type = 'image/jpeg';
+      blob = await toBlob(canvas, type, quality);
+    }
+    if (blob && blob.size <= TARGET_BYTES) return blob;
+  }
+  throw new Error('We couldn’t compress that image. Try another one.');
+}
+
+function coverScale(image: HTMLImageElement, viewport: number): number {
+  return Math.max(viewport / image.naturalWidth, viewport / image.naturalHeight);
+}
+
+function clamp(crop: Crop, image: HTMLImageElement, viewport: number): Crop {
+  const scale = coverScale(image, viewport) * crop.zoom;
+  const maxX = Math.max(0, (image.naturalWidth * scale - viewport) / 2);
+  const maxY = Math.max(0, (image.naturalHeight * scale - viewport) / 2);
+  return {
+    zoom: crop.zoom,
+    x: Math.min(maxX, Math.max(-maxX, crop.x)),
+    y: Math.min(maxY, Math.max(-maxY, crop.y)),
+  };
+}
+
+function CropImage({
+  src,
+  image,
+  viewport,
+  crop,
+  size,
+}: {
+  src: string;
+  image: HTMLImageElement;
+  viewport: number;
+  crop: Crop;
+  size: number;
+}) {
+  const ratio = size / viewport;
+  const scale = coverScale(image, viewport) * crop.zoom * ratio;
+  return (
+    // biome-ignore lint/performance/noImgElement: a local object URL being cropped, not a page image.
+    <img
+      src={src}
+      alt=""
+      draggable={false}
+      className="pointer-events-none absolute top-1/2 left-1/2 max-w-none select-none"
+      style={{
+        width: image.naturalWidth * scale,
+        height: image.naturalHeight * scale,
+        transform: `translate(calc(-50% + ${crop.x * ratio}px), calc(-50% + ${crop.y * ratio}px))`,
+      }}
+    />
+  );
+}
+
+/**
+ * Square crop with drag (mouse, touch or arrow keys) and a zoom slider, shown through a round mask
+ * like the avatar it becomes. "Use photo" hands back a compressed 400×400 image.
+ */
+export function AvatarCropper({
+  file,
+  onClose,
+  onSave,
+}: {
+  file: File | null;
+  onClose: () => void;
+  onSave: (image: Blob) => Promise<void>;
+}) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [image, setImage] = useState<HTMLImageElement | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [crop, setCrop] = useState<Crop>({ zoom: 1, x: 0, y: 0 });
+  const [viewport, setViewport] = useState(288);
+  const [saving, setSaving] = useState(false);
+  const drag = useRef<{ id: number; startX: number; startY: number; from: Crop } | null>(null);
+
+  // Decode the chosen file.
+  useEffect(() => {
+    setImage(null);
+    setProblem(null);
+    setCrop({ zoom: 1, x: 0, y: 0 });
+    if (!file) {
+      setSrc(null);
+      return;
+    }
+    const url = URL.createObjectURL(file);
+    setSrc(url);
+    const element = new Image();
+    element.decoding = 'async';
+    element.src = url;
+    let cancelled = false;
+    element
+      .decode()
+      .then(() => {
+        if (!cancelled) setImage(element);
+      })
+      .catch(() => {
+        if (!cancelled) setProblem('We couldn’t read that image. Try a different file.');
+      });
+    return () => {
+      cancelled = true;
+      URL.revokeObjectURL(url);
+    };
+  }, [file]);
+
+  // The crop square is responsive; keep its pixel size for the maths. (A ref callback, because the
+  // square only exists while the dialog is open.)
+  const frameRef = useCallback((frame: HTMLDivElement | null) => {
+    if (!frame) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setViewport(entry.contentRect.width);
+    });
+    observer.observe(frame);
+    return () => observer.disconnect();
+  }, []);
+
+  const update = useCallback(
+    (next: Crop) => {
+      if (image) setCrop(clamp(next, image, viewport));
+    },
+    [image, viewport],
+  );
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current = { id: event.pointerId, startX: event.clientX, startY: event.clientY, from: crop };
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const start = drag.current;
+    if (!start || start.id !== event.pointerId) return;
+    update({
+      zoom: start.from.zoom,
+      x: start.from.x + event.clientX - start.startX,
+      y: start.from.y + event.clientY - start.startY,
+    });
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+  };
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+    const zoom = Math.min(MAX_ZOOM, Math.max(1, crop.zoom * (event.deltaY < 0 ? 1.06 : 1 / 1.06)));
+    update({ ...crop, zoom });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? 40 : 10;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      update({ ...crop, x: crop.x + move[0], y: crop.y + move[1] });
+    } else if (event.key === '+' || event.key === '=') {
+      update({ ...crop, zoom: Math.min(MAX_ZOOM, crop.zoom + 0.1) });
+    } else if (event.key === '-') {
+      update({ ...crop, zoom: Math.max(1, crop.zoom - 0.1) });
+    }
+  };
+
+  const save = async () => {
+    if (!image) return;
+    setSaving(true);
+    setProblem(null);
+    try {
+      await onSave(await renderCrop(image, viewport, crop));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'Something went wrong. Please try again.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={file !== null}
+      onOpenChange={(open) => {
+        if (!open && !saving) onClose();
+      }}
+      title="Crop your photo"
+      description="Drag to reposition and use the slider to zoom. It’s shown to others as a circle."
+      footer={
+        <>
+          <ModalClose asChild>
+            <Button variant="ghost" disabled={saving}>
+              Cancel
+            </Button>
+          </ModalClose>
+          <Button onClick={save} loading={saving} disabled={!image} data-testid="avatar-save">
+            Use photo
+          </Button>
+        </>
+      }
+    >
+      <div className="flex flex-col items-center gap-5">
+        <div
+          ref={frameRef}
+          className="relative aspect-square w-full max-w-72 touch-none overflow-hidden rounded-2xl border border-white/10 bg-ink-950 select-none focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-400"
+          role="img"
+          aria-label="Crop area. Drag, or use the arrow keys, to move the photo; plus and minus zoom."
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the crop area is operated with the arrow keys.
+          tabIndex={0}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onWheel={onWheel}
+          onKeyDown={onKeyDown}
+          data-testid="avatar-crop-area"
+          style={{ cursor: image ? 'grab' : undefined }}
+        >
+          {image && src ? (
+            <>
+              <CropImage src={src} image={image} viewport={viewport} crop={crop} size={viewport} />
+              <div
+                aria-hidden
+                className="pointer-events-none absolute inset-0 rounded-full shadow-[0_0_0_999px_rgb(5_5_9/0.62)] ring-1 ring-white/40"
+              />
+            </>
+          ) : problem ? null : (
+            <div className="absolute inset-0 flex items-center justify-center">
+              <Spinner size={24} className="text-brand-300" label="Loading image" />
+            </div>
+          )}
+        </div>
+
+        <div className="flex w-full max-w-72 items-center gap-3">
+          <ZoomOutIcon size={18} className="shrink-0 text-ink-400" />
+          <input
+            type="range"
+            min={1}
+            max={MAX_ZOOM}
+            step={0.01}
+            value={crop.zoom}
+            onChange={(event) => update({ ...crop, zoom: Number(event.target.value) })}
+            disabled={!image}
+            aria-label="Zoom"
+            aria-valuetext={`${Math.round(crop.zoom * 100)}%`}
+            className="h-1.5 w-full cursor-pointer accent-brand-400"
+            data-testid="avatar-zoom"
+          />
+          <ZoomInIcon size={18} className="shrink-0 text-ink-400" />
+        </div>
+
+        {image && src ? (
+          <div className="flex items-center gap-3 self-stretch rounded-2xl border border-white/[0.07] bg-white/[0.02] p-3">
+            <span
+              className="relative shrink-0 overflow-hidden rounded-full ring-1 ring-white/15"
+              style={{ width: PREVIEW_SIZE, height: PREVIEW_SIZE }}
+            >
+              <CropImage src={src} image={image} viewport={viewport} crop={crop} size={PREVIEW_SIZE} />
+            </span>
+            <p className="text-[13px] leading-relaxed text-ink-400">
+              Preview. We resize it to 400×400 and compress it before uploading.
+            </p>
+          </div>
+        ) : null}
+
+        {problem ? <FormAlert>{problem}</FormAlert> : null}
+      </div>
+    </Modal>
+  );
+}

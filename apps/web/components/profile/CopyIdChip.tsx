@@ -1,0 +1,57 @@
+'use client';
+
+import { formatUserId } from '@guftagu/contracts';
+import { CheckIcon, CopyIcon, HashIcon } from '@/components/ui/Icons';
+import { useToast } from '@/components/ui/Toast';
+import { Tooltip } from '@/components/ui/Tooltip';
+import { useCopyToClipboard } from '@/hooks/useCopyToClipboard';
+import { cn } from '@/lib/utils';
+
+/** Someone's 7-digit ID as a compact, copyable chip ("# 123-4567 ⧉"). */
+export function CopyIdChip({ userId7Digit, className }: { userId7Digit: string; className?: string }) {
+  const { copied, copy } = useCopyToClipboard();
+  const { toast } = useToast();
+  const formatted = formatUserId(userId7Digit);
+
+  const onCopy = async () => {
+    if (!(await copy(userId7Digit))) {
+      toast({
+        title: 'Couldn’t copy',
+        description: 'Select the number and copy it manually.',
+        tone: 'error',
+      });
+    }
+  };
+
+  return (
+    <Tooltip content={copied ? 'Copied to clipboard' : 'Copy ID'} open={copied ? true : undefined}>
+      <button
+        type="button"
+        onClick={onCopy}
+        aria-label={`Guftagu ID ${formatted}. Copy`}
+        data-testid="public-user-id"
+        data-copied={copied || undefined}
+        className={cn(
+          'group inline-flex h-9 items-center gap-2 rounded-xl border border-white/10 bg-white/[0.04] pr-2.5 pl-3 transition-colors hover:border-white/20 hover:bg-white/[0.07]',
+          className,
+        )}
+      >
+        <HashIcon size={14} className="text-brand-300" />
+        <span className="tabular font-display text-[15px] font-semibold tracking-wide text-ink-50">
+          {formatted}
+        </span>
+        <span
+          className={cn(
+            'ml-0.5 inline-flex size-6 items-center justify-center rounded-md text-ink-400 transition-colors group-hover:text-ink-100',
+            copied && 'text-live-300 group-hover:text-live-300',
+          )}
+        >
+          {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+        </span>
+        <span className="sr-only" aria-live="polite">
+          {copied ? 'ID copied' : ''}
+        </span>
+      </button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,84 @@
+import type { TPresenceStatus } from '@guftagu/contracts';
+import { Avatar } from '@/components/ui/Avatar';
+import { cn } from '@/lib/utils';
+
+export const STATUS_META: Record<TPresenceStatus, { label: string; dot: string; text: string }> = {
+  online: {
+    label: 'Online',
+    dot: 'bg-live-400 shadow-[0_0_10px_rgb(74_222_128/0.7)]',
+    text: 'text-live-300',
+  },
+  away: { label: 'Away', dot: 'bg-warning-400', text: 'text-warning-300' },
+  busy: { label: 'Busy', dot: 'bg-danger-400', text: 'text-danger-300' },
+  invisible: { label: 'Invisible', dot: 'bg-ink-400', text: 'text-ink-300' },
+  offline: { label: 'Offline', dot: 'bg-ink-500', text: 'text-ink-400' },
+};
+
+/** The status someone is shown with: an online person's chosen status, otherwise offline. */
+export function shownStatus(isOnline: boolean | null, status: TPresenceStatus | null): TPresenceStatus {
+  if (!isOnline) return 'offline';
+  return status && status !== 'offline' && status !== 'invisible' ? status : 'online';
+}
+
+export function StatusDot({
+  status,
+  size = 10,
+  className,
+  'data-testid': testId,
+}: {
+  status: TPresenceStatus;
+  size?: number;
+  className?: string;
+  'data-testid'?: string;
+}) {
+  return (
+    <span
+      aria-hidden
+      data-testid={testId}
+      data-status={status}
+      className={cn('inline-block shrink-0 rounded-full', STATUS_META[status].dot, className)}
+      style={{ width: size, height: size }}
+    />
+  );
+}
+
+/**
+ * An avatar with a live presence dot in the corner (only while the person is online), announced to
+ * screen readers as part of the name.
+ */
+export function PresenceAvatar({
+  name,
+  src,
+  size = 44,
+  status,
+  dotTestId,
+  className,
+}: {
+  name: string;
+  src: string | null;
+  size?: number;
+  /** Null hides presence entirely (e.g. the person hides their online status). */
+  status: TPresenceStatus | null;
+  dotTestId?: string;
+  className?: string;
+}) {
+  const visible = status !== null && status !== 'offline' && status !== 'invisible';
+  const dot = Math.max(10, Math.round(size * 0.24));
+  return (
+    // w-fit/h-fit: never stretched by a flex parent, so the dot stays on the avatar's corner.
+    <span className={cn('relative inline-flex h-fit w-fit shrink-0', className)}>
+      <Avatar name={name} src={src} size={size} />
+      {visible ? (
+        <>
+          <span
+            className="absolute right-0 bottom-0 rounded-full ring-[2.5px] ring-ink-950"
+            style={{ width: dot, height: dot }}
+          >
+            <StatusDot status={status} size={dot} className="block" data-testid={dotTestId} />
+          </span>
+          <span className="sr-only">({STATUS_META[status].label})</span>
+        </>
+      ) : null}
+    </span>
+  );
+}
