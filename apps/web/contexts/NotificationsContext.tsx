@@ -56,6 +56,7 @@ export function fromPushed(payload: ServerPayload<'notification_new'>): TNotific
     relatedUserId: payload.relatedUserId,
     relatedUsername: payload.relatedUsername,
     relatedUserId7Digit: payload.relatedUserId7Digit,
+    relatedProfilePicture: payload.relatedProfilePicture,
     relatedId: payload.relatedId,
     actionUrl: payload.actionUrl,
     isRead: false,

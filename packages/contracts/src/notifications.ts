@@ -18,6 +18,7 @@ export const ZNotification = z.object({
   relatedUserId: z.string().nullable(),
   relatedUsername: z.string().nullable(),
   relatedUserId7Digit: z.string().nullable(),
+  relatedProfilePicture: z.string().nullable(),
   relatedId: z.string().nullable(),
   actionUrl: z.string().nullable(),
   isRead: z.boolean(),

@@ -56,7 +56,7 @@ export function NotificationVisual({
   }
   return (
     <span className="relative inline-flex shrink-0 self-start" aria-hidden>
-      <Avatar name={notification.relatedUsername} size={size} />
+      <Avatar name={notification.relatedUsername} src={notification.relatedProfilePicture} size={size} />
       <span
         className={cn(
           'absolute -right-1 -bottom-1 inline-flex size-[18px] items-center justify-center rounded-full ring-2 ring-ink-800',

@@ -12,6 +12,7 @@ const selection = {
   relatedUserId: notifications.relatedUserId,
   relatedUsername: users.username,
   relatedUserId7Digit: users.publicId,
+  relatedProfilePicture: users.profilePicture,
   relatedId: notifications.relatedId,
   actionUrl: notifications.actionUrl,
   isRead: notifications.isRead,

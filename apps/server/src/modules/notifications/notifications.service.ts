@@ -78,6 +78,7 @@ export class NotificationsService {
       relatedUserId: notification.relatedUserId,
       relatedUsername: notification.relatedUsername,
       relatedUserId7Digit: notification.relatedUserId7Digit,
+      relatedProfilePicture: notification.relatedProfilePicture,
       relatedId: notification.relatedId,
       actionUrl: notification.actionUrl,
       timestamp: notification.createdAt,
