@@ -10,7 +10,7 @@ import {
   type TestServer,
   waitForConnect,
 } from '../../test/harness.js';
-import { SOCKET_EVENTS_PER_SECOND } from './on.js';
+import { SOCKET_EVENTS_PER_SECOND } from './event-registry.js';
 
 const ADMIN_EMAIL = 'boss@example.com';
 

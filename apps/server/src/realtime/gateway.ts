@@ -4,9 +4,9 @@ import type { UserRow } from '../modules/users/users.schema.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { CountBroadcaster } from './count-broadcaster.js';
-import { on } from './on.js';
+import { EventRegistry } from './event-registry.js';
 import { ADMIN_ROOM, familyRoom, userRoom } from './publisher.js';
-import { moduleContext, type SocketModule } from './socket-module.js';
+import type { SocketModule } from './socket-module.js';
 import type { GatewayServer, GatewaySocket } from './types.js';
 
 /**
@@ -103,6 +103,55 @@ export function attachGateway(deps: GatewayDeps): void {
     return authenticatedPayload(auth.user, notifications, messages);
   };
 
+  const registry = new EventRegistry(logger);
+  registry.on('authenticate', async (socket, { token }) => {
+    try {
+      const payload = await bindUser(socket, await sessions.authenticate(token));
+      socket.emit('authenticated', payload);
+      return { user: payload };
+    } catch (error) {
+      const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
+      socket.emit('auth_error', { message: appError.message, code: appError.code });
+      throw appError;
+    }
+  });
+  registry.on('heartbeat', async (socket) => {
+    if (socket.data.userId) await deps.touchUser(socket.data.userId);
+    return { serverTime: new Date().toISOString() };
+  });
+  const context = { handle: registry.authed.bind(registry) };
+  for (const register of deps.modules) register(context);
+  const dispatch = registry.createDispatcher();
+
+  // Shared by every socket (EventEmitter calls it with `this` bound to the socket): no per-connection closure.
+  function onDisconnect(this: GatewaySocket): void {
+    unbind(this);
+    void broadcaster
+      .change(-1)
+      .catch((error) => logger.error({ err: error }, 'online count decrement failed'));
+  }
+
+  const authenticateHandshake = (socket: GatewaySocket, token: string, isReconnect: boolean): void => {
+    void sessions
+      .authenticate(token)
+      .then(async (auth) => {
+        const payload = await bindUser(socket, auth);
+        socket.emit('authenticated', payload);
+        if (isReconnect) {
+          socket.emit('reconnected', {
+            missedNotifications: payload.unreadNotifications,
+            missedMessages: payload.unreadMessages,
+          });
+        }
+      })
+      .catch((error: unknown) => {
+        if (!socket.connected) return;
+        const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
+        if (!isAppError(error)) logger.error({ err: error }, 'handshake authentication failed');
+        socket.emit('auth_error', { message: appError.message, code: appError.code });
+      });
+  };
+
   io.on('connection', (socket) => {
     socket.data.userId = null;
     socket.data.familyId = null;
@@ -115,53 +164,14 @@ export function attachGateway(deps: GatewayDeps): void {
     void broadcaster
       .change(1)
       .catch((error) => logger.error({ err: error }, 'online count increment failed'));
-    socket.on('disconnect', () => {
-      unbind(socket);
-      void broadcaster
-        .change(-1)
-        .catch((error) => logger.error({ err: error }, 'online count decrement failed'));
-    });
-
-    on(socket, 'authenticate', logger, async ({ token }) => {
-      try {
-        const payload = await bindUser(socket, await sessions.authenticate(token));
-        socket.emit('authenticated', payload);
-        return { user: payload };
-      } catch (error) {
-        const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
-        socket.emit('auth_error', { message: appError.message, code: appError.code });
-        throw appError;
-      }
-    });
-
-    on(socket, 'heartbeat', logger, async () => {
-      if (socket.data.userId) await deps.touchUser(socket.data.userId);
-      return { serverTime: new Date().toISOString() };
-    });
-
-    const context = moduleContext(socket, logger);
-    for (const register of deps.modules) register(context);
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(dispatch);
 
     const handshake = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    // The token is read once; dropping it keeps a bearer credential from living as long as the socket.
+    socket.handshake.auth = {};
     if (typeof handshake.token === 'string' && handshake.token.length > 0) {
-      void sessions
-        .authenticate(handshake.token)
-        .then(async (auth) => {
-          const payload = await bindUser(socket, auth);
-          socket.emit('authenticated', payload);
-          if (handshake.reconnect === true) {
-            socket.emit('reconnected', {
-              missedNotifications: payload.unreadNotifications,
-              missedMessages: payload.unreadMessages,
-            });
-          }
-        })
-        .catch((error: unknown) => {
-          if (!socket.connected) return;
-          const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
-          if (!isAppError(error)) logger.error({ err: error }, 'handshake authentication failed');
-          socket.emit('auth_error', { message: appError.message, code: appError.code });
-        });
+      authenticateHandshake(socket, handshake.token, handshake.reconnect === true);
     }
   });
 }

@@ -1,0 +1,114 @@
+import { type ClientEventName, clientEvents, type TAck } from '@guftagu/contracts';
+import type { z } from 'zod';
+import { AppError, INTERNAL_ENVELOPE, isAppError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { GatewaySocket } from './types.js';
+
+export const SOCKET_EVENTS_PER_SECOND = 40;
+
+type Result = Record<string, unknown> | undefined;
+type Payload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]>;
+type Run = (socket: GatewaySocket, payload: unknown) => Promise<Result> | Result;
+
+export type AuthedHandler<E extends ClientEventName> = (
+  userId: string,
+  payload: Payload<E>,
+  socket: GatewaySocket,
+) => Promise<Result> | Result;
+
+function withinRate(socket: GatewaySocket, now: number): boolean {
+  if (now - socket.data.windowStart >= 1000) {
+    socket.data.windowStart = now;
+    socket.data.windowCount = 0;
+  }
+  socket.data.windowCount += 1;
+  return socket.data.windowCount <= SOCKET_EVENTS_PER_SECOND;
+}
+
+/**
+ * Every client event the gateway understands, registered once per server. Each connection gets the
+ * same dispatcher function (Socket.IO calls any-listeners with `this` bound to the socket), so a
+ * connection costs no closures per event: that was 4 KB of heap per idle socket (BENCHMARKS.md).
+ */
+export class EventRegistry {
+  private readonly handlers = new Map<string, Run>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** An event any socket may send, signed in or not. */
+  on<E extends ClientEventName>(
+    event: E,
+    run: (socket: GatewaySocket, payload: Payload<E>) => Promise<Result> | Result,
+  ): void {
+    this.handlers.set(event, run as Run);
+  }
+
+  /** An event that needs a signed-in socket; the user id comes from the session, never the payload. */
+  authed<E extends ClientEventName>(event: E, handler: AuthedHandler<E>): void {
+    this.on(event, (socket, payload) => {
+      const userId = socket.data.userId;
+      if (!userId) throw new AppError('UNAUTHORIZED', 'Sign in to do that.');
+      return handler(userId, payload, socket);
+    });
+  }
+
+  /**
+   * The shared any-listener. The payload is parsed against its contract schema, the per-socket rate
+   * limit applies, and the outcome is always acknowledged with the envelope; a client that sent no
+   * ack callback gets failures as an `error` event. Nothing a client sends can throw out of here.
+   */
+  createDispatcher(): (this: GatewaySocket, event: unknown, ...args: unknown[]) => void {
+    const { handlers, logger } = this;
+    return function dispatch(this: GatewaySocket, event: unknown, ...args: unknown[]): void {
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (response: TAck) => void) : undefined;
+      const payload = ack && args.length === 1 ? undefined : args[0];
+      const name = typeof event === 'string' ? event : '';
+      const fail = (error: AppError) => {
+        if (ack) ack(error.toEnvelope());
+        else {
+          this.emit('error', {
+            code: error.code,
+            message: error.message,
+            ...(error.details ? { details: error.details } : {}),
+          });
+        }
+      };
+
+      const run = handlers.get(name);
+      if (!run)
+        return fail(
+          new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }),
+        );
+      if (!withinRate(this, Date.now())) {
+        this.emit('rate_limit_exceeded', {
+          endpoint: name,
+          retryAfter: 1,
+          limit: SOCKET_EVENTS_PER_SECOND,
+          window: 1,
+        });
+        return fail(new AppError('RATE_LIMITED', 'Slow down a little.', { retryAfter: 1 }));
+      }
+      const parsed = clientEvents[name as ClientEventName].safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return fail(
+          new AppError('VALIDATION_ERROR', issue?.message ?? 'Invalid payload', {
+            field: issue?.path.join('.') ?? '',
+          }),
+        );
+      }
+      Promise.resolve()
+        .then(() => run(this, parsed.data))
+        .then(
+          (result) => ack?.({ success: true, ...(result ?? {}) }),
+          (error: unknown) => {
+            if (isAppError(error)) return fail(error);
+            logger.error({ err: error, event: name }, 'socket handler failed');
+            if (ack) ack(INTERNAL_ENVELOPE);
+            else this.emit('error', { code: INTERNAL_ENVELOPE.code, message: INTERNAL_ENVELOPE.error });
+          },
+        );
+    };
+  }
+}
