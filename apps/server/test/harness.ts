@@ -1,9 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ServerEventName, ServerPayload, TSessionResponse } from '@guftagu/contracts';
-import { serverEvents } from '@guftagu/contracts';
+import type {
+  ClientEventName,
+  ClientPayload,
+  ServerEventName,
+  ServerPayload,
+  TAck,
+  TAuthenticated,
+  TSessionResponse,
+} from '@guftagu/contracts';
+import { serverEvents, ZAck, ZFriendRequestResponse, ZFriendResponse } from '@guftagu/contracts';
 import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import { expect, inject } from 'vitest';
+import type { z } from 'zod';
 import { loadEnv } from '../src/env.js';
 import type { PasswordPolicy } from '../src/modules/auth/auth.service.js';
 import type { OtpPolicy } from '../src/modules/auth/otp.service.js';
@@ -66,11 +77,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   databaseUrl.pathname = `/${database}`;
 
   const prefix = `t-${database}`;
+  // Uploads (avatars) go to a private directory, removed on close, never into the repository's data/.
+  const dataDir = options.env?.DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'guftagu-test-'));
   const env = loadEnv({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
     REDIS_PREFIX: prefix,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...options.env,
@@ -85,6 +99,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     otpPolicy: options.otpPolicy ?? RELAXED_OTP_POLICY,
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     apiRateLimit: options.apiRateLimit ?? { limit: 100_000, windowSeconds: 60 },
+  }).catch((error: unknown) => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
 
   const sockets: GuftaguSocket[] = [];
@@ -120,6 +137,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       for (const socket of sockets) socket.disconnect();
       await server.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -250,4 +268,114 @@ export function recordEvents<E extends ServerEventName>(socket: GuftaguSocket, e
       });
     },
   };
+}
+
+/** Polls `check` until it holds, for state that settles asynchronously (presence after a disconnect). */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Calls a REST route the SDK has no method for and validates the success body against its contract. */
+export async function call<S extends z.ZodType>(
+  api: ApiClient,
+  schema: S,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<z.infer<S>> {
+  return schema.parse(await api.request<unknown>(method, path, body));
+}
+
+/** Emits a client event and resolves with its acknowledgement, validated as the ack envelope. */
+export async function emitAck<E extends ClientEventName>(
+  socket: GuftaguSocket,
+  event: E,
+  payload: ClientPayload<E> | undefined,
+  timeoutMs = 5_000,
+): Promise<TAck> {
+  const untyped = socket.timeout(timeoutMs) as unknown as {
+    emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+  };
+  return ZAck.parse(
+    await (payload === undefined ? untyped.emitWithAck(event) : untyped.emitWithAck(event, payload)),
+  );
+}
+
+/** Opens a socket for `token` and resolves once the gateway has said `authenticated`. */
+export async function connectAuthed(
+  server: Pick<TestServer, 'socket'>,
+  token: string,
+): Promise<{ socket: GuftaguSocket; authenticated: TAuthenticated }> {
+  const socket = server.socket(token);
+  const authenticated = await nextEvent(socket, 'authenticated');
+  return { socket, authenticated };
+}
+
+/**
+ * One round trip on `socket`. Everything the server emitted to this socket before answering has
+ * arrived by the time it resolves (one ordered connection), so "nothing else came" can be asserted.
+ */
+export async function settle(socket: GuftaguSocket): Promise<void> {
+  await emitAck(socket, 'heartbeat', undefined);
+}
+
+export interface AnyEventRecorder {
+  /** Every server event after attaching except the online count (which is everyone's), in order. */
+  readonly events: Array<{ event: ServerEventName; payload: unknown }>;
+  names(): ServerEventName[];
+  clear(): void;
+}
+
+/**
+ * Records every server event on `socket` (the bystander that must hear nothing), each validated
+ * against its contract schema; an unknown event or a bad payload fails the test at the next look.
+ */
+export function recordAllEvents(socket: GuftaguSocket): AnyEventRecorder {
+  const events: Array<{ event: ServerEventName; payload: unknown }> = [];
+  const violations: string[] = [];
+  socket.onAny((event: string, payload: unknown) => {
+    if (event === 'user_count_update') return;
+    if (!(event in serverEvents)) {
+      violations.push(`unknown server event ${event}`);
+      return;
+    }
+    const name = event as ServerEventName;
+    const parsed = serverEvents[name].safeParse(payload);
+    if (!parsed.success) violations.push(`${event} payload broke its contract: ${parsed.error.message}`);
+    events.push({ event: name, payload });
+  });
+  const check = () => {
+    if (violations.length > 0) throw new Error(violations.join('\n'));
+  };
+  return {
+    get events() {
+      check();
+      return events;
+    },
+    names() {
+      check();
+      return events.map((entry) => entry.event);
+    },
+    clear() {
+      check();
+      events.length = 0;
+    },
+  };
+}
+
+/** `from` asks `to` by username and `to` accepts: the two are friends. Returns the request id. */
+export async function befriend(from: SignedUp, to: SignedUp): Promise<string> {
+  const { request } = await call(from.api, ZFriendRequestResponse, 'POST', '/api/friends/request', {
+    username: to.session.user.username,
+  });
+  await call(to.api, ZFriendResponse, 'POST', '/api/friends/accept', { requestId: request.id });
+  return request.id;
 }

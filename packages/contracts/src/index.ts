@@ -118,6 +118,8 @@ export {
 export { formatUserId, isValidUserId, USER_ID_MAX, USER_ID_MIN, ZUserId7 } from './user-id.js';
 export type { TCheckUsernameResponse, TOnboard, TPrivacy, TSelfUser } from './users.js';
 export {
+  isReservedUsername,
+  RESERVED_USERNAMES,
   USERNAME_PATTERN,
   ZCheckUsernameQuery,
   ZCheckUsernameResponse,

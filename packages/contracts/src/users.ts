@@ -2,10 +2,32 @@ import { z } from 'zod';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_]{3,20}$/;
 
+/** Names that collide with routes (/profile/edit, /api/user/profile, …) or impersonate the platform. */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
+  'admin',
+  'administrator',
+  'api',
+  'edit',
+  'guftagu',
+  'help',
+  'id',
+  'me',
+  'moderator',
+  'profile',
+  'root',
+  'support',
+  'system',
+]);
+
+export function isReservedUsername(username: string): boolean {
+  return RESERVED_USERNAMES.has(username.trim().toLowerCase());
+}
+
 export const ZUsername = z
   .string()
   .trim()
-  .regex(USERNAME_PATTERN, 'Username must be 3–20 letters, digits or underscores');
+  .regex(USERNAME_PATTERN, 'Username must be 3–20 letters, digits or underscores')
+  .refine((value) => !isReservedUsername(value), 'That username is reserved');
 
 export const ZDisplayName = z.string().trim().max(50, 'Display name is at most 50 characters');
 

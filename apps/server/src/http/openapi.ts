@@ -1,16 +1,34 @@
 import {
+  ZBlockedUsersResponse,
   ZCheckUsernameQuery,
   ZCheckUsernameResponse,
   ZErrorEnvelope,
+  ZFriendRequestResponse,
+  ZFriendRequestsResponse,
+  ZFriendResponse,
+  ZFriendsQuery,
+  ZFriendsResponse,
   ZHealthResponse,
   ZLogin,
+  ZMarkNotificationsRead,
   ZMeResponse,
   ZMessageResponse,
+  ZNotificationsQuery,
+  ZNotificationsResponse,
+  ZOkResponse,
   ZOnboard,
+  ZPublicProfileResponse,
   ZRegister,
+  ZRequestIdBody,
+  ZSearchQuery,
+  ZSendFriendRequest,
+  ZSendFriendRequestById,
   ZSendOtp,
   ZSendOtpResponse,
   ZSessionResponse,
+  ZUnreadCountResponse,
+  ZUpdateProfile,
+  ZUserSearchResponse,
   ZVerifyOtp,
 } from '@guftagu/contracts';
 import { z } from 'zod';
@@ -22,6 +40,8 @@ interface RouteDoc {
   tag: string;
   auth?: boolean;
   body?: z.ZodType;
+  /** A multipart/form-data upload with one file in this field, instead of a JSON body. */
+  upload?: string;
   query?: z.ZodObject;
   response: z.ZodType;
 }
@@ -107,6 +127,191 @@ export const ROUTES: RouteDoc[] = [
     body: ZOnboard,
     response: ZMeResponse,
   },
+  {
+    method: 'get',
+    path: '/api/user/profile',
+    summary: 'Your own profile',
+    tag: 'users',
+    auth: true,
+    response: ZMeResponse,
+  },
+  {
+    method: 'put',
+    path: '/api/user/profile',
+    summary: 'Edit display name, bio, interests, privacy or username (once per 30 days)',
+    tag: 'users',
+    auth: true,
+    body: ZUpdateProfile,
+    response: ZMeResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/user/profile-picture',
+    summary: 'Upload a JPG, PNG or WebP avatar (≤ 5 MB), stored as a 400×400 WebP',
+    tag: 'users',
+    auth: true,
+    upload: 'file',
+    response: ZMeResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/user/profile-picture',
+    summary: 'Remove your avatar',
+    tag: 'users',
+    auth: true,
+    response: ZMeResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/user/id/{userId}',
+    summary: "A user's public profile by 7-digit id",
+    tag: 'users',
+    response: ZPublicProfileResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/user/{username}',
+    summary: "A user's public profile by username",
+    tag: 'users',
+    response: ZPublicProfileResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/friends/request',
+    summary: 'Send a friend request by username',
+    tag: 'friends',
+    auth: true,
+    body: ZSendFriendRequest,
+    response: ZFriendRequestResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/friends/request-by-id',
+    summary: 'Send a friend request by 7-digit id',
+    tag: 'friends',
+    auth: true,
+    body: ZSendFriendRequestById,
+    response: ZFriendRequestResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/friends/accept',
+    summary: 'Accept a friend request you received',
+    tag: 'friends',
+    auth: true,
+    body: ZRequestIdBody,
+    response: ZFriendResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/friends/reject',
+    summary: 'Reject a friend request you received',
+    tag: 'friends',
+    auth: true,
+    body: ZRequestIdBody,
+    response: ZOkResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/friends/cancel',
+    summary: 'Withdraw a friend request you sent',
+    tag: 'friends',
+    auth: true,
+    body: ZRequestIdBody,
+    response: ZOkResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/friends',
+    summary: 'Your friends, sorted and filtered',
+    tag: 'friends',
+    auth: true,
+    query: ZFriendsQuery,
+    response: ZFriendsResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/friends/requests',
+    summary: 'Pending friend requests, received and sent',
+    tag: 'friends',
+    auth: true,
+    response: ZFriendRequestsResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/friends/search',
+    summary: 'Find people by username prefix',
+    tag: 'friends',
+    auth: true,
+    query: ZSearchQuery,
+    response: ZUserSearchResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/friends/{friendId}',
+    summary: 'Unfriend',
+    tag: 'friends',
+    auth: true,
+    response: ZOkResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/users/me/blocked',
+    summary: 'The people you blocked',
+    tag: 'blocks',
+    auth: true,
+    response: ZBlockedUsersResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/users/{userId}/block',
+    summary: 'Block a user: ends the friendship and pending requests',
+    tag: 'blocks',
+    auth: true,
+    response: ZMessageResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/users/{userId}/block',
+    summary: 'Unblock a user',
+    tag: 'blocks',
+    auth: true,
+    response: ZMessageResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/notifications',
+    summary: 'Your notifications, newest first, with a cursor',
+    tag: 'notifications',
+    auth: true,
+    query: ZNotificationsQuery,
+    response: ZNotificationsResponse,
+  },
+  {
+    method: 'put',
+    path: '/api/notifications/read',
+    summary: 'Mark some or all notifications read',
+    tag: 'notifications',
+    auth: true,
+    body: ZMarkNotificationsRead,
+    response: ZUnreadCountResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/notifications/{id}',
+    summary: 'Delete one notification',
+    tag: 'notifications',
+    auth: true,
+    response: ZUnreadCountResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/notifications',
+    summary: 'Delete all your notifications',
+    tag: 'notifications',
+    auth: true,
+    response: ZUnreadCountResponse,
+  },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -114,25 +319,48 @@ const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
-    const parameters = route.query
-      ? Object.keys(route.query.shape).map((name) => ({
+    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const queryParameters = route.query
+      ? Object.entries(route.query.shape).map(([name, field]) => ({
           name,
           in: 'query',
-          required: true,
+          required: !(field as z.ZodType).safeParse(undefined).success,
           schema: { type: 'string' },
         }))
-      : undefined;
+      : [];
+    const parameters = [...pathParameters, ...queryParameters];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method] = {
       summary: route.summary,
       tags: [route.tag],
       ...(route.auth ? { security: [{ bearer: [] }] } : {}),
-      ...(parameters ? { parameters } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body
         ? {
             requestBody: {
               required: true,
               content: { 'application/json': { schema: jsonSchema(route.body) } },
+            },
+          }
+        : {}),
+      ...(route.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: [route.upload],
+                    properties: { [route.upload]: { type: 'string', format: 'binary' } },
+                  },
+                },
+              },
             },
           }
         : {}),

@@ -87,7 +87,8 @@ export class EventRegistry {
           limit: SOCKET_EVENTS_PER_SECOND,
           window: 1,
         });
-        return fail(new AppError('RATE_LIMITED', 'Slow down a little.', { retryAfter: 1 }));
+        fail(new AppError('RATE_LIMITED', 'Slow down a little.', { retryAfter: 1 }));
+        return;
       }
       const parsed = clientEvents[name as ClientEventName].safeParse(payload);
       if (!parsed.success) {
@@ -103,7 +104,10 @@ export class EventRegistry {
         .then(
           (result) => ack?.({ success: true, ...(result ?? {}) }),
           (error: unknown) => {
-            if (isAppError(error)) return fail(error);
+            if (isAppError(error)) {
+              fail(error);
+              return;
+            }
             logger.error({ err: error, event: name }, 'socket handler failed');
             if (ack) ack(INTERNAL_ENVELOPE);
             else this.emit('error', { code: INTERNAL_ENVELOPE.code, message: INTERNAL_ENVELOPE.error });

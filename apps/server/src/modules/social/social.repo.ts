@@ -174,7 +174,12 @@ const likeContains = (value: string) => `%${escapeLike(value)}%`;
 export async function listFriends(
   db: Executor,
   userId: string,
-  options: { q?: string | undefined; sort: 'recent_activity' | 'alphabetical' | 'recently_added' },
+  options: {
+    q?: string | undefined;
+    sort: 'recent_activity' | 'alphabetical' | 'recently_added';
+    /** Narrow to one friend (used right after accepting). */
+    friendId?: string;
+  },
 ): Promise<TFriend[]> {
   const filter = options.q
     ? or(ilike(users.username, likeContains(options.q)), ilike(users.displayName, likeContains(options.q)))
@@ -189,7 +194,13 @@ export async function listFriends(
     .select({ user: users, friendsSince: friendships.friendsSince })
     .from(friendships)
     .innerJoin(users, eq(users.id, friendships.friendId))
-    .where(and(eq(friendships.userId, userId), filter))
+    .where(
+      and(
+        eq(friendships.userId, userId),
+        filter,
+        options.friendId ? eq(friendships.friendId, options.friendId) : undefined,
+      ),
+    )
     .orderBy(...order);
   return rows.map(({ user, friendsSince }) => ({
     ...toUserCard(user),

@@ -112,9 +112,17 @@ export class SocialService {
 
     const id = newId();
     try {
-      await this.db
-        .insert(friendRequests)
-        .values({ id, senderId: sender.id, receiverId: receiver.id, message: message || null });
+      // With both users locked (as `block` locks them), a block that commits first is seen here, and
+      // one that commits later finds this request and closes it: never a pending request between a
+      // blocked pair.
+      await this.db.transaction(async (tx) => {
+        await lockUsers(tx, [sender.id, receiver.id]);
+        if (await isBlockedEitherWay(tx, sender.id, receiver.id))
+          throw new AppError('BLOCKED', "You can't send a friend request to this user.");
+        await tx
+          .insert(friendRequests)
+          .values({ id, senderId: sender.id, receiverId: receiver.id, message: message || null });
+      });
     } catch (error) {
       if (!isPendingPairViolation(error)) throw error;
       // A concurrent request won the race: the same direction is a duplicate, the other an acceptance.
@@ -142,15 +150,25 @@ export class SocialService {
       actionUrl: '/friends/requests',
       priority: 'high',
     });
+    // A block, accept or reject that closed the request before the notification existed withdrew
+    // nothing; withdraw it now, so a closed request never leaves its notification behind.
+    const [current] = await this.db
+      .select({ status: friendRequests.status })
+      .from(friendRequests)
+      .where(eq(friendRequests.id, id));
+    if (current?.status !== 'pending') await this.deps.notifications.withdraw(receiver.id, id);
     return { request, autoAccepted: false };
   }
 
   async accept(userId: string, requestId: string): Promise<{ request: TFriendRequest; friend: TFriend }> {
     const { request } = await this.db.transaction(async (tx) => {
-      const row = await lockRequest(tx, requestId);
       // Only the receiver may accept; to anyone else the request does not exist.
-      if (!row || row.receiverId !== userId || row.status !== 'pending') throw NOT_FOUND();
-      const locked = await lockUsers(tx, [row.senderId, row.receiverId]);
+      const [peek] = await tx.select().from(friendRequests).where(eq(friendRequests.id, requestId)).limit(1);
+      if (!peek || peek.receiverId !== userId) throw NOT_FOUND();
+      // Users first, then the request: the order `block` uses, so the two can never deadlock.
+      const locked = await lockUsers(tx, [peek.senderId, peek.receiverId]);
+      const row = await lockRequest(tx, requestId);
+      if (row?.status !== 'pending') throw NOT_FOUND();
       this.assertCapacity(locked);
       await insertFriendshipPair(tx, row.senderId, row.receiverId);
       await tx
@@ -162,9 +180,9 @@ export class SocialService {
 
     const [view, friends] = await Promise.all([
       getRequestView(this.db, request.id),
-      listFriends(this.db, userId, { sort: 'recently_added' }),
+      listFriends(this.db, userId, { sort: 'recently_added', friendId: request.senderId }),
     ]);
-    const friend = friends.find((candidate) => candidate.userId === request.senderId);
+    const [friend] = friends;
     if (!view || !friend) throw NOT_FOUND();
     const accepter = await this.requireUser({ id: userId });
     const acceptedAt = new Date().toISOString();

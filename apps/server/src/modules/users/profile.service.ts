@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { renderAvatar, sniffImage } from '../../platform/storage/images.js';
 import type { ObjectStorage } from '../../platform/storage/storage.js';
-import { findUserById, findUserByPublicId, findUserByUsername } from './users.repo.js';
+import { findUserByPublicId, findUserByUsername } from './users.repo.js';
 import { type UserRow, usernameHistory, users } from './users.schema.js';
 import { nextUsernameChangeAt } from './users.service.js';
 
@@ -135,14 +135,19 @@ export class ProfileService {
   }
 
   private async replacePicture(userId: string, url: string | null): Promise<UserRow> {
-    const previous = await findUserById(this.deps.db, userId);
-    const [row] = await this.deps.db
-      .update(users)
-      .set({ profilePicture: url, updatedAt: sql`now()` })
-      .where(eq(users.id, userId))
-      .returning();
-    if (!row) throw new AppError('NOT_FOUND', 'User not found');
-    const oldKey = previous?.profilePicture
+    // The row stays locked from reading the old picture to writing the new one, so of two racing
+    // uploads each removes exactly the file the other replaced and no file is orphaned.
+    const { previous, row } = await this.deps.db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+      const [updated] = await tx
+        .update(users)
+        .set({ profilePicture: url, updatedAt: sql`now()` })
+        .where(eq(users.id, userId))
+        .returning();
+      if (!locked || !updated) throw new AppError('NOT_FOUND', 'User not found');
+      return { previous: locked, row: updated };
+    });
+    const oldKey = previous.profilePicture
       ? this.deps.storage.keyFromUrl(previous.profilePicture)
       : undefined;
     if (oldKey) await this.deps.storage.delete(oldKey).catch(() => undefined);

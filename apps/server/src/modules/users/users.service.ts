@@ -1,4 +1,9 @@
-import { type TCheckUsernameResponse, type TSelfUser, USERNAME_PATTERN } from '@guftagu/contracts';
+import {
+  isReservedUsername,
+  type TCheckUsernameResponse,
+  type TSelfUser,
+  USERNAME_PATTERN,
+} from '@guftagu/contracts';
 import { DatabaseError } from 'pg';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -103,7 +108,7 @@ export function createUsersService(db: Database, adminEmails: ReadonlySet<string
 
     async checkUsername(username, selfId) {
       const trimmed = username.trim();
-      if (!USERNAME_PATTERN.test(trimmed)) {
+      if (!USERNAME_PATTERN.test(trimmed) || isReservedUsername(trimmed)) {
         return { success: true, username: trimmed, available: false, reason: 'invalid' };
       }
       const existing = await findUserByUsername(db, trimmed);
