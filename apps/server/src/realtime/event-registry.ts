@@ -76,10 +76,10 @@ export class EventRegistry {
       };
 
       const run = handlers.get(name);
-      if (!run)
-        return fail(
-          new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }),
-        );
+      if (!run) {
+        fail(new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }));
+        return;
+      }
       if (!withinRate(this, Date.now())) {
         this.emit('rate_limit_exceeded', {
           endpoint: name,
@@ -93,11 +93,12 @@ export class EventRegistry {
       const parsed = clientEvents[name as ClientEventName].safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return fail(
+        fail(
           new AppError('VALIDATION_ERROR', issue?.message ?? 'Invalid payload', {
             field: issue?.path.join('.') ?? '',
           }),
         );
+        return;
       }
       Promise.resolve()
         .then(() => run(this, parsed.data))
