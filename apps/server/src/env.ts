@@ -10,7 +10,8 @@ const booleanish = z
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  /** Defaults to loopback outside production, so a development server is not reachable from the network. */
+  HOST: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   APP_URL: z.url().optional(),
   CORS_ORIGINS: z.string().optional(),
@@ -28,13 +29,31 @@ const ZEnv = z.object({
   OTP_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Re-presenting a just-rotated refresh token within this window is a race between tabs, not theft. */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(20),
   MAIL_FROM: z.string().default('Guftagu <no-reply@guftagu.local>'),
   BREVO_API_KEY: z.string().optional(),
   BREVO_API_URL: z.url().default('https://api.brevo.com/v3/smtp/email'),
   SMTP_URL: z.string().optional(),
   WEB_ENABLED: booleanish.default(true),
   WEB_DEV: booleanish.default(false),
-  TRUST_PROXY: booleanish.default(false),
+  /**
+   * Which proxies may set X-Forwarded-For: "false" (none), or a comma-separated list of addresses or
+   * CIDRs of your load balancers. Trusting every hop would let any client choose its own IP.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value) =>
+      value === 'false' || value === ''
+        ? false
+        : value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+    ),
+  /** Expose the dev outbox at /api/dev/mailbox even when HOST is not loopback (never in production). */
+  DEV_MAILBOX_PUBLIC: booleanish.default(false),
   ADMIN_EMAILS: z.string().default(''),
   MAX_FRIENDS_PER_USER: z.coerce.number().int().min(1).default(1000),
   S3_ENDPOINT: z.url().optional(),
@@ -45,15 +64,24 @@ const ZEnv = z.object({
   S3_PUBLIC_URL: z.url().optional(),
 });
 
-export type Env = z.infer<typeof ZEnv>;
+const ZResolvedEnv = ZEnv.transform((env) => ({
+  ...env,
+  HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+}));
+
+export type Env = z.infer<typeof ZResolvedEnv>;
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = ZEnv.safeParse(source);
+  const parsed = ZResolvedEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export function isProduction(env: Env): boolean {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { Env } from './env.js';
-import { isProduction } from './env.js';
+import { isLoopbackHost, isProduction } from './env.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthGuard } from './http/auth-guard.js';
 import { buildOpenApiDocument } from './http/openapi.js';
@@ -45,6 +45,7 @@ import {
   findUserById,
   findUserByPublicId,
   findUserByUsername,
+  markAllOffline,
   ProfileService,
   registerUserRoutes,
 } from './modules/users/index.js';
@@ -196,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       bus = new MemoryMessageBus();
       counter = new MemoryOnlineCounter();
       presenceStore = new MemoryPresenceStore();
+      await markAllOffline(database.db);
     }
     closers.push(
       () => kv.close(),
@@ -230,8 +232,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const publisher = createPublisher(io);
 
     const tokens = new AccessTokens(options.jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS);
-    const sessions = new SessionService(database.db, tokens, env.REFRESH_TOKEN_TTL_DAYS, (familyId, reason) =>
-      publisher.disconnectFamily(familyId, reason),
+    const sessions = new SessionService(
+      database.db,
+      tokens,
+      env.REFRESH_TOKEN_TTL_DAYS,
+      (familyId, reason) => publisher.disconnectFamily(familyId, reason),
+      env.REFRESH_REUSE_GRACE_SECONDS,
     );
     const adminEmails = new Set(
       env.ADMIN_EMAILS.split(',')
@@ -319,6 +325,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let gatewayUp = true;
 
     const devOutbox = mailer instanceof DevOutboxMailer ? mailer : undefined;
+    // Whoever can read the outbox can sign in as anyone, so it is only served on a loopback address
+    // unless the operator explicitly opts in (never in production: there is no outbox there).
+    const exposeOutbox = Boolean(devOutbox) && (isLoopbackHost(env.HOST) || env.DEV_MAILBOX_PUBLIC);
+    if (devOutbox && !exposeOutbox) {
+      logger.warn(
+        'dev outbox is not served because HOST is not loopback; set DEV_MAILBOX_PUBLIC=true or configure SMTP/Brevo',
+      );
+    }
     registerPlatformRoutes(app, {
       version: VERSION,
       startedAt: Date.now(),
@@ -327,7 +341,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       gatewayUp: () => gatewayUp,
       onlineCount: () => broadcaster.count,
       openApi: buildOpenApiDocument(VERSION),
-      devOutbox,
+      devOutbox: exposeOutbox ? devOutbox : undefined,
     });
     registerAuthRoutes(app, auth, sessions, guard, {
       secureCookies: isProduction(env) || (env.APP_URL?.startsWith('https://') ?? false),

@@ -10,7 +10,7 @@ import { installErrorHandler } from './error-handler.js';
 
 export interface HttpOptions {
   logger: Logger;
-  trustProxy: boolean;
+  trustProxy: boolean | string[];
   allowedOrigins: string[];
   limiter: RateLimiter;
   apiRateLimit: RateLimitRule;

@@ -39,6 +39,15 @@ export async function revokeFamily(db: Database, familyId: string): Promise<stri
   return rows.map((row) => row.id);
 }
 
+export async function revokeUserSessions(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ familyId: sessions.familyId });
+  return [...new Set(rows.map((row) => row.familyId))];
+}
+
 export async function findLiveSessionWithUser(db: Database, sessionId: string, userId: string) {
   const [row] = await db
     .select({ session: sessions, user: users })

@@ -55,7 +55,14 @@ export class AuthService {
 
   async verifyOtp(email: string, code: string, meta: ClientMeta): Promise<SignInResult> {
     await this.otp.verify(email, code, meta.ip);
-    const { user, created } = await this.users.createUser({ email, isVerified: true });
+    const { user: found, created } = await this.users.createUser({ email, isVerified: true });
+    let user = found;
+    if (!created && !found.isVerified) {
+      // Someone registered this address with a password before its owner ever proved it. The owner
+      // takes the account over: the password is cleared and every session opened with it is ended.
+      user = (await this.users.claimVerified(found)) ?? found;
+      await this.sessions.revokeAllForUser(found.id);
+    }
     const issued = await this.sessions.start(user, meta);
     return { issued, user, isNewUser: created || user.username === null };
   }

@@ -24,6 +24,8 @@ let db: pg.Pool;
 beforeAll(async () => {
   // Three logins per email per minute: generous for every test here, and the limit test proves it bites.
   server = await startTestServer({
+    // No grace: a replay right after rotation is theft here; the grace window has its own suite.
+    env: { REFRESH_REUSE_GRACE_SECONDS: '0' },
     passwordPolicy: {
       loginsPerIp: RELAXED,
       loginsPerEmail: { limit: 3, windowSeconds: 60 },

@@ -9,6 +9,7 @@ import {
   insertSession,
   markRotated,
   revokeFamily,
+  revokeUserSessions,
 } from './auth.repo.js';
 import type { SessionRow } from './auth.schema.js';
 import { type AccessTokens, hashRefreshToken, newRefreshToken } from './tokens.js';
@@ -48,6 +49,7 @@ export class SessionService {
     private readonly refreshTtlDays: number,
     /** Called after a family is revoked, to disconnect its sockets on every node. */
     private readonly onFamilyRevoked: (familyId: string, reason: 'logged_out' | 'session_revoked') => void,
+    private readonly reuseGraceSeconds: number,
   ) {}
 
   private async issue(userId: string, familyId: string, meta: ClientMeta): Promise<IssuedSession> {
@@ -87,6 +89,16 @@ export class SessionService {
       throw new AppError('UNAUTHORIZED', 'Please sign in again.');
     }
     if (row.rotatedAt || !(await markRotated(this.db, row.id))) {
+      // Two tabs (or a burst of expired requests) refreshing with the same cookie at once is normal;
+      // a copy replayed later is not. Within the grace window the loser gets a sibling session.
+      const rotatedAt = row.rotatedAt ?? (await findSessionByTokenHash(this.db, row.tokenHash))?.rotatedAt;
+      if (rotatedAt && Date.now() - rotatedAt.getTime() < this.reuseGraceSeconds * 1000) {
+        const sibling = await findLiveSessionWithUser(this.db, row.id, row.userId);
+        if (sibling) {
+          assertNotBanned(sibling.user);
+          return { issued: await this.issue(row.userId, row.familyId, meta), user: sibling.user };
+        }
+      }
       await revokeFamily(this.db, row.familyId);
       this.onFamilyRevoked(row.familyId, 'session_revoked');
       throw new AppError(
@@ -113,6 +125,12 @@ export class SessionService {
   async revoke(familyId: string): Promise<void> {
     await revokeFamily(this.db, familyId);
     this.onFamilyRevoked(familyId, 'logged_out');
+  }
+
+  /** Ends every session of a user (account claimed by its verified owner, ban) and drops their sockets. */
+  async revokeAllForUser(userId: string): Promise<void> {
+    for (const familyId of await revokeUserSessions(this.db, userId))
+      this.onFamilyRevoked(familyId, 'session_revoked');
   }
 
   async revokeByRefreshToken(token: string): Promise<void> {

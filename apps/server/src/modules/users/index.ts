@@ -1,7 +1,7 @@
 export type { ProfileDeps } from './profile.service.js';
 export { ProfileService } from './profile.service.js';
 export { registerUserRoutes } from './users.http.js';
-export { findUserById, findUserByPublicId, findUserByUsername } from './users.repo.js';
+export { findUserById, findUserByPublicId, findUserByUsername, markAllOffline } from './users.repo.js';
 export type { UserRow } from './users.schema.js';
 export type { UsersService } from './users.service.js';
 export { createUsersService, isBanActive, toSelfUser } from './users.service.js';

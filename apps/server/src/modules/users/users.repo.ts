@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { type UserRow, users } from './users.schema.js';
 
@@ -51,8 +51,36 @@ export async function setUsername(
   return row;
 }
 
-export async function markVerified(db: Database, id: string): Promise<void> {
-  await db.update(users).set({ isVerified: true, updatedAt: new Date() }).where(eq(users.id, id));
+/**
+ * The owner of the mailbox proved it with a code: the account becomes verified, and a password set
+ * by whoever registered the address before them stops working. Only an unverified row is touched.
+ */
+export async function claimVerified(
+  db: Database,
+  id: string,
+  makeAdmin: boolean,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({
+      isVerified: true,
+      passwordHash: null,
+      isAdmin: sql`${users.isAdmin} OR ${makeAdmin}`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(users.id, id), eq(users.isVerified, false)))
+    .returning();
+  return row;
+}
+
+/** Presence lives in memory on a single node, so after a restart nobody can still be online. */
+export async function markAllOffline(db: Database): Promise<number> {
+  const rows = await db
+    .update(users)
+    .set({ isOnline: false })
+    .where(eq(users.isOnline, true))
+    .returning({ id: users.id });
+  return rows.length;
 }
 
 export async function findUserByPublicId(db: Database, publicId: string): Promise<UserRow | undefined> {

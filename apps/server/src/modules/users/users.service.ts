@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId, randomPublicUserId } from '../../platform/ids.js';
 import {
+  claimVerified,
   findUserByEmail,
   findUserById,
   findUserByUsername,
@@ -66,6 +67,8 @@ export interface UsersService {
    */
   createUser(input: Omit<NewUser, 'id' | 'publicId'>): Promise<{ user: UserRow; created: boolean }>;
   checkUsername(username: string, selfId?: string): Promise<TCheckUsernameResponse>;
+  /** Marks an unverified account verified after its owner proved the mailbox; undefined if already verified. */
+  claimVerified(user: UserRow): Promise<UserRow | undefined>;
   onboard(userId: string, username: string, displayName: string | undefined): Promise<UserRow>;
 }
 
@@ -85,13 +88,16 @@ export function createUsersService(db: Database, adminEmails: ReadonlySet<string
 
     findByEmail: (email) => findUserByEmail(db, email),
 
+    claimVerified: (user) => claimVerified(db, user.id, adminEmails.has(user.email)),
+
     async createUser(input) {
       for (let attempt = 0; attempt < PUBLIC_ID_ATTEMPTS; attempt++) {
         const values: NewUser = {
           ...input,
           id: newId(),
           publicId: randomPublicUserId(),
-          isAdmin: input.isAdmin ?? adminEmails.has(input.email),
+          // Admin rights follow a proven mailbox only: an unverified registration never gets them.
+          isAdmin: input.isAdmin ?? (input.isVerified && adminEmails.has(input.email)),
         };
         const row = await insertUser(db, values);
         if (row) return { user: row, created: true };
