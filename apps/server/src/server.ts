@@ -267,6 +267,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publisher,
       notifications,
       maxFriends: env.MAX_FRIENDS_PER_USER,
+      logger,
       findUser: (ref) =>
         'id' in ref
           ? findUserById(database.db, ref.id)
@@ -274,8 +275,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             ? findUserByUsername(database.db, ref.username)
             : findUserByPublicId(database.db, ref.publicId),
     });
-    const presence = new PresenceService(database.db, presenceStore, publisher, (userId) =>
-      social.friendIds(userId),
+    const presence = new PresenceService(
+      database.db,
+      presenceStore,
+      publisher,
+      (userId) => social.friendIds(userId),
+      logger,
     );
     const profiles = new ProfileService({
       db: database.db,

@@ -53,9 +53,10 @@ export class EventRegistry {
   }
 
   /**
-   * The shared any-listener. The payload is parsed against its contract schema, the per-socket rate
-   * limit applies, and the outcome is always acknowledged with the envelope; a client that sent no
-   * ack callback gets failures as an `error` event. Nothing a client sends can throw out of here.
+   * The shared any-listener. The per-socket rate limit applies to every event, known or not; the
+   * payload is parsed against its contract schema, and the outcome is always acknowledged with the
+   * envelope; a client that sent no ack callback gets failures as an `error` event. Nothing a client
+   * sends can throw out of here.
    */
   createDispatcher(): (this: GatewaySocket, event: unknown, ...args: unknown[]) => void {
     const { handlers, logger } = this;
@@ -75,19 +76,20 @@ export class EventRegistry {
         }
       };
 
-      const run = handlers.get(name);
-      if (!run) {
-        fail(new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }));
-        return;
-      }
+      // Counted before the lookup: a flood of unknown events costs as much to answer as known ones.
       if (!withinRate(this, Date.now())) {
         this.emit('rate_limit_exceeded', {
-          endpoint: name,
+          endpoint: name.slice(0, 50),
           retryAfter: 1,
           limit: SOCKET_EVENTS_PER_SECOND,
           window: 1,
         });
         fail(new AppError('RATE_LIMITED', 'Slow down a little.', { retryAfter: 1 }));
+        return;
+      }
+      const run = handlers.get(name);
+      if (!run) {
+        fail(new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }));
         return;
       }
       const parsed = clientEvents[name as ClientEventName].safeParse(payload);

@@ -223,6 +223,39 @@ describe('client events', () => {
     }
   });
 
+  it('writes a heartbeat’s activity at most once per 30 seconds per socket', async () => {
+    const { token, userId } = await server.signUp();
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    const ageInSeconds = async () => {
+      const { rows } = await db.query<{ age: number }>(
+        'SELECT extract(epoch FROM now() - last_active)::float AS age FROM users WHERE id = $1',
+        [userId],
+      );
+      return rows[0]?.age ?? Number.NaN;
+    };
+    try {
+      const first = open(token);
+      const authenticated = nextEvent(first, 'authenticated');
+      await waitForConnect(first);
+      await authenticated;
+      await untyped(first).emitWithAck('heartbeat');
+      await db.query(`UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1`, [userId]);
+      for (let beat = 0; beat < 5; beat++) await untyped(first).emitWithAck('heartbeat');
+      expect(await ageInSeconds()).toBeGreaterThan(86_000);
+
+      // The limit is per socket: another tab's first heartbeat is written.
+      const second = open(token);
+      const secondAuthenticated = nextEvent(second, 'authenticated');
+      await waitForConnect(second);
+      await secondAuthenticated;
+      await untyped(second).emitWithAck('heartbeat');
+      expect(await ageInSeconds()).toBeLessThan(60);
+    } finally {
+      await db.end();
+    }
+  });
+
   it.each([
     ['no token', [{}]],
     ['a number token', [{ token: 5 }]],
@@ -283,6 +316,30 @@ describe('client events', () => {
     // The window is one second: after it the socket is served again.
     await new Promise((resolve) => setTimeout(resolve, 1_050));
     await expect(untyped(socket).emitWithAck('heartbeat')).resolves.toMatchObject({ success: true });
+  });
+
+  it('counts unknown events against the rate limit too', async () => {
+    const socket = open();
+    const exceeded = recordEvents(socket, 'rate_limit_exceeded');
+    await waitForConnect(socket);
+    const name = `no_such_event_${'x'.repeat(100)}`;
+    const acks = (await Promise.all(
+      Array.from({ length: 100 }, () => untyped(socket, 5_000).emitWithAck(name, {})),
+    )) as Array<{ success: boolean; code?: string }>;
+    for (const ack of acks) ZAck.parse(ack);
+    const codes = acks.map((ack) => ack.code);
+    expect(codes.slice(0, SOCKET_EVENTS_PER_SECOND).every((code) => code === 'VALIDATION_ERROR')).toBe(true);
+    // As in the flood above, the burst may straddle two one-second windows, never more.
+    expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(
+      100 - 2 * SOCKET_EVENTS_PER_SECOND,
+    );
+    expect(await exceeded.waitFor(() => true)).toEqual({
+      endpoint: name.slice(0, 50),
+      retryAfter: 1,
+      limit: SOCKET_EVENTS_PER_SECOND,
+      window: 1,
+    });
+    expect(socket.connected).toBe(true);
   });
 
   it('survives malformed and oversized packets: the offending connection may drop, the server stays up', async () => {

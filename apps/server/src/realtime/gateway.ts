@@ -29,6 +29,12 @@ export interface SocketLifecycle {
   unbound(userId: string, socketId: string): Promise<void>;
 }
 
+/**
+ * A heartbeat writes lastActive at most this often per socket: clients may send 40 events a second,
+ * and a row update for each would load the database for a timestamp read at minute granularity.
+ */
+export const TOUCH_INTERVAL_MS = 30_000;
+
 export interface GatewayDeps {
   io: GatewayServer;
   sessions: SessionService;
@@ -92,9 +98,17 @@ export function attachGateway(deps: GatewayDeps): void {
     }
     socket.data.userId = auth.user.id;
     socket.data.familyId = auth.familyId;
+    if (!sameUser) socket.data.lastTouchedAt = 0;
     const rooms = [userRoom(auth.user.id), familyRoom(auth.familyId)];
     if (auth.user.isAdmin) rooms.push(ADMIN_ROOM);
     await socket.join(rooms);
+    // A logout that landed between the session check and the join disconnected the family room
+    // before this socket was in it; look again now that it is, and refuse if the session is gone.
+    if (!(await sessions.isLive(auth.sessionId, auth.user.id))) {
+      socket.emit('force_disconnect', { reason: 'session_revoked' });
+      socket.disconnect(true);
+      throw new AppError('UNAUTHORIZED', 'Your session has ended. Please sign in again.');
+    }
     if (!sameUser) {
       await lifecycle.bound(auth.user.id, socket.id);
       // A disconnect that raced the bind found nothing to unbind; undo the bind ourselves.
@@ -116,7 +130,12 @@ export function attachGateway(deps: GatewayDeps): void {
     }
   });
   registry.on('heartbeat', async (socket) => {
-    if (socket.data.userId) await deps.touchUser(socket.data.userId);
+    const now = Date.now();
+    if (socket.data.userId && now - socket.data.lastTouchedAt >= TOUCH_INTERVAL_MS) {
+      // Stamped before the write, so heartbeats arriving while it runs do not write too.
+      socket.data.lastTouchedAt = now;
+      await deps.touchUser(socket.data.userId);
+    }
     return { serverTime: new Date().toISOString() };
   });
   const context = { handle: registry.authed.bind(registry) };
@@ -157,6 +176,7 @@ export function attachGateway(deps: GatewayDeps): void {
     socket.data.familyId = null;
     socket.data.windowStart = 0;
     socket.data.windowCount = 0;
+    socket.data.lastTouchedAt = 0;
 
     // The count changes before anything else can fail, and the disconnect handler undoes it exactly once.
     // The resulting broadcast also reaches this socket, so a new client learns the count (itself

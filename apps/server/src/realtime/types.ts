@@ -8,6 +8,8 @@ export interface SocketData {
   /** Fixed one-second window for the per-socket event limit. */
   windowStart: number;
   windowCount: number;
+  /** When a heartbeat last wrote the user's lastActive (epoch ms); 0 if never. */
+  lastTouchedAt: number;
 }
 
 export type GatewayServer = Server<

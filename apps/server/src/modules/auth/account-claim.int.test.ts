@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectApiError,
+  nextEvent,
   RELAXED_OTP_POLICY,
   startTestServer,
   type TestServer,
@@ -35,6 +36,7 @@ describe('an address registered by someone who does not own it', () => {
     const squatter = server.api();
     await squatter.register(uniqueName('sq'), victim, 'squatter-password');
     const squatterSocket = server.socket(squatter.token);
+    await nextEvent(squatterSocket, 'authenticated');
     const dropped = new Promise((resolve) => squatterSocket.once('disconnect', resolve));
 
     const { session } = await verifyByCode(victim);

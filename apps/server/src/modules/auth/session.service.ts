@@ -122,6 +122,11 @@ export class SessionService {
     return { user: live.user, sessionId: live.session.id, familyId: live.session.familyId };
   }
 
+  /** True while the session has not been revoked or expired. */
+  async isLive(sessionId: string, userId: string): Promise<boolean> {
+    return (await findLiveSessionWithUser(this.db, sessionId, userId)) !== undefined;
+  }
+
   async revoke(familyId: string): Promise<void> {
     await revokeFamily(this.db, familyId);
     this.onFamilyRevoked(familyId, 'logged_out');

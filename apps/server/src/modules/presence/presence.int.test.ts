@@ -1,7 +1,7 @@
 import { ZErrorEnvelope, ZFriendsResponse, ZPublicProfileResponse, ZSelfUser } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   type AnyEventRecorder,
@@ -215,6 +215,38 @@ describe('chosen status', () => {
     expect(await heard(carol)).toEqual([]);
   });
 
+  it('hides an invisible user’s lastActive from friends and strangers, however often they heartbeat', async () => {
+    const { alice, bob, carol } = await setup();
+    const dave = await server.signUp();
+    await befriend(dave, alice.user);
+    await db.query(`UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1`, [dave.userId]);
+    const bobSocket = (await connectAuthed(server, bob.token)).socket;
+    await setStatus(bobSocket, 'invisible');
+    for (let beat = 0; beat < 3; beat++) await emitAck(bobSocket, 'heartbeat', undefined);
+
+    const hidden = { isOnline: false, status: 'offline', customStatus: null, lastActive: null };
+    expect(await bobAsSeenBy(alice.user, bob)).toMatchObject(hidden);
+    expect(await bobAsSeenBy(carol.user, bob)).toMatchObject(hidden);
+    expect(await friendEntry(alice.user, bob.userId)).toMatchObject(hidden);
+    // Sorting by activity must not give the hidden timestamp away either: Bob sorts after Dave,
+    // whose last activity was a day ago.
+    const byActivity = await call(
+      alice.user.api,
+      ZFriendsResponse,
+      'GET',
+      '/api/friends?sort=recent_activity',
+    );
+    expect(byActivity.friends.map((friend) => friend.userId)).toEqual([
+      carol.user.userId,
+      dave.userId,
+      bob.userId,
+    ]);
+    // Bob still sees his own.
+    expect((await bobAsSeenBy(bob, bob)).lastActive).toBe(
+      (await dbPresence(bob.userId)).last_active.toISOString(),
+    );
+  });
+
   it('re-announces away and busy with the status and custom status', async () => {
     const { alice, bob, carol } = await setup();
     const bobSocket = (await connectAuthed(server, bob.token)).socket;
@@ -256,6 +288,22 @@ describe('chosen status', () => {
     await disconnect(again);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await heard(alice)).toEqual([]);
+  });
+
+  it('keeps a sign-in and a status change whose announcement to friends failed', async () => {
+    const { bob } = await setup();
+    // The friend lookup behind every announcement fails while the table is away; the presence and
+    // status writes themselves do not touch it.
+    await db.query('ALTER TABLE friendships RENAME TO friendships_away');
+    const silenced = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const bobSocket = (await connectAuthed(server, bob.token)).socket;
+      expect((await dbPresence(bob.userId)).is_online).toBe(true);
+      expect(await setStatus(bobSocket, 'away')).toMatchObject({ status: 'away' });
+    } finally {
+      silenced.mockRestore();
+      await db.query('ALTER TABLE friendships_away RENAME TO friendships');
+    }
   });
 
   it('refuses a status that cannot be chosen, and refuses an unauthenticated socket', async () => {

@@ -1,6 +1,8 @@
 import type { ServerPayload } from '@guftagu/contracts';
 import { eq } from 'drizzle-orm';
+import { runAfterCommit } from '../../platform/after-commit.js';
 import type { Database } from '../../platform/db/client.js';
+import type { Logger } from '../../platform/logger.js';
 import type { SocketLifecycle } from '../../realtime/gateway.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import { visiblePresence } from '../social/index.js';
@@ -19,7 +21,13 @@ export class PresenceService implements SocketLifecycle {
     private readonly store: PresenceStore,
     private readonly publisher: RealtimePublisher,
     private readonly friendIdsOf: (userId: string) => Promise<string[]>,
+    /** Where a failed announcement is reported: the change it announces has already been stored. */
+    private readonly logger: Logger,
   ) {}
+
+  private announceAfterCommit(user: UserRow): Promise<void> {
+    return runAfterCommit(this.logger, 'presence announcement', () => this.announce(user));
+  }
 
   private async announce(user: UserRow): Promise<void> {
     const presence = visiblePresence(user);
@@ -50,13 +58,13 @@ export class PresenceService implements SocketLifecycle {
   async bound(userId: string, socketId: string): Promise<void> {
     if (!(await this.store.add(userId, socketId))) return;
     const user = await this.setOnline(userId, true);
-    if (user && user.status !== 'invisible') await this.announce(user);
+    if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
   }
 
   async unbound(userId: string, socketId: string): Promise<void> {
     if (!(await this.store.remove(userId, socketId))) return;
     const user = await this.setOnline(userId, false);
-    if (user && user.status !== 'invisible') await this.announce(user);
+    if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
   }
 
   /** Changing status re-announces to friends; going invisible reads to them as going offline. */
@@ -75,7 +83,9 @@ export class PresenceService implements SocketLifecycle {
       .where(eq(users.id, userId))
       .returning();
     if (!user) throw new Error('status update found no user');
-    if (await this.store.isOnline(userId)) await this.announce(user);
+    await runAfterCommit(this.logger, 'status announcement', async () => {
+      if (await this.store.isOnline(userId)) await this.announce(user);
+    });
     return user;
   }
 }

@@ -14,6 +14,7 @@ import {
   befriend,
   call,
   connectAuthed,
+  eventually,
   expectApiError,
   type SignedUp,
   startTestServer,
@@ -183,6 +184,63 @@ describe('sending a friend request', () => {
       { stored: 1, actual: 1 },
       { stored: 1, actual: 1 },
     ]);
+  });
+
+  it('refuses with 409 a request that waited for the locks while the two became friends', async () => {
+    const alice = await server.signUp();
+    const bob = await server.signUp();
+    // The window is between the unlocked checks and the locks. The test holds it open: it takes both
+    // users' rows itself, makes the two friends the way an accept does, and commits only once the
+    // request is waiting behind it.
+    const accepting = await db.connect();
+    try {
+      await accepting.query('BEGIN');
+      await accepting.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+        [alice.userId, bob.userId],
+      ]);
+      const sending = sendRequest(alice, bob);
+      sending.catch(() => undefined);
+      await eventually(async () => {
+        const { rows } = await db.query<{ waiting: string }>(
+          `SELECT count(*) AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return Number(rows[0]?.waiting) > 0;
+      }, 'the request waits for the users’ locks');
+      await accepting.query('INSERT INTO friendships (user_id, friend_id) VALUES ($1, $2), ($2, $1)', [
+        alice.userId,
+        bob.userId,
+      ]);
+      await accepting.query('UPDATE users SET friends_count = friends_count + 1 WHERE id = ANY($1::uuid[])', [
+        [alice.userId, bob.userId],
+      ]);
+      await accepting.query('COMMIT');
+      await expectApiError(sending, 409, 'CONFLICT');
+    } finally {
+      accepting.release();
+    }
+    expect(await pendingBetween(alice, bob)).toBe(0);
+  });
+
+  it('leaves no pending request between two people when one accepts and clicks "Add friend" at once', async () => {
+    for (let round = 0; round < 6; round++) {
+      const alice = await server.signUp();
+      const bob = await server.signUp();
+      const { request } = await sendRequest(bob, alice);
+      const [accepted, sent] = await Promise.allSettled([accept(alice, request.id), sendRequest(alice, bob)]);
+      // Either click may make the friendship; the other says why it had nothing left to do.
+      const codeOf = (result: PromiseSettledResult<unknown>) =>
+        result.status === 'rejected' ? (result.reason as ApiError).code : 'ok';
+      expect(['ok', 'NOT_FOUND']).toContain(codeOf(accepted));
+      expect(['ok', 'CONFLICT']).toContain(codeOf(sent));
+      expect([codeOf(accepted), codeOf(sent)]).toContain('ok');
+      if (sent.status === 'fulfilled') expect(sent.value.autoAccepted).toBe(true);
+      expect(await pendingBetween(alice, bob)).toBe(0);
+      expect(await countsInDatabase([alice.userId, bob.userId])).toEqual([
+        { stored: 1, actual: 1 },
+        { stored: 1, actual: 1 },
+      ]);
+    }
   });
 
   it("refuses with 403 REQUESTS_DISABLED when the target's privacy says nobody", async () => {

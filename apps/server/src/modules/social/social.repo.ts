@@ -19,14 +19,18 @@ export function toUserCard(
   };
 }
 
-/** What others may see of someone's presence: invisible looks exactly like offline. */
+/**
+ * What others may see of someone's presence: invisible looks exactly like offline. An invisible
+ * user's lastActive is hidden too, because heartbeats keep moving it and would give them away.
+ */
 export function visiblePresence(row: Pick<UserRow, 'isOnline' | 'status' | 'customStatus' | 'lastActive'>) {
-  const online = row.isOnline && row.status !== 'invisible';
+  const isInvisible = row.status === 'invisible';
+  const online = row.isOnline && !isInvisible;
   return {
     isOnline: online,
     status: online ? row.status : ('offline' as const),
     customStatus: online ? row.customStatus : null,
-    lastActive: row.lastActive.toISOString(),
+    lastActive: isInvisible ? null : row.lastActive.toISOString(),
   };
 }
 
@@ -104,7 +108,11 @@ export async function lockRequest(db: Executor, id: string): Promise<FriendReque
   return row;
 }
 
-/** Locks both users in id order, so two transactions touching the same pair can never deadlock. */
+/**
+ * Locks both users in id order, so two transactions touching the same pair can never deadlock.
+ * NO KEY UPDATE still serializes these transactions but lets foreign-key checks through: a
+ * notification insert checks its two users in column order, and behind FOR UPDATE that deadlocked.
+ */
 export async function lockUsers(db: Executor, ids: string[]): Promise<Map<string, UserRow>> {
   const sorted = [...new Set(ids)].sort();
   const rows = await db
@@ -112,7 +120,7 @@ export async function lockUsers(db: Executor, ids: string[]): Promise<Map<string
     .from(users)
     .where(inArray(users.id, sorted))
     .orderBy(asc(users.id))
-    .for('update');
+    .for('no key update');
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -189,7 +197,11 @@ export async function listFriends(
       ? [asc(sql`lower(${users.username})`)]
       : options.sort === 'recently_added'
         ? [desc(friendships.friendsSince)]
-        : [desc(sql`${users.isOnline} AND ${users.status} <> 'invisible'`), desc(users.lastActive)];
+        : // Invisible friends sort as if never active: ordering by their hidden lastActive would leak it.
+          [
+            desc(sql`${users.isOnline} AND ${users.status} <> 'invisible'`),
+            sql`CASE WHEN ${users.status} = 'invisible' THEN NULL ELSE ${users.lastActive} END DESC NULLS LAST`,
+          ];
   const rows = await db
     .select({ user: users, friendsSince: friendships.friendsSince })
     .from(friendships)

@@ -1,9 +1,10 @@
 import type { TFriend, TFriendRequest, TUserCard } from '@guftagu/contracts';
-import { and, DrizzleQueryError, eq } from 'drizzle-orm';
-import { DatabaseError } from 'pg';
+import { and, eq } from 'drizzle-orm';
+import { runAfterCommit } from '../../platform/after-commit.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, isAppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { Logger } from '../../platform/logger.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { UserRow } from '../users/users.schema.js';
@@ -27,7 +28,7 @@ import {
   searchUsers,
   toUserCard,
 } from './social.repo.js';
-import { blocks, friendRequests } from './social.schema.js';
+import { blocks, type FriendRequestRow, friendRequests } from './social.schema.js';
 
 export interface SocialDeps {
   db: Database;
@@ -35,25 +36,19 @@ export interface SocialDeps {
   notifications: NotificationsService;
   findUser: (target: TargetRef) => Promise<UserRow | undefined>;
   maxFriends: number;
+  /** Where failed events and notifications after a commit are reported. */
+  logger: Logger;
 }
 
 export type TargetRef = { id: string } | { username: string } | { publicId: string };
 
-function isPendingPairViolation(error: unknown): boolean {
-  const cause = error instanceof DrizzleQueryError ? error.cause : error;
-  return (
-    cause instanceof DatabaseError &&
-    cause.code === '23505' &&
-    cause.constraint === 'friend_requests_pending_pair_key'
-  );
-}
-
 const NOT_FOUND = () => new AppError('NOT_FOUND', 'Friend request not found');
+const ALREADY_FRIENDS = () => new AppError('CONFLICT', 'You are already friends.');
 
 /**
  * Friend requests, friendships and blocks. Every state change runs in one transaction with the rows
  * it depends on locked, so counts stay exact under concurrent clicks; events and notifications go out
- * after the commit, to the users involved and nobody else.
+ * after the commit, to the users involved and nobody else, and their failures never fail the change.
  */
 export class SocialService {
   constructor(private readonly deps: SocialDeps) {}
@@ -67,6 +62,26 @@ export class SocialService {
     // Accounts that never chose a username are not findable yet.
     if (!user || user.username === null) throw new AppError('NOT_FOUND', 'No user with that name or ID');
     return user;
+  }
+
+  private afterCommit(what: string, ...effects: Array<() => unknown>): Promise<void> {
+    return runAfterCommit(this.deps.logger, what, ...effects);
+  }
+
+  /** A pending request already joins the two: the sender's own is a duplicate, the other's is accepted. */
+  private async answerPending(
+    senderId: string,
+    pending: FriendRequestRow,
+  ): Promise<{ request: TFriendRequest; autoAccepted: boolean }> {
+    if (pending.senderId === senderId) throw new AppError('CONFLICT', 'Friend request already sent.');
+    try {
+      return { request: (await this.accept(senderId, pending.id)).request, autoAccepted: true };
+    } catch (error) {
+      // The same user accepted that request a moment ago (another click or tab): they are friends.
+      const isGone = isAppError(error) && error.code === 'NOT_FOUND';
+      if (isGone && (await areFriends(this.db, senderId, pending.senderId))) throw ALREADY_FRIENDS();
+      throw error;
+    }
   }
 
   private assertCapacity(locked: Map<string, UserRow>): void {
@@ -93,13 +108,9 @@ export class SocialService {
     if (blocked === 'blocked') throw new AppError('BLOCKED', 'You blocked this user. Unblock them first.');
     if (blocked === 'blocked_by')
       throw new AppError('BLOCKED', "You can't send a friend request to this user.");
-    if (await areFriends(this.db, sender.id, receiver.id))
-      throw new AppError('CONFLICT', 'You are already friends.');
-
+    if (await areFriends(this.db, sender.id, receiver.id)) throw ALREADY_FRIENDS();
     const pending = await findPendingBetween(this.db, sender.id, receiver.id);
-    if (pending?.senderId === receiver.id)
-      return { request: await this.accept(sender.id, pending.id).then((r) => r.request), autoAccepted: true };
-    if (pending) throw new AppError('CONFLICT', 'Friend request already sent.');
+    if (pending) return this.answerPending(sender.id, pending);
     if (receiver.privacy.allowFriendRequests === 'nobody') {
       throw new AppError('REQUESTS_DISABLED', `${receiver.username} isn't accepting friend requests.`);
     }
@@ -110,58 +121,72 @@ export class SocialService {
       );
     }
 
-    const id = newId();
-    try {
-      // With both users locked (as `block` locks them), a block that commits first is seen here, and
-      // one that commits later finds this request and closes it: never a pending request between a
-      // blocked pair.
-      await this.db.transaction(async (tx) => {
-        await lockUsers(tx, [sender.id, receiver.id]);
-        if (await isBlockedEitherWay(tx, sender.id, receiver.id))
-          throw new AppError('BLOCKED', "You can't send a friend request to this user.");
-        await tx
-          .insert(friendRequests)
-          .values({ id, senderId: sender.id, receiverId: receiver.id, message: message || null });
-      });
-    } catch (error) {
-      if (!isPendingPairViolation(error)) throw error;
-      // A concurrent request won the race: the same direction is a duplicate, the other an acceptance.
-      const winner = await findPendingBetween(this.db, sender.id, receiver.id);
-      if (winner?.senderId === receiver.id)
-        return { request: (await this.accept(sender.id, winner.id)).request, autoAccepted: true };
-      throw new AppError('CONFLICT', 'Friend request already sent.');
-    }
-    const request = await getRequestView(this.db, id);
-    if (!request) throw NOT_FOUND();
+    // The checks above run unlocked and may be stale by now: an accept, a request from the other side
+    // or a block may have committed since. With both users locked (as `accept` and `block` lock them)
+    // they are repeated on current data, and whatever commits later finds this request: never a
+    // pending request between friends, a blocked pair, or two requests between the same two people.
+    const outcome = await this.db.transaction(async (tx) => {
+      const locked = await lockUsers(tx, [sender.id, receiver.id]);
+      if (await isBlockedEitherWay(tx, sender.id, receiver.id))
+        throw new AppError('BLOCKED', "You can't send a friend request to this user.");
+      if (await areFriends(tx, sender.id, receiver.id)) throw ALREADY_FRIENDS();
+      const existing = await findPendingBetween(tx, sender.id, receiver.id);
+      if (existing) return { isCreated: false as const, existing };
+      const [row] = await tx
+        .insert(friendRequests)
+        .values({ id: newId(), senderId: sender.id, receiverId: receiver.id, message: message || null })
+        .returning();
+      const from = locked.get(sender.id);
+      const to = locked.get(receiver.id);
+      if (!row || !from || !to) throw NOT_FOUND();
+      return { isCreated: true as const, row, from, to };
+    });
+    if (!outcome.isCreated) return this.answerPending(sender.id, outcome.existing);
 
-    this.deps.publisher.toUser(receiver.id, 'friend_request_received', {
-      requestId: id,
-      from: { ...toUserCard(sender), bio: sender.bio, interests: sender.interests },
-      message: request.message,
-      sentAt: request.sentAt,
-    });
-    await this.deps.notifications.notify({
-      userId: receiver.id,
-      type: 'friend_request',
-      title: 'New friend request',
-      content: `${sender.displayName || sender.username} wants to be your friend.`,
-      relatedUserId: sender.id,
-      relatedId: id,
-      actionUrl: '/friends/requests',
-      priority: 'high',
-    });
-    // A block, accept or reject that closed the request before the notification existed withdrew
-    // nothing; withdraw it now, so a closed request never leaves its notification behind.
-    const [current] = await this.db
-      .select({ status: friendRequests.status })
-      .from(friendRequests)
-      .where(eq(friendRequests.id, id));
-    if (current?.status !== 'pending') await this.deps.notifications.withdraw(receiver.id, id);
+    const { row, from, to } = outcome;
+    const request: TFriendRequest = {
+      id: row.id,
+      status: row.status,
+      message: row.message,
+      sentAt: row.sentAt.toISOString(),
+      from: toUserCard(from),
+      to: toUserCard(to),
+    };
+    await this.afterCommit(
+      'friend request delivery',
+      () =>
+        this.deps.publisher.toUser(to.id, 'friend_request_received', {
+          requestId: row.id,
+          from: { ...toUserCard(from), bio: from.bio, interests: from.interests },
+          message: request.message,
+          sentAt: request.sentAt,
+        }),
+      async () => {
+        await this.deps.notifications.notify({
+          userId: to.id,
+          type: 'friend_request',
+          title: 'New friend request',
+          content: `${from.displayName || from.username} wants to be your friend.`,
+          relatedUserId: from.id,
+          relatedId: row.id,
+          actionUrl: '/friends/requests',
+          priority: 'high',
+        });
+        // A block, accept or reject that closed the request before the notification existed withdrew
+        // nothing; withdraw it now, so a closed request never leaves its notification behind.
+        const [current] = await this.db
+          .select({ status: friendRequests.status })
+          .from(friendRequests)
+          .where(eq(friendRequests.id, row.id));
+        if (current?.status !== 'pending') await this.deps.notifications.withdraw(to.id, row.id);
+      },
+    );
     return { request, autoAccepted: false };
   }
 
   async accept(userId: string, requestId: string): Promise<{ request: TFriendRequest; friend: TFriend }> {
-    const { request } = await this.db.transaction(async (tx) => {
+    // The answer is read inside the transaction, so nothing after the commit can fail the request.
+    const { row, accepter, view, friend } = await this.db.transaction(async (tx) => {
       // Only the receiver may accept; to anyone else the request does not exist.
       const [peek] = await tx.select().from(friendRequests).where(eq(friendRequests.id, requestId)).limit(1);
       if (!peek || peek.receiverId !== userId) throw NOT_FOUND();
@@ -175,38 +200,39 @@ export class SocialService {
         .update(friendRequests)
         .set({ status: 'accepted', respondedAt: new Date() })
         .where(eq(friendRequests.id, row.id));
-      return { request: row };
+      const view = await getRequestView(tx, row.id);
+      const [friend] = await listFriends(tx, userId, { sort: 'recently_added', friendId: row.senderId });
+      const accepter = locked.get(userId);
+      if (!view || !friend || !accepter) throw NOT_FOUND();
+      return { row, accepter, view, friend };
     });
 
-    const [view, friends] = await Promise.all([
-      getRequestView(this.db, request.id),
-      listFriends(this.db, userId, { sort: 'recently_added', friendId: request.senderId }),
-    ]);
-    const [friend] = friends;
-    if (!view || !friend) throw NOT_FOUND();
-    const accepter = await this.requireUser({ id: userId });
-    const acceptedAt = new Date().toISOString();
-    this.deps.publisher.toUser(request.senderId, 'friend_request_accepted', {
-      requestId: request.id,
-      by: toUserCard(accepter),
-      acceptedAt,
-    });
-    await this.deps.notifications.withdraw(userId, request.id);
-    await this.deps.notifications.notify({
-      userId: request.senderId,
-      type: 'friend_accepted',
-      title: 'Friend request accepted',
-      content: `${accepter.displayName || accepter.username} accepted your friend request.`,
-      relatedUserId: userId,
-      relatedId: request.id,
-      actionUrl: `/profile/${accepter.username}`,
-    });
-    return { request: { ...view, status: 'accepted' }, friend };
+    await this.afterCommit(
+      'friend accept delivery',
+      () =>
+        this.deps.publisher.toUser(row.senderId, 'friend_request_accepted', {
+          requestId: row.id,
+          by: toUserCard(accepter),
+          acceptedAt: new Date().toISOString(),
+        }),
+      () => this.deps.notifications.withdraw(userId, row.id),
+      () =>
+        this.deps.notifications.notify({
+          userId: row.senderId,
+          type: 'friend_accepted',
+          title: 'Friend request accepted',
+          content: `${accepter.displayName || accepter.username} accepted your friend request.`,
+          relatedUserId: userId,
+          relatedId: row.id,
+          actionUrl: `/profile/${accepter.username}`,
+        }),
+    );
+    return { request: view, friend };
   }
 
   private async close(userId: string, requestId: string, as: 'receiver' | 'sender'): Promise<TFriendRequest> {
     const status = as === 'receiver' ? 'rejected' : 'cancelled';
-    const row = await this.db.transaction(async (tx) => {
+    const { row, view } = await this.db.transaction(async (tx) => {
       const locked = await lockRequest(tx, requestId);
       const owner = as === 'receiver' ? locked?.receiverId : locked?.senderId;
       if (!locked || owner !== userId || locked.status !== 'pending') throw NOT_FOUND();
@@ -214,22 +240,29 @@ export class SocialService {
         .update(friendRequests)
         .set({ status, respondedAt: new Date() })
         .where(eq(friendRequests.id, requestId));
-      return locked;
+      const view = await getRequestView(tx, requestId);
+      if (!view) throw NOT_FOUND();
+      return { row: locked, view };
     });
-    const view = await getRequestView(this.db, requestId);
-    if (!view) throw NOT_FOUND();
-    const actor = await this.requireUser({ id: userId });
-    const by = { userId: actor.id, username: actor.username ?? '' };
+    const actor = as === 'receiver' ? view.to : view.from;
+    const by = { userId: actor.userId, username: actor.username };
     if (as === 'receiver') {
-      this.deps.publisher.toUser(row.senderId, 'friend_request_rejected', {
-        requestId,
-        by,
-        rejectedAt: new Date().toISOString(),
-      });
-      await this.deps.notifications.withdraw(userId, requestId);
+      await this.afterCommit(
+        'friend reject delivery',
+        () =>
+          this.deps.publisher.toUser(row.senderId, 'friend_request_rejected', {
+            requestId,
+            by,
+            rejectedAt: new Date().toISOString(),
+          }),
+        () => this.deps.notifications.withdraw(userId, requestId),
+      );
     } else {
-      this.deps.publisher.toUser(row.receiverId, 'friend_request_cancelled', { requestId, by });
-      await this.deps.notifications.withdraw(row.receiverId, requestId);
+      await this.afterCommit(
+        'friend cancel delivery',
+        () => this.deps.publisher.toUser(row.receiverId, 'friend_request_cancelled', { requestId, by }),
+        () => this.deps.notifications.withdraw(row.receiverId, requestId),
+      );
     }
     return view;
   }
@@ -243,16 +276,17 @@ export class SocialService {
   }
 
   async unfriend(userId: string, friendId: string): Promise<void> {
-    const removed = await this.db.transaction(async (tx) => {
-      await lockUsers(tx, [userId, friendId]);
-      return deleteFriendshipPair(tx, userId, friendId);
+    const { removed, actor } = await this.db.transaction(async (tx) => {
+      const locked = await lockUsers(tx, [userId, friendId]);
+      return { removed: await deleteFriendshipPair(tx, userId, friendId), actor: locked.get(userId) };
     });
     if (!removed) throw new AppError('NOT_FOUND', 'You are not friends with this user.');
-    const actor = await this.requireUser({ id: userId });
-    this.deps.publisher.toUser(friendId, 'unfriended', {
-      by: { userId, username: actor.username ?? '' },
-      timestamp: new Date().toISOString(),
-    });
+    await this.afterCommit('unfriend delivery', () =>
+      this.deps.publisher.toUser(friendId, 'unfriended', {
+        by: { userId, username: actor?.username ?? '' },
+        timestamp: new Date().toISOString(),
+      }),
+    );
   }
 
   /** Blocking ends the friendship and every pending request between the two, in either direction. */
@@ -260,17 +294,20 @@ export class SocialService {
     if (userId === targetId) throw new AppError('VALIDATION_ERROR', "You can't block yourself.");
     const target = await this.deps.findUser({ id: targetId });
     if (!target) throw new AppError('NOT_FOUND', 'User not found');
-    const closed = await this.db.transaction(async (tx) => {
-      await lockUsers(tx, [userId, targetId]);
+    const { closed, actor } = await this.db.transaction(async (tx) => {
+      const locked = await lockUsers(tx, [userId, targetId]);
       await tx.insert(blocks).values({ blockerId: userId, blockedId: targetId }).onConflictDoNothing();
       await deleteFriendshipPair(tx, userId, targetId);
-      return closePendingBetween(tx, userId, targetId);
+      return { closed: await closePendingBetween(tx, userId, targetId), actor: locked.get(userId) };
     });
-    for (const request of closed) await this.deps.notifications.withdraw(request.receiverId, request.id);
-    const actor = await this.requireUser({ id: userId });
-    this.deps.publisher.toUser(targetId, 'blocked_by_user', {
-      by: { userId, username: actor.username ?? '' },
-    });
+    await this.afterCommit(
+      'block delivery',
+      ...closed.map((request) => () => this.deps.notifications.withdraw(request.receiverId, request.id)),
+      () =>
+        this.deps.publisher.toUser(targetId, 'blocked_by_user', {
+          by: { userId, username: actor?.username ?? '' },
+        }),
+    );
   }
 
   async unblock(userId: string, targetId: string): Promise<void> {

@@ -93,7 +93,8 @@ export class ProfileService {
 
     const isSelf = relationship === 'self';
     const seesPresence = isSelf || relationship === 'friends' || target.privacy.showOnlineStatus;
-    const online = target.isOnline && (isSelf || target.status !== 'invisible');
+    const isHidden = !isSelf && target.status === 'invisible';
+    const online = target.isOnline && !isHidden;
     return {
       id: target.id,
       userId7Digit: target.publicId,
@@ -106,7 +107,8 @@ export class ProfileService {
       totalMatches: isSelf || target.privacy.showMatchCount ? target.totalMatches : null,
       friendsCount: target.friendsCount,
       isOnline: seesPresence ? online : null,
-      lastActive: seesPresence ? target.lastActive.toISOString() : null,
+      // Heartbeats keep moving an invisible user's lastActive; showing it would give them away.
+      lastActive: seesPresence && !isHidden ? target.lastActive.toISOString() : null,
       status: seesPresence ? (online ? target.status : 'offline') : null,
       customStatus: seesPresence && online ? target.customStatus : null,
       relationship,
