@@ -3,7 +3,7 @@
 import type { TFriend } from '@guftagu/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PresenceAvatar, STATUS_META, shownStatus } from '@/components/social/Presence';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
@@ -296,10 +296,21 @@ export function FriendsList() {
     }
   };
 
+  // Presence events that arrive while a list request is in flight are newer than its answer; they are
+  // kept here and laid over the answer, so a slow response can never turn an online friend offline.
+  const presenceSeq = useRef(0);
+  const livePresence = useRef(new Map<string, { seq: number; change: (friend: TFriend) => TFriend }>());
+
   const load = useCallback(async () => {
+    const startedAt = presenceSeq.current;
     try {
       const { friends: list } = await api.listFriends();
-      setFriends(list);
+      setFriends(
+        list.map((friend) => {
+          const live = livePresence.current.get(friend.userId);
+          return live && live.seq > startedAt ? live.change(friend) : friend;
+        }),
+      );
       setError(null);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -317,9 +328,15 @@ export function FriendsList() {
   const drop = (userId: string) =>
     setFriends((current) => current?.filter((friend) => friend.userId !== userId) ?? null);
 
+  const patchPresence = (userId: string, change: (friend: TFriend) => TFriend) => {
+    presenceSeq.current += 1;
+    livePresence.current.set(userId, { seq: presenceSeq.current, change });
+    patch(userId, change);
+  };
+
   // Live presence and list changes.
   useServerEvent('friend_online', (event) =>
-    patch(event.friendId, (friend) => ({
+    patchPresence(event.friendId, (friend) => ({
       ...friend,
       isOnline: true,
       status: event.status,
@@ -328,7 +345,7 @@ export function FriendsList() {
     })),
   );
   useServerEvent('friend_offline', (event) =>
-    patch(event.friendId, (friend) => ({
+    patchPresence(event.friendId, (friend) => ({
       ...friend,
       isOnline: false,
       status: 'offline',

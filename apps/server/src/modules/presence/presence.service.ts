@@ -55,16 +55,37 @@ export class PresenceService implements SocketLifecycle {
     return row;
   }
 
+  /**
+   * Transitions of one user run one after another on this node. Without that, a tab closing while
+   * another opens (a page reload) writes offline and online concurrently, and whichever commits last
+   * wins — sometimes "offline" for a user who is online. Inside the queue the stored flag is what the
+   * presence store says now, so a late writer still writes the truth.
+   */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  private serially(userId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(userId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.queues.set(userId, next);
+    void next.finally(() => {
+      if (this.queues.get(userId) === next) this.queues.delete(userId);
+    });
+    return next;
+  }
+
+  private async settle(userId: string): Promise<void> {
+    const user = await this.setOnline(userId, await this.store.isOnline(userId));
+    if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
+  }
+
   async bound(userId: string, socketId: string): Promise<void> {
     if (!(await this.store.add(userId, socketId))) return;
-    const user = await this.setOnline(userId, true);
-    if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
+    await this.serially(userId, () => this.settle(userId));
   }
 
   async unbound(userId: string, socketId: string): Promise<void> {
     if (!(await this.store.remove(userId, socketId))) return;
-    const user = await this.setOnline(userId, false);
-    if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
+    await this.serially(userId, () => this.settle(userId));
   }
 
   /** Changing status re-announces to friends; going invisible reads to them as going offline. */
