@@ -1,7 +1,7 @@
 import { ZFriendRequestResponse, ZFriendResponse, ZFriendsResponse } from '@guftagu/contracts';
 import { ApiClient, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureDatabase } from '../src/platform/db/embedded.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cluster, startTwoNodeCluster } from './cluster.js';
 import {
   type AnyEventRecorder,
   call,
@@ -11,8 +11,8 @@ import {
   settle,
   uniqueName,
 } from './harness.js';
-import { type NodeProcess, startNodeProcess } from './node-process.js';
-import { HAS_REDIS, startTestRedis, type TestRedis } from './redis.js';
+import type { NodeProcess } from './node-process.js';
+import { HAS_REDIS } from './redis.js';
 
 interface Member {
   api: ApiClient;
@@ -23,7 +23,7 @@ interface Member {
 
 /** Presence is per user, not per socket or node: two real app processes sharing PostgreSQL and Redis. */
 describe.runIf(HAS_REDIS)('presence across two app nodes', () => {
-  let redis: TestRedis | undefined;
+  let cluster: Cluster | undefined;
   let node1: NodeProcess;
   let node2: NodeProcess;
   const sockets: GuftaguSocket[] = [];
@@ -62,22 +62,8 @@ describe.runIf(HAS_REDIS)('presence across two app nodes', () => {
   };
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    if (!redis) throw new Error('redis unavailable');
-    const database = uniqueName('presence_two_node_');
-    const adminUrl = inject('pgAdminUrl');
-    await ensureDatabase(adminUrl, database);
-    const databaseUrl = new URL(adminUrl);
-    databaseUrl.pathname = `/${database}`;
-    const shared = {
-      DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: uniqueName('ptn-'),
-      JWT_SECRET: 'presence-two-node-jwt-secret-0123456789abcdef',
-      OTP_SECRET: 'presence-two-node-otp-secret-0123456789abcdef',
-    };
-    node1 = await startNodeProcess(shared);
-    node2 = await startNodeProcess(shared);
+    cluster = await startTwoNodeCluster('presence_two_node');
+    [node1, node2] = cluster.nodes;
 
     // Alice signs up on node 1, Bob on node 2; the friendship is made across the nodes too.
     alice = await register(node1.url);
@@ -93,8 +79,7 @@ describe.runIf(HAS_REDIS)('presence across two app nodes', () => {
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await Promise.all([node1?.stop(), node2?.stop()]);
-    await redis?.stop();
+    await cluster?.stop();
   });
 
   it('keeps Bob online while his tab on either node stays open, and offline only after the last', async () => {

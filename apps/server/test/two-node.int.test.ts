@@ -1,13 +1,13 @@
 import { ApiClient, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureDatabase } from '../src/platform/db/embedded.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cluster, startTwoNodeCluster } from './cluster.js';
 import { nextEvent, trackCount, uniqueName, waitForConnect } from './harness.js';
-import { type NodeProcess, startNodeProcess } from './node-process.js';
-import { HAS_REDIS, startTestRedis, type TestRedis } from './redis.js';
+import type { NodeProcess } from './node-process.js';
+import { HAS_REDIS } from './redis.js';
 
 /** Two real server processes, one PostgreSQL, one Redis: the scale-out shape of production. */
 describe.runIf(HAS_REDIS)('two app nodes sharing PostgreSQL and Redis', () => {
-  let redis: TestRedis | undefined;
+  let cluster: Cluster | undefined;
   let nodeA: NodeProcess;
   let nodeB: NodeProcess;
   const sockets: GuftaguSocket[] = [];
@@ -31,29 +31,13 @@ describe.runIf(HAS_REDIS)('two app nodes sharing PostgreSQL and Redis', () => {
   };
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    if (!redis) throw new Error('redis unavailable');
-    const database = uniqueName('two_node_');
-    const adminUrl = inject('pgAdminUrl');
-    await ensureDatabase(adminUrl, database);
-    const databaseUrl = new URL(adminUrl);
-    databaseUrl.pathname = `/${database}`;
-    const shared = {
-      DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: uniqueName('tn-'),
-      JWT_SECRET: 'two-node-jwt-secret-0123456789abcdef0123456789',
-      OTP_SECRET: 'two-node-otp-secret-0123456789abcdef0123456789',
-    };
-    // Sequential starts also prove that migrations are safe when a second node boots on a migrated DB.
-    nodeA = await startNodeProcess(shared);
-    nodeB = await startNodeProcess(shared);
+    cluster = await startTwoNodeCluster('two_node');
+    [nodeA, nodeB] = cluster.nodes;
   }, 90_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await Promise.all([nodeA?.stop(), nodeB?.stop()]);
-    await redis?.stop();
+    await cluster?.stop();
   });
 
   it('keeps one exact online count across both nodes, live in both directions', async () => {
