@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { ArrowRightIcon, LockIcon, MailIcon, UserIcon } from '@/components/ui/Icons';
-import { Input } from '@/components/ui/Input';
+import { Input, type InputProps } from '@/components/ui/Input';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
 import { homeFor, useAuth } from '@/contexts/AuthContext';
@@ -22,6 +22,24 @@ function verifyHref(email: string, next: string | null): string {
   const params = new URLSearchParams({ email });
   if (next) params.set('next', next);
   return `/verify?${params.toString()}`;
+}
+
+/** The email field both sign-in methods share. */
+function EmailInput(props: Omit<InputProps, 'label'>) {
+  return (
+    <Input
+      label="Email address"
+      type="email"
+      name="email"
+      inputMode="email"
+      autoComplete="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      placeholder="you@example.com"
+      prefix={<MailIcon size={18} />}
+      {...props}
+    />
+  );
 }
 
 export function LoginForm() {
@@ -164,19 +182,10 @@ export function LoginForm() {
           noValidate
           className="flex flex-col gap-5"
         >
-          <Input
-            label="Email address"
-            type="email"
-            name="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="you@example.com"
+          <EmailInput
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             error={fieldErrors.email}
-            prefix={<MailIcon size={18} />}
             data-testid="login-email"
             required
             autoFocus
@@ -221,19 +230,10 @@ export function LoginForm() {
               data-testid="register-username"
             />
           ) : null}
-          <Input
-            label="Email address"
-            type="email"
-            name="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="you@example.com"
+          <EmailInput
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             error={fieldErrors.email}
-            prefix={<MailIcon size={18} />}
             data-testid="password-email"
           />
           <Input

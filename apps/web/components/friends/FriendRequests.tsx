@@ -2,17 +2,18 @@
 
 import type { TFriendRequest, TSelfUser } from '@guftagu/contracts';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { RequestAnswerButtons } from '@/components/social/RequestAnswerButtons';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { AlertIcon, CheckIcon, CloseIcon, InboxIcon, SendIcon, UserPlusIcon } from '@/components/ui/Icons';
+import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
+import { InboxIcon, SendIcon, UserPlusIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
+import { useLoad } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import { useServerEvent } from '@/hooks/useServerEvent';
-import { errorMessage } from '@/lib/api';
 import { socialErrorMessage, useSocialApi } from '@/lib/social-api';
 import { useSocialChange } from '@/lib/social-events';
 import { formatRelativeTime, nameOf, profileHref } from '@/lib/utils';
@@ -87,29 +88,7 @@ function RequestRow({
       </Link>
       <div className="flex shrink-0 gap-2 pl-[60px] sm:pl-0">
         {direction === 'received' ? (
-          <>
-            <Button
-              size="sm"
-              loading={busy === 'accept'}
-              disabled={busy !== null}
-              onClick={() => act('accept')}
-              aria-label={`Accept friend request from ${name}`}
-              data-testid="request-accept"
-            >
-              <CheckIcon size={14} /> Accept
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              loading={busy === 'reject'}
-              disabled={busy !== null}
-              onClick={() => act('reject')}
-              aria-label={`Decline friend request from ${name}`}
-              data-testid="request-reject"
-            >
-              <CloseIcon size={14} /> Decline
-            </Button>
-          </>
+          <RequestAnswerButtons busy={busy} onAnswer={act} from={name} testIdPrefix="request" />
         ) : (
           <Button
             variant="secondary"
@@ -133,21 +112,11 @@ export function FriendRequests({ user }: { user: TSelfUser }) {
   const now = useNow();
   const [tab, setTab] = useState<Tab>('received');
   const [data, setData] = useState<{ received: TFriendRequest[]; sent: TFriendRequest[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const { received, sent } = await api.listRequests();
-      setData({ received, sent });
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
+  const fetchRequests = useCallback(async () => {
+    const { received, sent } = await api.listRequests();
+    setData({ received, sent });
   }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { error, load } = useLoad(fetchRequests);
 
   const removeFrom = (list: Tab, requestId: string) =>
     setData((current) =>
@@ -226,14 +195,7 @@ export function FriendRequests({ user }: { user: TSelfUser }) {
         data-testid={`requests-panel-${tab}`}
       >
         {error && data === null ? (
-          <EmptyState
-            tone="warning"
-            icon={<AlertIcon size={22} />}
-            title="Requests didn’t load"
-            actions={<Button onClick={() => void load()}>Try again</Button>}
-          >
-            {error}
-          </EmptyState>
+          <LoadFailedState title="Requests didn’t load" message={error} onRetry={() => void load()} />
         ) : list === null ? (
           <div className="flex flex-col gap-2" aria-busy="true">
             <span className="sr-only" role="status">

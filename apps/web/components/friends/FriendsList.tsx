@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PresenceAvatar, STATUS_META, shownStatus } from '@/components/social/Presence';
-import { Button, buttonClasses } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import {
   Dropdown,
@@ -14,9 +14,8 @@ import {
   DropdownSeparator,
   DropdownTrigger,
 } from '@/components/ui/Dropdown';
-import { EmptyState } from '@/components/ui/EmptyState';
+import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
 import {
-  AlertIcon,
   BanIcon,
   CloseIcon,
   GridIcon,
@@ -34,9 +33,9 @@ import { Select } from '@/components/ui/Select';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
+import { useLoad } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import { useServerEvent } from '@/hooks/useServerEvent';
-import { errorMessage } from '@/lib/api';
 import { type FriendSort, socialErrorMessage, useSocialApi } from '@/lib/social-api';
 import { useSocialChange } from '@/lib/social-events';
 import { cn, formatCount, formatRelativeTime, messageHref, nameOf, profileHref } from '@/lib/utils';
@@ -149,6 +148,21 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
   const href = profileHref(friend);
   const presence = presenceText(friend, now);
 
+  const itemData = {
+    'data-testid': 'friend-card',
+    'data-username': friend.username,
+    'data-online': online ? 'true' : 'false',
+  };
+  const avatar = (size: number) => (
+    <PresenceAvatar
+      name={name}
+      src={friend.profilePicture}
+      size={size}
+      status={status}
+      dotTestId="friend-online-dot"
+    />
+  );
+
   const actions = (
     <div className="flex items-center gap-1">
       <Tooltip content={`Message ${name}`}>
@@ -179,18 +193,10 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
     return (
       <li
         className="flex items-center gap-3 px-3 py-3 transition-colors hover:bg-white/[0.02] sm:px-4"
-        data-testid="friend-card"
-        data-username={friend.username}
-        data-online={online ? 'true' : 'false'}
+        {...itemData}
       >
         <Link href={href} className="flex min-w-0 flex-1 items-center gap-3 rounded-xl">
-          <PresenceAvatar
-            name={name}
-            src={friend.profilePicture}
-            size={44}
-            status={status}
-            dotTestId="friend-online-dot"
-          />
+          {avatar(44)}
           <span className="min-w-0">
             <span className="block truncate text-[15px] font-semibold text-ink-50">{name}</span>
             <span className="block truncate text-[13px] text-ink-400">
@@ -210,18 +216,10 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
   return (
     <li
       className="card group relative flex flex-col items-center rounded-3xl px-4 pt-6 pb-4 text-center transition-[border-color,transform] duration-300 ease-out-expo hover:-translate-y-0.5 hover:border-white/[0.12]"
-      data-testid="friend-card"
-      data-username={friend.username}
-      data-online={online ? 'true' : 'false'}
+      {...itemData}
     >
       <Link href={href} className="flex min-w-0 flex-col items-center rounded-2xl">
-        <PresenceAvatar
-          name={name}
-          src={friend.profilePicture}
-          size={72}
-          status={status}
-          dotTestId="friend-online-dot"
-        />
+        {avatar(72)}
         <span className="mt-3 block max-w-full truncate text-[15px] font-semibold text-ink-50">{name}</span>
         <span className="block max-w-full truncate text-[13px] text-ink-400">@{friend.username}</span>
       </Link>
@@ -267,7 +265,6 @@ export function FriendsList() {
   const { toast } = useToast();
   const now = useNow();
   const [friends, setFriends] = useState<TFriend[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<FriendSort>('recent_activity');
   const [view, setView] = useState<View>('grid');
@@ -301,25 +298,17 @@ export function FriendsList() {
   const presenceSeq = useRef(0);
   const livePresence = useRef(new Map<string, { seq: number; change: (friend: TFriend) => TFriend }>());
 
-  const load = useCallback(async () => {
+  const fetchFriends = useCallback(async () => {
     const startedAt = presenceSeq.current;
-    try {
-      const { friends: list } = await api.listFriends();
-      setFriends(
-        list.map((friend) => {
-          const live = livePresence.current.get(friend.userId);
-          return live && live.seq > startedAt ? live.change(friend) : friend;
-        }),
-      );
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
+    const { friends: list } = await api.listFriends();
+    setFriends(
+      list.map((friend) => {
+        const live = livePresence.current.get(friend.userId);
+        return live && live.seq > startedAt ? live.change(friend) : friend;
+      }),
+    );
   }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { error, load } = useLoad(fetchFriends);
 
   const patch = (userId: string, change: (friend: TFriend) => TFriend) =>
     setFriends(
@@ -426,14 +415,7 @@ export function FriendsList() {
       }
     >
       {error && friends === null ? (
-        <EmptyState
-          tone="warning"
-          icon={<AlertIcon size={22} />}
-          title="Your friends didn’t load"
-          actions={<Button onClick={() => void load()}>Try again</Button>}
-        >
-          {error}
-        </EmptyState>
+        <LoadFailedState title="Your friends didn’t load" message={error} onRetry={() => void load()} />
       ) : friends !== null && friends.length === 0 ? (
         <EmptyState
           icon={<UsersIcon size={22} />}

@@ -2,15 +2,17 @@
 
 import type { TNotification } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { RequestAnswerButtons } from '@/components/social/RequestAnswerButtons';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { AlertIcon, CheckCheckIcon, CheckIcon, CloseIcon, InboxIcon, TrashIcon } from '@/components/ui/Icons';
+import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
+import { CheckCheckIcon, CheckIcon, CloseIcon, InboxIcon, TrashIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
 import { fromPushed, useNotifications } from '@/contexts/NotificationsContext';
+import { useLoad } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import { useServerEvent } from '@/hooks/useServerEvent';
 import { errorMessage } from '@/lib/api';
@@ -93,23 +95,7 @@ function Row({
         </button>
         {actionable ? (
           <div className="mt-3 flex gap-2">
-            <Button
-              size="sm"
-              loading={busy === 'accept'}
-              disabled={busy !== null}
-              onClick={() => answer('accept')}
-            >
-              <CheckIcon size={14} /> Accept
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              loading={busy === 'reject'}
-              disabled={busy !== null}
-              onClick={() => answer('reject')}
-            >
-              <CloseIcon size={14} /> Decline
-            </Button>
+            <RequestAnswerButtons busy={busy} onAnswer={answer} />
           </div>
         ) : outcome ? (
           <p
@@ -170,25 +156,16 @@ export function NotificationsPage() {
   const now = useNow();
   const [items, setItems] = useState<TNotification[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const [markingAll, setMarkingAll] = useState(false);
 
-  const loadFirst = useCallback(async () => {
-    try {
-      const page = await api.listNotifications({ limit: PAGE_SIZE });
-      setItems(page.notifications);
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
+  const fetchFirstPage = useCallback(async () => {
+    const page = await api.listNotifications({ limit: PAGE_SIZE });
+    setItems(page.notifications);
+    setCursor(page.nextCursor);
   }, [api]);
-
-  useEffect(() => {
-    void loadFirst();
-  }, [loadFirst]);
+  const { error, load: loadFirst } = useLoad(fetchFirstPage);
 
   useServerEvent('notification_new', (payload) => {
     const item = fromPushed(payload);
@@ -308,14 +285,11 @@ export function NotificationsPage() {
 
       <div className="mt-8">
         {error && items === null ? (
-          <EmptyState
-            tone="warning"
-            icon={<AlertIcon size={22} />}
+          <LoadFailedState
             title="Notifications didn’t load"
-            actions={<Button onClick={() => void loadFirst()}>Try again</Button>}
-          >
-            {error}
-          </EmptyState>
+            message={error}
+            onRetry={() => void loadFirst()}
+          />
         ) : items === null ? (
           <div
             className="card flex flex-col divide-y divide-white/[0.06] overflow-hidden rounded-3xl"

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
+import { Button } from './Button';
+import { AlertIcon } from './Icons';
 
 /** A friendly centred block for "nothing here yet" and "something went wrong" moments. */
 export function EmptyState({
@@ -43,5 +45,27 @@ export function EmptyState({
       ) : null}
       {actions ? <div className="mt-6 flex flex-wrap justify-center gap-3">{actions}</div> : null}
     </div>
+  );
+}
+
+/** The "… didn't load" state: the error message and a retry button. */
+export function LoadFailedState({
+  title,
+  message,
+  onRetry,
+}: {
+  title: ReactNode;
+  message: ReactNode;
+  onRetry: () => void;
+}) {
+  return (
+    <EmptyState
+      tone="warning"
+      icon={<AlertIcon size={22} />}
+      title={title}
+      actions={<Button onClick={onRetry}>Try again</Button>}
+    >
+      {message}
+    </EmptyState>
   );
 }

@@ -1,74 +1,35 @@
-import { forwardRef, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import { forwardRef, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { cn } from '@/lib/utils';
+import { Field, type FieldOwnProps, splitFieldProps } from './Field';
 
-export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string;
-  hideLabel?: boolean;
-  hint?: ReactNode;
-  error?: ReactNode;
+export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement>, FieldOwnProps {
   /** Shown at the right of the label row, e.g. a live character counter. */
   counter?: ReactNode;
-  containerClassName?: string;
 }
 
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(
-  {
-    label,
-    hideLabel,
-    hint,
-    error,
-    counter,
-    id,
-    className,
-    containerClassName,
-    'aria-describedby': ariaDescribedBy,
-    ...props
-  },
+  { className, ...rest },
   ref,
 ) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [ariaDescribedBy, errorId, hintId].filter(Boolean).join(' ') || undefined;
-
+  const [field, props] = splitFieldProps(rest);
   return (
-    <div className={cn('flex flex-col gap-2', containerClassName)}>
-      <div className={cn('flex items-baseline justify-between gap-4', hideLabel && !counter && 'sr-only')}>
-        <label
-          htmlFor={inputId}
-          className={cn('text-[13px] font-medium text-ink-200', hideLabel && 'sr-only')}
-        >
-          {label}
-        </label>
-        {counter}
-      </div>
-      <textarea
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={cn(
-          'min-h-28 w-full resize-y rounded-xl border bg-ink-900/80 px-3.5 py-3 text-[15px] leading-relaxed text-ink-50 outline-none placeholder:text-ink-500',
-          'shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow] duration-200',
-          error
-            ? 'border-danger-400/60 focus:shadow-[0_0_0_4px_rgb(244_63_94/0.14)]'
-            : 'border-white/10 hover:border-white/[0.16] focus:border-brand-400/70 focus:shadow-[0_0_0_4px_rgb(130_110_255/0.16)]',
-          className,
-        )}
-        {...props}
-      />
-      {error ? (
-        <p id={errorId} className="text-[13px] text-danger-300" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {hint && !error ? (
-        <p id={hintId} className="text-[13px] text-ink-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field field={field}>
+      {(control) => (
+        <textarea
+          ref={ref}
+          {...control}
+          className={cn(
+            'min-h-28 w-full resize-y rounded-xl border bg-ink-900/80 px-3.5 py-3 text-[15px] leading-relaxed text-ink-50 outline-none placeholder:text-ink-500',
+            'shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow] duration-200',
+            field.error
+              ? 'border-danger-400/60 focus:shadow-[0_0_0_4px_rgb(244_63_94/0.14)]'
+              : 'border-white/10 hover:border-white/[0.16] focus:border-brand-400/70 focus:shadow-[0_0_0_4px_rgb(130_110_255/0.16)]',
+            className,
+          )}
+          {...props}
+        />
+      )}
+    </Field>
   );
 });
 
