@@ -13,6 +13,7 @@ import type {
 } from '@guftagu/contracts';
 import { serverEvents, ZAck, ZFriendRequestResponse, ZFriendResponse } from '@guftagu/contracts';
 import { ApiClient, ApiError, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
+import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { z } from 'zod';
 import { loadEnv } from '../src/env.js';
@@ -39,6 +40,8 @@ export interface TestServer extends RunningServer {
   database: string;
   /** Superuser URL of this server's own database, for tests that arrange state directly (bans). */
   databaseUrl: string;
+  /** A small pool on that database, opened lazily and closed with the server. */
+  readonly db: pg.Pool;
   prefix: string;
   api(): ApiClient;
   socket(token?: string): GuftaguSocket;
@@ -112,10 +115,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return code;
   };
 
+  let pool: pg.Pool | undefined;
   return {
     ...server,
     database,
     databaseUrl: databaseUrl.toString(),
+    get db() {
+      pool ??= new pg.Pool({ connectionString: databaseUrl.toString(), max: 4 });
+      return pool;
+    },
     prefix,
     api: () => new ApiClient({ baseUrl: server.url }),
     socket(token) {
@@ -136,6 +144,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
+      await pool?.end();
       await server.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

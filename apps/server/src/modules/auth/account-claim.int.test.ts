@@ -1,5 +1,4 @@
 import { ApiClient } from '@guftagu/sdk';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectApiError,
@@ -86,14 +85,13 @@ describe('presence after a crash', () => {
   it('marks everyone offline when a single node starts, since nobody can still be connected to it', async () => {
     if (process.env.REDIS_URL) return; // With Redis, presence outlives a node; this rule is single-node.
     const { session } = await verifyByCode(`${uniqueName('c')}@example.com`);
-    const db = new pg.Pool({ connectionString: server.databaseUrl, max: 1 });
-    await db.query('UPDATE users SET is_online = true WHERE id = $1', [session.user.id]);
+    await server.db.query('UPDATE users SET is_online = true WHERE id = $1', [session.user.id]);
     const restarted = await startTestServer({ database: server.database });
-    const { rows } = await db.query<{ is_online: boolean }>('SELECT is_online FROM users WHERE id = $1', [
-      session.user.id,
-    ]);
+    const { rows } = await server.db.query<{ is_online: boolean }>(
+      'SELECT is_online FROM users WHERE id = $1',
+      [session.user.id],
+    );
     expect(rows[0]?.is_online).toBe(false);
     await restarted.close();
-    await db.end();
   });
 });

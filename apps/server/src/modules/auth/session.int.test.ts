@@ -1,7 +1,6 @@
 import { type TErrorEnvelope, ZErrorEnvelope, ZSessionResponse } from '@guftagu/contracts';
 import { ApiClient } from '@guftagu/sdk';
 import { decodeJwt, SignJWT } from 'jose';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectApiError,
@@ -19,7 +18,6 @@ const PASSWORD = 'correct horse battery';
 const RELAXED = { limit: 10_000, windowSeconds: 3600 };
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   // Three logins per email per minute: generous for every test here, and the limit test proves it bites.
@@ -32,10 +30,8 @@ beforeAll(async () => {
       registrationsPerIp: RELAXED,
     },
   });
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -71,7 +67,7 @@ describe('password registration', () => {
     expect(body.user).toMatchObject({ email, username, isVerified: false, needsOnboarding: false });
     expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${REFRESH_COOKIE}=[\\w-]{40,};`));
 
-    const { rows } = await db.query<{ password_hash: string }>(
+    const { rows } = await server.db.query<{ password_hash: string }>(
       'SELECT password_hash FROM users WHERE id = $1',
       [body.user.id],
     );
@@ -274,7 +270,7 @@ describe('logout', () => {
 
 describe('banned accounts', () => {
   const ban = (userId: string, until: Date | null) =>
-    db.query("UPDATE users SET is_banned = true, ban_reason = 'spam', ban_until = $2 WHERE id = $1", [
+    server.db.query("UPDATE users SET is_banned = true, ban_reason = 'spam', ban_until = $2 WHERE id = $1", [
       userId,
       until,
     ]);

@@ -6,7 +6,6 @@ import {
   ZUnreadCountResponse,
 } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -28,14 +27,11 @@ import { createPublisher } from '../../realtime/publisher.js';
 import { NotificationsService } from './notifications.service.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -156,7 +152,7 @@ describe('listing notifications', () => {
   it('hides notifications past their expiry, and the retention sweep deletes them', async () => {
     const user = await server.signUp();
     const expiredRequest = (await requestsFrom(user, 2))[0]?.id;
-    await db.query(
+    await server.db.query(
       "UPDATE notifications SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND related_id = $2",
       [user.userId, expiredRequest],
     );
@@ -172,7 +168,9 @@ describe('listing notifications', () => {
     } finally {
       await handle.close();
     }
-    const { rows } = await db.query('SELECT related_id FROM notifications WHERE user_id = $1', [user.userId]);
+    const { rows } = await server.db.query('SELECT related_id FROM notifications WHERE user_id = $1', [
+      user.userId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 });

@@ -1,6 +1,5 @@
 import { ZErrorEnvelope, ZFriendsResponse, ZPublicProfileResponse, ZSelfUser } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
@@ -20,14 +19,11 @@ import {
 } from '../../../test/harness.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -63,7 +59,7 @@ async function heard(listener: Listener) {
 }
 
 const dbPresence = async (userId: string) => {
-  const { rows } = await db.query<{ is_online: boolean; last_active: Date }>(
+  const { rows } = await server.db.query<{ is_online: boolean; last_active: Date }>(
     'SELECT is_online, last_active FROM users WHERE id = $1',
     [userId],
   );
@@ -219,7 +215,9 @@ describe('chosen status', () => {
     const { alice, bob, carol } = await setup();
     const dave = await server.signUp();
     await befriend(dave, alice.user);
-    await db.query(`UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1`, [dave.userId]);
+    await server.db.query(`UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1`, [
+      dave.userId,
+    ]);
     const bobSocket = (await connectAuthed(server, bob.token)).socket;
     await setStatus(bobSocket, 'invisible');
     for (let beat = 0; beat < 3; beat++) await emitAck(bobSocket, 'heartbeat', undefined);
@@ -294,7 +292,7 @@ describe('chosen status', () => {
     const { bob } = await setup();
     // The friend lookup behind every announcement fails while the table is away; the presence and
     // status writes themselves do not touch it.
-    await db.query('ALTER TABLE friendships RENAME TO friendships_away');
+    await server.db.query('ALTER TABLE friendships RENAME TO friendships_away');
     const silenced = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const bobSocket = (await connectAuthed(server, bob.token)).socket;
@@ -302,7 +300,7 @@ describe('chosen status', () => {
       expect(await setStatus(bobSocket, 'away')).toMatchObject({ status: 'away' });
     } finally {
       silenced.mockRestore();
-      await db.query('ALTER TABLE friendships_away RENAME TO friendships');
+      await server.db.query('ALTER TABLE friendships_away RENAME TO friendships');
     }
   });
 

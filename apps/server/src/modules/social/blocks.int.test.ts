@@ -7,7 +7,6 @@ import {
   ZNotificationsResponse,
 } from '@guftagu/contracts';
 import type { ApiError } from '@guftagu/sdk';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   befriend,
@@ -19,14 +18,11 @@ import {
 } from '../../../test/harness.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -57,7 +53,7 @@ describe('blocking', () => {
     expect(await block(alice, bob)).toEqual({ success: true, message: 'User blocked successfully' });
     expect(await friendsCount(alice)).toBe(0);
     expect(await friendsCount(bob)).toBe(0);
-    const { rows } = await db.query('SELECT 1 FROM friendships WHERE user_id = ANY($1::uuid[])', [
+    const { rows } = await server.db.query('SELECT 1 FROM friendships WHERE user_id = ANY($1::uuid[])', [
       [alice.userId, bob.userId],
     ]);
     expect(rows).toEqual([]);

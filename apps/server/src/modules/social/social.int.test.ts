@@ -8,7 +8,6 @@ import {
   ZUserSearchResponse,
 } from '@guftagu/contracts';
 import { ApiError } from '@guftagu/sdk';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   befriend,
@@ -23,14 +22,11 @@ import {
 } from '../../../test/harness.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 4 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -57,7 +53,7 @@ const search = (user: SignedUp, q: string) =>
 
 /** friends_count of every given user next to the real number of friendship rows they have. */
 async function countsInDatabase(ids: string[]): Promise<Array<{ stored: number; actual: number }>> {
-  const { rows } = await db.query<{ id: string; stored: number; actual: string }>(
+  const { rows } = await server.db.query<{ id: string; stored: number; actual: string }>(
     `SELECT u.id, u.friends_count AS stored,
             (SELECT count(*) FROM friendships f WHERE f.user_id = u.id) AS actual
        FROM users u WHERE u.id = ANY($1::uuid[])`,
@@ -70,7 +66,7 @@ async function countsInDatabase(ids: string[]): Promise<Array<{ stored: number; 
 }
 const pendingBetween = async (a: SignedUp, b: SignedUp) =>
   (
-    await db.query(
+    await server.db.query(
       `SELECT id FROM friend_requests WHERE status = 'pending'
          AND ((sender_id = $1 AND receiver_id = $2) OR (sender_id = $2 AND receiver_id = $1))`,
       [a.userId, b.userId],
@@ -192,7 +188,7 @@ describe('sending a friend request', () => {
     // The window is between the unlocked checks and the locks. The test holds it open: it takes both
     // users' rows itself, makes the two friends the way an accept does, and commits only once the
     // request is waiting behind it.
-    const accepting = await db.connect();
+    const accepting = await server.db.connect();
     try {
       await accepting.query('BEGIN');
       await accepting.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
@@ -201,7 +197,7 @@ describe('sending a friend request', () => {
       const sending = sendRequest(alice, bob);
       sending.catch(() => undefined);
       await eventually(async () => {
-        const { rows } = await db.query<{ waiting: string }>(
+        const { rows } = await server.db.query<{ waiting: string }>(
           `SELECT count(*) AS waiting FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
         );
@@ -346,22 +342,22 @@ describe('listing friends', () => {
     await max.api.request('PUT', '/api/user/profile', { displayName: 'Maximilian Roe' });
     for (const friend of [zed, amy, max]) await befriend(friend, me);
     // Make the order of friendship and of activity explicit.
-    await db.query(
+    await server.db.query(
       `UPDATE friendships SET friends_since = now() - make_interval(mins => $3)
         WHERE (user_id = $1 AND friend_id = $2)`,
       [me.userId, zed.userId, 30],
     );
-    await db.query(
+    await server.db.query(
       `UPDATE friendships SET friends_since = now() - make_interval(mins => $3)
         WHERE (user_id = $1 AND friend_id = $2)`,
       [me.userId, amy.userId, 20],
     );
-    await db.query(
+    await server.db.query(
       `UPDATE friendships SET friends_since = now() - make_interval(mins => $3)
         WHERE (user_id = $1 AND friend_id = $2)`,
       [me.userId, max.userId, 10],
     );
-    await db.query(
+    await server.db.query(
       `UPDATE users SET last_active = now() - make_interval(mins => (ARRAY[5, 50, 500])[array_position($1::uuid[], id)])
         WHERE id = ANY($1::uuid[])`,
       [[amy.userId, max.userId, zed.userId]],
@@ -373,7 +369,9 @@ describe('listing friends', () => {
     expect(ids(await friendsOf(me, '?sort=recent_activity'))).toEqual([amy.userId, max.userId, zed.userId]);
     // Online friends come first in recent activity, however old their last activity is.
     await connectAuthed(server, zed.token);
-    await db.query("UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1", [zed.userId]);
+    await server.db.query("UPDATE users SET last_active = now() - interval '1 day' WHERE id = $1", [
+      zed.userId,
+    ]);
     expect(ids(await friendsOf(me))).toEqual([zed.userId, amy.userId, max.userId]);
     expect((await friendsOf(me)).find((friend) => friend.userId === zed.userId)).toMatchObject({
       isOnline: true,

@@ -5,7 +5,6 @@ import {
   ZMessageResponse,
   ZOkResponse,
 } from '@guftagu/contracts';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   call,
@@ -18,17 +17,14 @@ import {
 } from '../../../test/harness.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
   // The service reports each swallowed failure; the test output needs none of them.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await db?.end();
   await server?.close();
 });
 
@@ -48,14 +44,14 @@ const requestsOf = (user: SignedUp) =>
  * right after a social change committed. Nothing else is touched: the change itself still works.
  */
 async function withNotificationsDown(run: () => Promise<void>): Promise<void> {
-  await db.query(`CREATE OR REPLACE FUNCTION notifications_down() RETURNS trigger LANGUAGE plpgsql AS $$
+  await server.db.query(`CREATE OR REPLACE FUNCTION notifications_down() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION 'notifications are down'; END $$`);
-  await db.query(`CREATE TRIGGER notifications_down BEFORE INSERT OR UPDATE OR DELETE ON notifications
+  await server.db.query(`CREATE TRIGGER notifications_down BEFORE INSERT OR UPDATE OR DELETE ON notifications
     FOR EACH ROW EXECUTE FUNCTION notifications_down()`);
   try {
     await run();
   } finally {
-    await db.query('DROP TRIGGER notifications_down ON notifications');
+    await server.db.query('DROP TRIGGER notifications_down ON notifications');
   }
 }
 

@@ -5,7 +5,6 @@ import {
   ZMeResponse,
   ZPublicProfileResponse,
 } from '@guftagu/contracts';
-import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,14 +22,11 @@ import {
 } from '../../../test/harness.js';
 
 let server: TestServer;
-let db: pg.Pool;
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
 });
 afterAll(async () => {
-  await db?.end();
   await server?.close();
 });
 
@@ -135,7 +131,7 @@ describe('changing your username', () => {
     expect(next - before).toBeGreaterThanOrEqual(30 * 86_400_000 - 1_000);
     expect(next - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
 
-    const { rows } = await db.query<{ old_username: string }>(
+    const { rows } = await server.db.query<{ old_username: string }>(
       'SELECT old_username FROM username_history WHERE user_id = $1',
       [user.userId],
     );
@@ -162,14 +158,16 @@ describe('changing your username', () => {
     // Nothing changed, and saving the current name again is not a change.
     expect((await myProfile(user)).username).toBe(first.username);
     expect((await updateProfile(user, { username: first.username, bio: 'same name' })).bio).toBe('same name');
-    const { rows } = await db.query('SELECT 1 FROM username_history WHERE user_id = $1', [user.userId]);
+    const { rows } = await server.db.query('SELECT 1 FROM username_history WHERE user_id = $1', [
+      user.userId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
   it('allows another change once 30 days have passed since the last one', async () => {
     const user = await server.signUp();
     await updateProfile(user, { username: uniqueName('First') });
-    await db.query(
+    await server.db.query(
       "UPDATE users SET username_last_changed = now() - interval '30 days 1 minute' WHERE id = $1",
       [user.userId],
     );
@@ -186,7 +184,9 @@ describe('changing your username', () => {
       'USERNAME_TAKEN',
     );
     expect(error.envelope.details?.field).toBe('username');
-    const { rows } = await db.query('SELECT 1 FROM username_history WHERE user_id = $1', [user.userId]);
+    const { rows } = await server.db.query('SELECT 1 FROM username_history WHERE user_id = $1', [
+      user.userId,
+    ]);
     expect(rows).toHaveLength(0);
     const free = uniqueName('Free');
     expect((await updateProfile(user, { username: free })).username).toBe(free);
