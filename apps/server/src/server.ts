@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { Env } from './env.js';
@@ -34,12 +33,7 @@ import {
   presenceSocketHandlers,
   RedisPresenceStore,
 } from './modules/presence/index.js';
-import {
-  registerSocialRoutes,
-  SocialService,
-  socialSocketHandlers,
-  toUserCard,
-} from './modules/social/index.js';
+import { registerSocialRoutes, SocialService, socialSocketHandlers } from './modules/social/index.js';
 import {
   createUsersService,
   findUserById,
@@ -49,7 +43,6 @@ import {
   ProfileService,
   registerUserRoutes,
 } from './modules/users/index.js';
-import { users } from './modules/users/users.schema.js';
 import { connectDatabase, pingDatabase, runMigrations } from './platform/db/client.js';
 import { newId } from './platform/ids.js';
 import type { KeyValueStore, MessageBus } from './platform/kv/kv.js';
@@ -286,18 +279,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       db: database.db,
       storage,
       relationship: (viewerId, targetId) => social.relationship(viewerId, targetId),
-      onProfileChanged: (user) => {
-        void social
-          .friendIds(user.id)
-          .then((ids) => {
-            for (const friendId of ids)
-              publisher.toUser(friendId, 'friend_profile_updated', {
-                friendId: user.id,
-                profile: toUserCard(user),
-              });
-          })
-          .catch((error) => logger.error({ err: error }, 'profile fan-out failed'));
-      },
+      onProfileChanged: (user) => void social.announceProfileChange(user),
     });
     const retention = setInterval(() => {
       void notifications
@@ -323,9 +305,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ],
       lifecycle: presence,
       logger,
-      touchUser: async (userId) => {
-        await database.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-      },
     });
     let gatewayUp = true;
 

@@ -27,6 +27,8 @@ export const NO_UNREAD: UnreadCounters = {
 export interface SocketLifecycle {
   bound(userId: string, socketId: string): Promise<void>;
   unbound(userId: string, socketId: string): Promise<void>;
+  /** A heartbeat from a bound socket (throttled per socket by the gateway). */
+  touched(userId: string): Promise<void>;
 }
 
 /**
@@ -41,7 +43,6 @@ export interface GatewayDeps {
   broadcaster: CountBroadcaster;
   unread: UnreadCounters;
   logger: Logger;
-  touchUser: (userId: string) => Promise<void>;
   modules: SocketModule[];
   lifecycle: SocketLifecycle;
 }
@@ -134,7 +135,7 @@ export function attachGateway(deps: GatewayDeps): void {
     if (socket.data.userId && now - socket.data.lastTouchedAt >= TOUCH_INTERVAL_MS) {
       // Stamped before the write, so heartbeats arriving while it runs do not write too.
       socket.data.lastTouchedAt = now;
-      await deps.touchUser(socket.data.userId);
+      await lifecycle.touched(socket.data.userId);
     }
     return { serverTime: new Date().toISOString() };
   });

@@ -78,6 +78,11 @@ export class PresenceService implements SocketLifecycle {
     if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
   }
 
+  /** A heartbeat from a signed-in socket: the user is active now. */
+  async touched(userId: string): Promise<void> {
+    await this.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+  }
+
   async bound(userId: string, socketId: string): Promise<void> {
     if (!(await this.store.add(userId, socketId))) return;
     await this.serially(userId, () => this.settle(userId));

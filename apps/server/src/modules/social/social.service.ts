@@ -68,6 +68,18 @@ export class SocialService {
     return runAfterCommit(this.deps.logger, what, ...effects);
   }
 
+  /** Tells a user's friends that their card (name, picture) changed; called after the change committed. */
+  announceProfileChange(user: UserRow): Promise<void> {
+    return this.afterCommit('profile fan-out', async () => {
+      for (const friendId of await this.friendIds(user.id)) {
+        this.deps.publisher.toUser(friendId, 'friend_profile_updated', {
+          friendId: user.id,
+          profile: toUserCard(user),
+        });
+      }
+    });
+  }
+
   /** A pending request already joins the two: the sender's own is a duplicate, the other's is accepted. */
   private async answerPending(
     senderId: string,
