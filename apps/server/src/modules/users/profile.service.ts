@@ -1,7 +1,6 @@
 import type { TPublicProfile, TRelationship, TUpdateProfile } from '@guftagu/contracts';
-import { DrizzleQueryError, eq, sql } from 'drizzle-orm';
-import { DatabaseError } from 'pg';
-import type { Database } from '../../platform/db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { type Database, isUniqueViolation } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { renderAvatar, sniffImage } from '../../platform/storage/images.js';
@@ -22,15 +21,6 @@ export interface ProfileDeps {
 }
 
 export type ProfileLookup = { username: string } | { publicId: string };
-
-function isUsernameViolation(error: unknown): boolean {
-  const cause = error instanceof DrizzleQueryError ? error.cause : error;
-  return (
-    cause instanceof DatabaseError &&
-    cause.code === '23505' &&
-    cause.constraint === 'users_username_lower_key'
-  );
-}
 
 const ACCEPTED_AVATARS = new Set(['jpeg', 'png', 'webp']);
 
@@ -70,7 +60,7 @@ export class ProfileService {
         if (!row) throw new AppError('NOT_FOUND', 'User not found');
         return row;
       } catch (error) {
-        if (isUsernameViolation(error))
+        if (isUniqueViolation(error, 'users_username_lower_key'))
           throw new AppError('USERNAME_TAKEN', 'That username is taken', { field: 'username' });
         throw error;
       }

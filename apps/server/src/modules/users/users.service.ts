@@ -4,8 +4,7 @@ import {
   type TSelfUser,
   USERNAME_PATTERN,
 } from '@guftagu/contracts';
-import { DatabaseError } from 'pg';
-import type { Database } from '../../platform/db/client.js';
+import { type Database, isUniqueViolation } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId, randomPublicUserId } from '../../platform/ids.js';
 import {
@@ -70,12 +69,6 @@ export interface UsersService {
   /** Marks an unverified account verified after its owner proved the mailbox; undefined if already verified. */
   claimVerified(user: UserRow): Promise<UserRow | undefined>;
   onboard(userId: string, username: string, displayName: string | undefined): Promise<UserRow>;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  // Drizzle wraps the driver's error in a DrizzleQueryError; the pg DatabaseError is its `cause`.
-  const cause = error instanceof DatabaseError ? error : error instanceof Error ? error.cause : undefined;
-  return cause instanceof DatabaseError && cause.code === '23505' && cause.constraint === constraint;
 }
 
 export function createUsersService(db: Database, adminEmails: ReadonlySet<string>): UsersService {

@@ -45,3 +45,9 @@ export async function pingDatabase(handle: DatabaseHandle): Promise<boolean> {
     return false;
   }
 }
+
+/** True when `error` is PostgreSQL's unique violation on `constraint`, whether raw or wrapped by Drizzle. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = error instanceof pg.DatabaseError ? error : error instanceof Error ? error.cause : undefined;
+  return cause instanceof pg.DatabaseError && cause.code === '23505' && cause.constraint === constraint;
+}
