@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZErrorEnvelope } from './errors.js';
+import { matchClientEvents, matchServerEvents } from './matchmaking.js';
+import { dmClientEvents, dmServerEvents } from './messaging.js';
 import {
   ZNotificationCountUpdate,
   ZNotificationDelete,
@@ -47,6 +49,8 @@ export const clientEvents = {
   notification_mark_read: ZNotificationMarkRead,
   notification_delete: ZNotificationDelete,
   notification_clear_all: ZNoPayload,
+  ...matchClientEvents,
+  ...dmClientEvents,
 } as const;
 
 export const ZAuthenticated = z.object({
@@ -105,6 +109,8 @@ export const serverEvents = {
   friend_profile_updated: ZFriendProfileUpdated,
   notification_new: ZNotificationNew,
   notification_count_update: ZNotificationCountUpdate,
+  ...matchServerEvents,
+  ...dmServerEvents,
 } as const;
 
 /** Every acknowledgement is the envelope: `{ success: true, ... }` or the error envelope. */
