@@ -115,6 +115,16 @@ export {
   ZSocketError,
   ZUserCountUpdate,
 } from './socket.js';
+export type { TAttachment, TUploadResponse } from './uploads.js';
+export {
+  ATTACHMENT_FILE_MAX_BYTES,
+  ATTACHMENT_IMAGE_MAX_BYTES,
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  ZAttachment,
+  ZAttachmentIds,
+  ZAttachmentKind,
+  ZUploadResponse,
+} from './uploads.js';
 export { formatUserId, isValidUserId, USER_ID_MAX, USER_ID_MIN, ZUserId7 } from './user-id.js';
 export type { TCheckUsernameResponse, TOnboard, TPrivacy, TSelfUser } from './users.js';
 export {

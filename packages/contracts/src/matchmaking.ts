@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Random video chat (seed 000 "Random Video Chat"): queue, match, WebRTC signaling, text chat and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Direct messages (seed 000 "Direct Messaging System", seeds 003/004): messages, requests, receipts,
