@@ -1,6 +1,7 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
 import { notifications } from '../../modules/notifications/notifications.schema.js';
 import { blocks, friendRequests, friendships } from '../../modules/social/social.schema.js';
+import { attachments } from '../../modules/uploads/uploads.schema.js';
 import { usernameHistory, users } from '../../modules/users/users.schema.js';
 
 /** Every module's tables, for Drizzle's relational queries and drizzle-kit's migration generator. */
@@ -12,5 +13,6 @@ export const tables = {
   friendships,
   blocks,
   notifications,
+  attachments,
 };
-export { blocks, friendRequests, friendships, notifications, sessions, usernameHistory, users };
+export { attachments, blocks, friendRequests, friendships, notifications, sessions, usernameHistory, users };
