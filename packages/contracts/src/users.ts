@@ -35,6 +35,10 @@ export const ZPrivacy = z.object({
   showOnlineStatus: z.boolean(),
   allowFriendRequests: z.enum(['everyone', 'nobody']),
   showMatchCount: z.boolean(),
+  /** Who may message me: friends only, everyone (non-friends arrive as a message request), or nobody. */
+  allowMessages: z.enum(['friends', 'everyone', 'nobody']),
+  /** When false, senders see their messages as delivered at most. */
+  sendReadReceipts: z.boolean(),
 });
 export type TPrivacy = z.infer<typeof ZPrivacy>;
 

@@ -3,5 +3,6 @@ export { ProfileService } from './profile.service.js';
 export { registerUserRoutes } from './users.http.js';
 export { findUserById, findUserByPublicId, findUserByUsername, markAllOffline } from './users.repo.js';
 export type { UserRow } from './users.schema.js';
+export { withPrivacyDefaults } from './users.schema.js';
 export type { UsersService } from './users.service.js';
 export { createUsersService, isBanActive, toSelfUser } from './users.service.js';

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { renderAvatar, sniffImage } from '../../platform/storage/images.js';
 import type { ObjectStorage } from '../../platform/storage/storage.js';
 import { findUserByPublicId, findUserByUsername } from './users.repo.js';
-import { type UserRow, usernameHistory, users } from './users.schema.js';
+import { type UserRow, usernameHistory, users, withPrivacyDefaults } from './users.schema.js';
 import { nextUsernameChangeAt } from './users.service.js';
 
 export interface ProfileDeps {
@@ -35,7 +35,8 @@ export class ProfileService {
       if (input.displayName !== undefined) changes.displayName = input.displayName?.trim() || null;
       if (input.bio !== undefined) changes.bio = input.bio;
       if (input.interests !== undefined) changes.interests = input.interests;
-      if (input.privacy !== undefined) changes.privacy = { ...current.privacy, ...input.privacy };
+      if (input.privacy !== undefined)
+        changes.privacy = { ...withPrivacyDefaults(current.privacy), ...input.privacy };
 
       if (input.username !== undefined && input.username !== current.username) {
         if (current.username === null)

@@ -17,7 +17,14 @@ export const DEFAULT_PRIVACY: TPrivacy = {
   showOnlineStatus: true,
   allowFriendRequests: 'everyone',
   showMatchCount: true,
+  allowMessages: 'everyone',
+  sendReadReceipts: true,
 };
+
+/** Rows written before a privacy setting existed lack its key; they get the default. */
+export function withPrivacyDefaults(stored: Partial<TPrivacy>): TPrivacy {
+  return { ...DEFAULT_PRIVACY, ...stored };
+}
 
 /** Seed 000's Users collection. Presence lives in the gateway; `isOnline`/`lastActive` are its mirror. */
 export const users = pgTable(

@@ -16,7 +16,7 @@ import {
   type NewUser,
   setUsername,
 } from './users.repo.js';
-import type { UserRow } from './users.schema.js';
+import { type UserRow, withPrivacyDefaults } from './users.schema.js';
 
 const PUBLIC_ID_ATTEMPTS = 20;
 
@@ -36,7 +36,7 @@ export function toSelfUser(row: UserRow): TSelfUser {
     totalMatches: row.totalMatches,
     friendsCount: row.friendsCount,
     joinDate: row.joinDate.toISOString(),
-    privacy: row.privacy,
+    privacy: withPrivacyDefaults(row.privacy),
     needsOnboarding: row.username === null,
     status: row.status,
     customStatus: row.customStatus,
