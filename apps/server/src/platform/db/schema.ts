@@ -1,5 +1,12 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
 import { matches } from '../../modules/matchmaking/matchmaking.schema.js';
+import {
+  dmConversations,
+  dmHidden,
+  dmMessages,
+  dmParticipants,
+  dmReactions,
+} from '../../modules/messaging/messaging.schema.js';
 import { notifications } from '../../modules/notifications/notifications.schema.js';
 import { reports } from '../../modules/reports/reports.schema.js';
 import { blocks, friendRequests, friendships } from '../../modules/social/social.schema.js';
@@ -18,10 +25,20 @@ export const tables = {
   attachments,
   matches,
   reports,
+  dmConversations,
+  dmParticipants,
+  dmMessages,
+  dmHidden,
+  dmReactions,
 };
 export {
   attachments,
   blocks,
+  dmConversations,
+  dmHidden,
+  dmMessages,
+  dmParticipants,
+  dmReactions,
   friendRequests,
   friendships,
   matches,
