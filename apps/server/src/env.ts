@@ -62,6 +62,8 @@ const ZEnv = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_PUBLIC_URL: z.url().optional(),
+  /** `POST /api/uploads` requests allowed per user in each 10-minute window. */
+  UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });
 
 const ZResolvedEnv = ZEnv.transform((env) => ({

@@ -34,6 +34,7 @@ import {
   RedisPresenceStore,
 } from './modules/presence/index.js';
 import { registerSocialRoutes, SocialService, socialSocketHandlers } from './modules/social/index.js';
+import { registerUploadsRoutes, UploadsService } from './modules/uploads/index.js';
 import {
   createUsersService,
   findUserById,
@@ -281,10 +282,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       relationship: (viewerId, targetId) => social.relationship(viewerId, targetId),
       onProfileChanged: (user) => void social.announceProfileChange(user),
     });
+    const uploads = new UploadsService({
+      db: database.db,
+      storage,
+      limiter,
+      rateLimit: { limit: env.UPLOAD_RATE_LIMIT, windowSeconds: 600 },
+      logger,
+    });
     const retention = setInterval(() => {
       void notifications
         .purgeExpired()
         .catch((error) => logger.error({ err: error }, 'notification retention failed'));
+      void uploads
+        .sweepUnclaimed()
+        .catch((error) => logger.error({ err: error }, 'unclaimed upload sweep failed'));
     }, RETENTION_INTERVAL_MS);
     retention.unref();
     closers.push(async () => clearInterval(retention));
@@ -333,7 +344,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerUserRoutes(app, usersService, profiles, guard);
     registerSocialRoutes(app, social, guard);
     registerNotificationRoutes(app, notifications, guard);
-    if (storage instanceof LocalStorage) registerUploadRoutes(app, storage.root);
+    registerUploadsRoutes(app, uploads, guard);
+    if (storage instanceof LocalStorage)
+      registerUploadRoutes(app, storage.root, (key) => uploads.findServedObject(key));
 
     if (options.web) {
       // Unknown API paths get the JSON envelope, not a Next.js 404 page.

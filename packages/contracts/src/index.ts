@@ -304,11 +304,15 @@ export {
   ZSocketError,
   ZUserCountUpdate,
 } from './socket.js';
-export type { TAttachment, TUploadResponse } from './uploads.js';
+export type { TAttachment, TAttachmentFileExtension, TUploadResponse } from './uploads.js';
 export {
+  ATTACHMENT_FILE_EXTENSIONS,
   ATTACHMENT_FILE_MAX_BYTES,
   ATTACHMENT_IMAGE_MAX_BYTES,
+  ATTACHMENT_IMAGE_TYPES,
+  ATTACHMENT_UPLOAD_MAX_BYTES,
   ATTACHMENTS_PER_MESSAGE_MAX,
+  ATTACHMENTS_PER_UPLOAD_MAX,
   ZAttachment,
   ZAttachmentIds,
   ZAttachmentKind,

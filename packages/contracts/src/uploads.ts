@@ -8,6 +8,41 @@ import { z } from 'zod';
 export const ATTACHMENT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_FILE_MAX_BYTES = 25 * 1024 * 1024;
 export const ATTACHMENTS_PER_MESSAGE_MAX = 10;
+/** One `POST /api/uploads` carries at most this many files and this many bytes of files in total. */
+export const ATTACHMENTS_PER_UPLOAD_MAX = 10;
+export const ATTACHMENT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Images are recognised by their bytes (any name); they are stored re-encoded as WebP. */
+export const ATTACHMENT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+
+/**
+ * Every other file must have one of these extensions and, where the format has one, its signature.
+ * Active content (HTML, SVG, XML, scripts, executables) is never accepted.
+ */
+export const ATTACHMENT_FILE_EXTENSIONS = [
+  'pdf',
+  'txt',
+  'md',
+  'csv',
+  'zip',
+  '7z',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'mp3',
+  'ogg',
+  'oga',
+  'opus',
+  'wav',
+  'm4a',
+  'mp4',
+  'm4v',
+  'mov',
+  'webm',
+] as const;
+export type TAttachmentFileExtension = (typeof ATTACHMENT_FILE_EXTENSIONS)[number];
 
 export const ZAttachmentKind = z.enum(['image', 'file']);
 

@@ -1,3 +1,4 @@
+export { registerUploadsRoutes } from './uploads.http.js';
 export type { Executor as UploadsExecutor } from './uploads.repo.js';
-export type { UploadsServiceDeps } from './uploads.service.js';
+export type { ServedObject, UploadsServiceDeps } from './uploads.service.js';
 export { UploadsService } from './uploads.service.js';

@@ -1,20 +1,54 @@
-import { ATTACHMENTS_PER_MESSAGE_MAX, type TAttachment } from '@guftagu/contracts';
+import {
+  ATTACHMENT_UPLOAD_MAX_BYTES,
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  ATTACHMENTS_PER_UPLOAD_MAX,
+  type TAttachment,
+} from '@guftagu/contracts';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
+import type { Logger } from '../../platform/logger.js';
 import type { ObjectStorage } from '../../platform/storage/storage.js';
-import { type Executor, findByMessageIds, lockAttachments, setMessageId } from './uploads.repo.js';
+import { type PreparedFile, prepareFile, tooLargeError } from './prepare-file.js';
+import { discardIncomingFile, type IncomingFile, readIncomingFile } from './upload-intake.js';
+import {
+  deleteUnclaimedBefore,
+  type Executor,
+  findByMessageIds,
+  findByStorageKey,
+  insertAttachments,
+  lockAttachments,
+  setMessageId,
+} from './uploads.repo.js';
 import type { AttachmentRow } from './uploads.schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MB = 1024 * 1024;
+
+/** An upload nobody attached to a message within a day is abandoned (a closed tab, a cancelled send). */
+export const UNCLAIMED_TTL_MS = 24 * 3_600_000;
+const SWEEP_BATCH = 500;
 
 export interface UploadsServiceDeps {
   db: Database;
   storage: ObjectStorage;
+  limiter: RateLimiter;
+  /** Upload requests per user per window. */
+  rateLimit: RateLimitRule;
+  logger: Logger;
+}
+
+/** What the file route needs to serve a stored object with the right headers. */
+export interface ServedObject {
+  kind: 'image' | 'file';
+  mime: string;
+  name: string;
 }
 
 /**
- * Attachments for messages. Files are uploaded first, then claimed by exactly one message of their
- * uploader inside the messaging module's transaction.
+ * Attachments for messages. Files are uploaded first (`upload`), then claimed by exactly one message
+ * of their uploader inside the messaging module's transaction (`claimForMessage`).
  */
 export class UploadsService {
   constructor(private readonly deps: UploadsServiceDeps) {}
@@ -31,6 +65,108 @@ export class UploadsService {
       width: row.width,
       height: row.height,
     };
+  }
+
+  /**
+   * Validates, converts and stores every file of one request, then records them in one insert. All or
+   * nothing: on any failure (a bad file, storage down, the client hanging up) the objects already
+   * written are deleted and no row exists, so nothing half-uploaded is ever visible.
+   */
+  async upload(ownerId: string, files: AsyncIterable<IncomingFile>): Promise<TAttachment[]> {
+    const allowed = await this.deps.limiter.hit(`uploads:user:${ownerId}`, this.deps.rateLimit);
+    if (!allowed.allowed)
+      throw new AppError('RATE_LIMITED', 'You are uploading too fast. Wait a moment and try again.', {
+        retryAfter: allowed.retryAfter,
+      });
+    const written: string[] = [];
+    try {
+      const prepared = await this.storeAll(files, written);
+      if (prepared.length === 0)
+        throw new AppError('VALIDATION_ERROR', 'Attach at least one file in the "files" field.', {
+          field: 'files',
+        });
+      const rows = await insertAttachments(
+        this.deps.db,
+        prepared.map((file) => ({
+          id: newId(),
+          ownerId,
+          kind: file.kind,
+          mime: file.mime,
+          size: file.file.body.length,
+          name: file.name,
+          storageKey: file.file.key,
+          thumbnailKey: file.thumbnail?.key ?? null,
+          width: file.width,
+          height: file.height,
+        })),
+      );
+      return rows.map((row) => this.toAttachment(row));
+    } catch (error) {
+      await this.deleteObjects(written);
+      throw error;
+    }
+  }
+
+  private async storeAll(files: AsyncIterable<IncomingFile>, written: string[]): Promise<PreparedFile[]> {
+    const prepared: PreparedFile[] = [];
+    let total = 0;
+    let failure: AppError | undefined;
+    for await (const file of files) {
+      // After a failure the remaining parts are still read (and dropped), so the client gets the
+      // error as a normal response instead of a connection reset in the middle of its upload.
+      if (failure) {
+        await discardIncomingFile(file);
+        continue;
+      }
+      if (prepared.length >= ATTACHMENTS_PER_UPLOAD_MAX) {
+        await discardIncomingFile(file);
+        failure = new AppError(
+          'VALIDATION_ERROR',
+          `Send at most ${ATTACHMENTS_PER_UPLOAD_MAX} files at once.`,
+          {
+            field: 'files',
+            limit: ATTACHMENTS_PER_UPLOAD_MAX,
+          },
+        );
+        continue;
+      }
+      const outcome = await readIncomingFile(file, ATTACHMENT_UPLOAD_MAX_BYTES - total);
+      if (outcome.status === 'too_large') failure = tooLargeError(outcome.image);
+      else if (outcome.status === 'request_too_large')
+        failure = new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `One upload can carry at most ${ATTACHMENT_UPLOAD_MAX_BYTES / MB} MB in total.`,
+          { limit: ATTACHMENT_UPLOAD_MAX_BYTES },
+        );
+      else {
+        total += outcome.bytes.length;
+        try {
+          const ready = await prepareFile(file.fileName, outcome.bytes, outcome.image);
+          for (const object of [ready.file, ready.thumbnail]) {
+            if (!object) continue;
+            // Recorded before the write, so a write that fails halfway is cleaned up as well.
+            written.push(object.key);
+            await this.deps.storage.put(object.key, object.body, object.contentType);
+          }
+          prepared.push(ready);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          failure = error;
+        }
+      }
+    }
+    if (failure) throw failure;
+    return prepared;
+  }
+
+  private async deleteObjects(keys: string[]): Promise<void> {
+    await Promise.all(
+      keys.map((key) =>
+        this.deps.storage
+          .delete(key)
+          .catch((error) => this.deps.logger.warn({ err: error, key }, 'could not delete an upload object')),
+      ),
+    );
   }
 
   /**
@@ -65,19 +201,45 @@ export class UploadsService {
       ordered.push(row);
     }
     await setMessageId(tx, attachmentIds, messageId);
-    return ordered.map((row) => this.toAttachment({ ...row, messageId }));
+    return ordered.map((row) => this.toAttachment(row));
   }
 
   /** Attachments of each message, in the order the sender attached them. */
   async listForMessages(db: Executor, messageIds: string[]): Promise<Map<string, TAttachment[]>> {
     const result = new Map<string, TAttachment[]>();
-    const rows = await findByMessageIds(db, [...new Set(messageIds)]);
-    for (const row of rows) {
+    const ids = [...new Set(messageIds)].filter((id) => UUID.test(id));
+    for (const row of await findByMessageIds(db, ids)) {
       if (!row.messageId) continue;
       const list = result.get(row.messageId) ?? [];
       list.push(this.toAttachment(row));
       result.set(row.messageId, list);
     }
     return result;
+  }
+
+  /** Name and type for serving a stored object; undefined once it was swept or never existed. */
+  async findServedObject(key: string): Promise<ServedObject | undefined> {
+    const row = await findByStorageKey(this.deps.db, key);
+    if (!row) return undefined;
+    // The thumbnail of an image is an image too, named after it.
+    return { kind: row.kind, mime: row.mime, name: row.name };
+  }
+
+  /**
+   * Deletes uploads never attached to a message within a day, rows first and then their objects (an
+   * object left behind by a failed delete is unreachable garbage, never a broken message). Idempotent,
+   * so every node may run it. Returns how many were removed.
+   */
+  async sweepUnclaimed(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - UNCLAIMED_TTL_MS);
+    let removed = 0;
+    for (;;) {
+      const rows = await deleteUnclaimedBefore(this.deps.db, before, SWEEP_BATCH);
+      await this.deleteObjects(
+        rows.flatMap((row) => [row.storageKey, ...(row.thumbnailKey ? [row.thumbnailKey] : [])]),
+      );
+      removed += rows.length;
+      if (rows.length < SWEEP_BATCH) return removed;
+    }
   }
 }
