@@ -28,6 +28,7 @@ import {
   ZSessionResponse,
   ZUnreadCountResponse,
   ZUpdateProfile,
+  ZUploadResponse,
   ZUserSearchResponse,
   ZVerifyOtp,
 } from '@guftagu/contracts';
@@ -152,6 +153,16 @@ export const ROUTES: RouteDoc[] = [
     auth: true,
     upload: 'file',
     response: ZMeResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/uploads',
+    summary:
+      'Upload 1–10 message attachments (field "files", ≤ 50 MB in total): images ≤ 5 MB re-encoded to WebP with a thumbnail, other allowlisted files ≤ 25 MB; claim them with a message within 24 h',
+    tag: 'uploads',
+    auth: true,
+    upload: 'files',
+    response: ZUploadResponse,
   },
   {
     method: 'delete',
