@@ -7,7 +7,10 @@ import { ArrowRightIcon } from '@/components/ui/Icons';
 import { homeFor, useAuth } from '@/contexts/AuthContext';
 import { cn } from '@/lib/utils';
 
-/** The primary call to action: sign in when signed out, your profile (or onboarding) when signed in. */
+/**
+ * The primary call to action: straight into random video chat, signed in or not (anonymous visitors can
+ * chat; a signed-in user who still needs a username is sent to onboarding first).
+ */
 export function StartChattingLink({
   variant = 'primary',
   size = 'lg',
@@ -20,7 +23,7 @@ export function StartChattingLink({
   children?: ReactNode;
 }) {
   const { status, user } = useAuth();
-  const href = status === 'authenticated' && user ? homeFor(user) : '/login';
+  const href = status === 'authenticated' && user?.needsOnboarding ? homeFor(user) : '/chat';
   return (
     <Link
       href={href}

@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { VideoChat } from '@/components/chat/VideoChat';
+
+export const metadata: Metadata = {
+  title: 'Video chat',
+  description:
+    'Meet someone new face to face. Pick interests, press Start, and press Next whenever you like.',
+};
+
+/** Random video chat. Open to visitors who are not signed in: the socket connects anonymously. */
+export default function ChatPage() {
+  return <VideoChat />;
+}
