@@ -5,6 +5,7 @@ import {
   type TMessageResponse,
   type TSendOtpResponse,
   type TSessionResponse,
+  type TUploadResponse,
   ZErrorEnvelope,
 } from '@guftagu/contracts';
 
@@ -21,6 +22,13 @@ export class ApiError extends Error {
   get code(): TErrorEnvelope['code'] {
     return this.envelope.code;
   }
+}
+
+/** One file for `uploadFiles`: bytes (or a browser Blob/File) and the name it had on disk. */
+export interface UploadFile {
+  name: string;
+  data: Blob | Uint8Array;
+  type?: string;
 }
 
 export interface ApiClientOptions {
@@ -75,6 +83,38 @@ export class ApiClient {
       );
     }
     return json as T;
+  }
+
+  /**
+   * `POST /api/uploads`: sends 1–10 files as multipart/form-data and returns the stored attachments,
+   * whose ids a message then carries. (Browsers that want progress events use XHR instead.)
+   */
+  async uploadFiles(files: UploadFile[]): Promise<TUploadResponse> {
+    const form = new FormData();
+    for (const file of files) {
+      const blob =
+        file.data instanceof Blob
+          ? file.data
+          : new Blob([new Uint8Array(file.data)], { type: file.type ?? '' });
+      form.append('files', blob, file.name);
+    }
+    const response = await this.doFetch(`${this.options.baseUrl}/api/uploads`, {
+      method: 'POST',
+      headers: { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: form,
+      credentials: 'include',
+    });
+    const json: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const parsed = ZErrorEnvelope.safeParse(json);
+      throw new ApiError(
+        response.status,
+        parsed.success
+          ? parsed.data
+          : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
+      );
+    }
+    return json as TUploadResponse;
   }
 
   private async session(promise: Promise<TSessionResponse>): Promise<TSessionResponse> {
