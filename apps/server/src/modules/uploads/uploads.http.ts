@@ -1,0 +1,38 @@
+import { ATTACHMENT_FILE_MAX_BYTES, ATTACHMENTS_PER_UPLOAD_MAX } from '@guftagu/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthGuard } from '../../http/auth-guard.js';
+import { AppError } from '../../platform/errors.js';
+import type { IncomingFile } from './upload-intake.js';
+import type { UploadsService } from './uploads.service.js';
+
+/** The parser's hard per-part cap; the service applies the real, type-dependent limits below it. */
+const PART_HARD_LIMIT = ATTACHMENT_FILE_MAX_BYTES;
+
+/**
+ * Maps the multipart parts to files. Text fields are ignored. The parser is allowed one file more
+ * than the maximum, so an 11th file reaches the service and is refused as a 400 with a clear message
+ * rather than the parser's generic limit error.
+ */
+async function* filesOf(request: FastifyRequest): AsyncGenerator<IncomingFile> {
+  // `throwFileSizeLimit` is read by @fastify/multipart but missing from its option type; a part over
+  // the cap is reported through `truncated` and turned into a 413 by the service.
+  const options = {
+    limits: { fileSize: PART_HARD_LIMIT, files: ATTACHMENTS_PER_UPLOAD_MAX + 1, fields: 10, parts: 25 },
+    throwFileSizeLimit: false,
+  };
+  const parts = request.parts(options);
+  for await (const part of parts) {
+    if (part.type !== 'file') continue;
+    yield { fileName: part.filename, stream: part.file, isTruncated: () => part.file.truncated };
+  }
+}
+
+export function registerUploadsRoutes(app: FastifyInstance, uploads: UploadsService, guard: AuthGuard): void {
+  app.post('/api/uploads', async (request) => {
+    const { user } = await guard.require(request);
+    if (!request.isMultipart())
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload files as multipart/form-data (field "files").');
+    const attachments = await uploads.upload(user.id, filesOf(request));
+    return { success: true, attachments };
+  });
+}
