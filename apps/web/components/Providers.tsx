@@ -5,6 +5,7 @@ import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
 import { TooltipProvider } from '@/components/ui/Tooltip';
 import { AuthProvider, useAuth } from '@/contexts/AuthContext';
+import { MessagesProvider } from '@/contexts/MessagesContext';
 import { NotificationsProvider } from '@/contexts/NotificationsContext';
 import { SocketProvider } from '@/contexts/SocketContext';
 
@@ -33,8 +34,10 @@ export function Providers({ children }: { children: ReactNode }) {
         <AuthProvider>
           <SocketProvider>
             <NotificationsProvider>
-              <OnboardingGate />
-              {children}
+              <MessagesProvider>
+                <OnboardingGate />
+                {children}
+              </MessagesProvider>
             </NotificationsProvider>
           </SocketProvider>
         </AuthProvider>

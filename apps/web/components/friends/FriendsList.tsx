@@ -33,6 +33,7 @@ import { Select } from '@/components/ui/Select';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
+import { useMessages } from '@/contexts/MessagesContext';
 import { useLoad } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import { useServerEvent } from '@/hooks/useServerEvent';
@@ -147,6 +148,7 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
   const online = friend.isOnline;
   const href = profileHref(friend);
   const presence = presenceText(friend, now);
+  const unread = useMessages().unreadByUser[friend.userId] ?? 0;
 
   const itemData = {
     'data-testid': 'friend-card',
@@ -170,10 +172,19 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
           href={messageHref(friend.userId)}
           prefetch={false}
           className={buttonClasses({ variant: 'secondary', size: 'icon-sm' })}
-          aria-label={`Message ${name}`}
+          aria-label={unread > 0 ? `Message ${name}, ${unread} unread` : `Message ${name}`}
           data-testid="friend-message"
         >
           <MessageIcon size={16} />
+          {unread > 0 ? (
+            <span
+              aria-hidden
+              className="tabular absolute -top-1.5 -right-1.5 inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-brand-500 px-1 text-[11px] leading-none font-semibold text-white ring-2 ring-ink-950"
+              data-testid="friend-unread"
+            >
+              {unread > 99 ? '99+' : unread}
+            </span>
+          ) : null}
         </Link>
       </Tooltip>
       <Tooltip content="View profile">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { MessagesHeaderButton } from '@/components/messages/MessagesHeaderButton';
 import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { buttonClasses } from '@/components/ui/Button';
 import { Skeleton } from '@/components/ui/Skeleton';
@@ -51,6 +52,7 @@ export function Header() {
           <OnlineCountPill />
           {status === 'authenticated' ? (
             <>
+              <MessagesHeaderButton />
               <NotificationBell />
               <UserMenu />
             </>

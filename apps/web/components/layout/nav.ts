@@ -14,7 +14,10 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 /** Shown first when signed in. */
-export const SIGNED_IN_NAV_ITEMS: NavItem[] = [{ href: '/friends', label: 'Friends' }];
+export const SIGNED_IN_NAV_ITEMS: NavItem[] = [
+  { href: '/friends', label: 'Friends' },
+  { href: '/messages', label: 'Messages' },
+];
 
 /** The menu for the current auth state. */
 export function navItemsFor(signedIn: boolean): NavItem[] {

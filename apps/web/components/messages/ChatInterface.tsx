@@ -1,0 +1,331 @@
+'use client';
+
+import type { TAttachment } from '@guftagu/contracts';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { useToast } from '@/components/ui/Toast';
+import { useAuth } from '@/contexts/AuthContext';
+import { useMessages } from '@/contexts/MessagesContext';
+import { useNow } from '@/hooks/useNow';
+import { errorMessage } from '@/lib/api';
+import { messagingErrorMessage, useMessagesApi } from '@/lib/messages/messages-api';
+import { emptyThread } from '@/lib/messages/thread-store';
+import { buildTimeline } from '@/lib/messages/timeline';
+import { uploadAttachments } from '@/lib/messages/upload';
+import { useChatScroll } from '@/lib/messages/useChatScroll';
+import { useTypingEmitter } from '@/lib/messages/useTypingEmitter';
+import { useSocialApi } from '@/lib/social-api';
+import { nameOf } from '@/lib/utils';
+import { ChatHeader } from './ChatHeader';
+import { ChatLog } from './ChatLog';
+import { ChatErrorState, ChatLoadingState } from './ChatStates';
+import { type DisplayMessage, fromPending, fromStored } from './display';
+import { Lightbox } from './Lightbox';
+import type { MessageAction } from './MessageActions';
+import { type ComposerContext, MessageInput } from './MessageInput';
+import { RequestBanner } from './RequestBanner';
+
+/** How many older pages a click on a reply quote may load while looking for the original. */
+const JUMP_PAGES_MAX = 10;
+
+/** `/messages/[userId]`: one conversation, live. */
+export function ChatInterface({ userId }: { userId: string }) {
+  const router = useRouter();
+  const { token } = useAuth();
+  const { toast } = useToast();
+  const { me, threads, actions } = useMessages();
+  const api = useMessagesApi();
+  const social = useSocialApi();
+  const now = useNow(20_000);
+  const thread = threads[userId] ?? emptyThread(userId);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [context, setContext] = useState<ComposerContext | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [lightbox, setLightbox] = useState<{ images: TAttachment[]; index: number } | null>(null);
+  const [blockOpen, setBlockOpen] = useState(false);
+
+  // Load (or refresh) the newest page whenever this conversation opens.
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      await actions.loadThread(userId);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  }, [actions, userId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Tell the server which conversation this tab shows (no notification for it), and stop on leave.
+  useEffect(() => {
+    actions.setViewing(userId);
+    const onVisibility = () => actions.announceViewing();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      actions.setViewing(null);
+    };
+  }, [actions, userId]);
+
+  const display = useMemo<DisplayMessage[]>(() => {
+    if (!me) return [];
+    return [
+      ...thread.messages.map((message) => fromStored(message, me)),
+      ...thread.pending.map((pending) => fromPending(pending, me)),
+    ];
+  }, [thread.messages, thread.pending, me]);
+  const timeline = useMemo(() => buildTimeline(display, now, (message) => message.key), [display, now]);
+
+  const last = display.at(-1) ?? null;
+  const scroll = useChatScroll({
+    firstKey: display[0]?.key ?? null,
+    lastKey: last?.key ?? null,
+    lastIsMine: last?.mine ?? false,
+    ready: thread.loaded,
+  });
+
+  // Read receipts: whatever is on screen at the bottom of a visible tab has been seen.
+  const { markRead } = actions;
+  const lastFromThem = [...thread.messages].reverse().find((message) => message.senderId === userId);
+  const hasUnread = lastFromThem !== undefined && lastFromThem.readAt === null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hasUnread is the trigger: a new message from them while at the bottom.
+  useEffect(() => {
+    if (!thread.loaded || !scroll.atBottom) return;
+    const mark = () => {
+      if (document.visibilityState === 'visible') markRead(userId);
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [thread.loaded, scroll.atBottom, hasUnread, markRead, userId]);
+
+  const loadOlder = useCallback(async () => {
+    if (loadingOlder || !thread.hasOlder) return;
+    setLoadingOlder(true);
+    scroll.rememberPosition();
+    try {
+      await actions.loadOlder(userId);
+    } catch (error) {
+      toast({ title: 'Couldn’t load older messages', description: errorMessage(error), tone: 'error' });
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [actions, loadingOlder, scroll, thread.hasOlder, toast, userId]);
+
+  const threadRef = useRef(thread);
+  threadRef.current = thread;
+  const jumpTo = useCallback(
+    async (messageId: string) => {
+      for (let page = 0; page <= JUMP_PAGES_MAX; page++) {
+        const element = scroll.scrollRef.current?.querySelector(
+          `[data-message-id="${CSS.escape(messageId)}"]`,
+        );
+        if (element) {
+          element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          setHighlight(messageId);
+          setTimeout(() => setHighlight((current) => (current === messageId ? null : current)), 1600);
+          return;
+        }
+        if (!threadRef.current.hasOlder) break;
+        scroll.rememberPosition();
+        await actions.loadOlder(userId).catch(() => {});
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      toast({ title: 'That message is no longer available' });
+    },
+    [actions, scroll, toast, userId],
+  );
+
+  const typingEmit = useCallback((active: boolean) => actions.typing(userId, active), [actions, userId]);
+  const onTyping = useTypingEmitter(typingEmit);
+
+  const otherName = thread.otherUser ? nameOf(thread.otherUser) : 'them';
+  const nameOfUser = useCallback((id: string) => (id === me ? 'You' : otherName), [me, otherName]);
+
+  const onAction = useCallback(
+    (message: DisplayMessage, action: MessageAction) => {
+      const id = message.id;
+      if (!id) return;
+      const fail = (title: string) => (error: unknown) =>
+        toast({ title, description: messagingErrorMessage(error), tone: 'error' });
+      switch (action.type) {
+        case 'reply':
+          setContext({
+            kind: 'reply',
+            messageId: id,
+            name: message.mine ? 'yourself' : otherName,
+            snippet: message.content || 'Attachment',
+          });
+          return;
+        case 'edit':
+          setContext({ kind: 'edit', messageId: id, name: 'You', snippet: message.content });
+          return;
+        case 'copy':
+          void navigator.clipboard?.writeText(message.content).then(
+            () => toast({ title: 'Copied' }),
+            () => {},
+          );
+          return;
+        case 'delete':
+          void actions.remove(userId, id, action.scope).catch(fail('Couldn’t delete the message'));
+          return;
+        case 'react':
+          void actions.react(userId, id, action.emoji).catch(fail('Couldn’t react'));
+          return;
+      }
+    },
+    [actions, otherName, toast, userId],
+  );
+
+  const onSend = (text: string, attachments: TAttachment[]) => {
+    const replyTo =
+      context?.kind === 'reply'
+        ? (thread.messages.find((message) => message.id === context.messageId) ?? null)
+        : null;
+    actions.send(userId, text, attachments, replyTo);
+    setContext(null);
+    scroll.scrollToBottom();
+  };
+
+  const onEdit = (messageId: string, text: string) => {
+    setContext(null);
+    void actions.edit(userId, messageId, text).catch((error: unknown) =>
+      toast({
+        title: 'Couldn’t edit the message',
+        description: messagingErrorMessage(error),
+        tone: 'error',
+      }),
+    );
+  };
+
+  const upload = useCallback(
+    (file: File, onProgress: (fraction: number) => void) => uploadAttachments([file], token, onProgress),
+    [token],
+  );
+
+  if (!me) return null;
+  if (!thread.loaded) {
+    return loadError ? <ChatErrorState message={loadError} onRetry={load} /> : <ChatLoadingState />;
+  }
+  const user = thread.otherUser;
+  if (!user) return <ChatErrorState message="This conversation isn’t available." onRetry={load} />;
+
+  const conversation = thread.conversation;
+  const requestState = conversation?.requestState ?? 'none';
+  const canSend = conversation ? conversation.canSend : true;
+  const editText =
+    context?.kind === 'edit'
+      ? thread.messages.find((message) => message.id === context.messageId)?.content
+      : undefined;
+  const typing = thread.typingUntil !== null && thread.typingUntil > Date.now();
+
+  return (
+    <div className="flex h-full min-h-0 flex-col" data-testid="chat" data-user-id={userId}>
+      <ChatHeader
+        user={user}
+        typing={typing}
+        archived={conversation?.archived ?? false}
+        now={now}
+        onArchive={(archived) =>
+          void api
+            .setArchived(userId, archived)
+            .then(() => toast({ title: archived ? 'Chat archived' : 'Chat moved to inbox' }))
+            .catch((error: unknown) =>
+              toast({ title: 'That didn’t work', description: messagingErrorMessage(error), tone: 'error' }),
+            )
+        }
+        onBlock={() => setBlockOpen(true)}
+      />
+      <ChatLog
+        scroll={scroll}
+        timeline={timeline}
+        now={now}
+        hasOlder={thread.hasOlder}
+        loadingOlder={loadingOlder}
+        onLoadOlder={loadOlder}
+        highlight={highlight}
+        otherName={otherName}
+        nameOf={nameOfUser}
+        typing={typing}
+        onAction={onAction}
+        onJump={jumpTo}
+        onOpenImage={(message, attachment) => {
+          const images = message.attachments.filter((item) => item.kind === 'image');
+          setLightbox({
+            images,
+            index: Math.max(
+              0,
+              images.findIndex((item) => item.id === attachment.id),
+            ),
+          });
+        }}
+        onRetry={(nonce) => actions.retry(userId, nonce)}
+        onDiscard={(nonce) => actions.discard(userId, nonce)}
+        empty={display.length === 0}
+      />
+      <RequestBanner
+        state={requestState}
+        name={otherName}
+        onAnswer={async (answer) => {
+          try {
+            await actions.answerRequest(userId, answer);
+            toast({
+              title: answer === 'accept' ? 'Request accepted' : 'Request rejected',
+              tone: answer === 'accept' ? 'success' : 'default',
+            });
+            if (answer === 'reject') router.push('/messages?view=requests');
+          } catch (error) {
+            toast({ title: 'That didn’t work', description: messagingErrorMessage(error), tone: 'error' });
+          }
+        }}
+        onBlock={() => setBlockOpen(true)}
+      />
+      <MessageInput
+        disabled={!canSend || requestState === 'incoming'}
+        placeholder={
+          requestState === 'incoming'
+            ? 'Accept the request to reply'
+            : canSend
+              ? `Message ${otherName}`
+              : 'You can’t message this person'
+        }
+        context={context}
+        editText={editText}
+        onCancelContext={() => setContext(null)}
+        onSend={onSend}
+        onEdit={onEdit}
+        onTyping={onTyping}
+        upload={upload}
+        onReject={(message) =>
+          toast({ title: 'Can’t attach that file', description: message, tone: 'error' })
+        }
+      />
+      <Lightbox
+        images={lightbox?.images ?? []}
+        index={lightbox?.index ?? null}
+        onIndexChange={(index) => setLightbox((current) => (current ? { ...current, index } : current))}
+        onClose={() => setLightbox(null)}
+      />
+      <ConfirmDialog
+        open={blockOpen}
+        onOpenChange={setBlockOpen}
+        title={`Block ${otherName}?`}
+        description="They won’t be able to message you or send friend requests. You can unblock them from your profile settings."
+        confirmLabel="Block"
+        onConfirm={async () => {
+          try {
+            await social.block(userId);
+            toast({ title: `${otherName} is blocked` });
+            router.push('/messages');
+          } catch (error) {
+            toast({ title: 'Couldn’t block', description: messagingErrorMessage(error), tone: 'error' });
+          }
+        }}
+        data-testid="block-confirm"
+      />
+    </div>
+  );
+}

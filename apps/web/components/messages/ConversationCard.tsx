@@ -1,0 +1,108 @@
+import type { TConversation } from '@guftagu/contracts';
+import Link from 'next/link';
+import { PresenceAvatar, shownStatus } from '@/components/social/Presence';
+import { formatListTime } from '@/lib/messages/format';
+import { cn, messageHref, nameOf } from '@/lib/utils';
+import { MessageTicks } from './MessageTicks';
+
+function preview(conversation: TConversation, me: string): string {
+  const last = conversation.lastMessage;
+  if (!last) return conversation.requestState === 'outgoing' ? 'Request sent' : 'No messages yet';
+  const prefix = last.senderId === me ? 'You: ' : '';
+  if (last.deleted) return `${prefix}Message deleted`;
+  if (last.content) return `${prefix}${last.content}`;
+  if (last.messageType === 'image') return `${prefix}📷 Photo`;
+  if (last.messageType === 'file') return `${prefix}📎 File`;
+  return prefix ? `${prefix}…` : '…';
+}
+
+/** One row of the conversation list (seed 000: picture, name, preview, time, unread badge, online dot). */
+export function ConversationCard({
+  conversation,
+  me,
+  unread,
+  typing,
+  active,
+  now,
+}: {
+  conversation: TConversation;
+  me: string;
+  unread: number;
+  typing: boolean;
+  active: boolean;
+  now: number;
+}) {
+  const user = conversation.otherUser;
+  const name = nameOf(user);
+  const last = conversation.lastMessage;
+  const mineLast = last !== null && last.senderId === me && !last.deleted;
+  return (
+    <li>
+      <Link
+        href={messageHref(user.userId)}
+        aria-current={active ? 'page' : undefined}
+        className={cn(
+          'group relative flex items-center gap-3 rounded-2xl px-3 py-3 transition-colors',
+          active ? 'bg-white/[0.07]' : 'hover:bg-white/[0.04]',
+        )}
+        data-testid="conversation-card"
+        data-user-id={user.userId}
+        data-username={user.username}
+        data-unread={unread}
+      >
+        {active ? (
+          <span aria-hidden className="absolute top-3 bottom-3 left-0 w-[3px] rounded-full bg-brand-400" />
+        ) : null}
+        <PresenceAvatar
+          name={name}
+          src={user.profilePicture}
+          size={48}
+          status={user.isOnline ? shownStatus(true, user.status) : 'offline'}
+          dotTestId="conversation-online-dot"
+        />
+        <span className="min-w-0 flex-1">
+          <span className="flex items-baseline gap-2">
+            <span
+              className={cn(
+                'min-w-0 flex-1 truncate text-[15px]',
+                unread > 0 ? 'font-semibold text-ink-50' : 'font-medium text-ink-100',
+              )}
+            >
+              {name}
+            </span>
+            <span
+              className={cn(
+                'shrink-0 text-[11px]',
+                unread > 0 ? 'font-semibold text-brand-300' : 'text-ink-500',
+              )}
+            >
+              {formatListTime(conversation.lastMessageAt ?? last?.createdAt, now)}
+            </span>
+          </span>
+          <span className="mt-0.5 flex items-center gap-1.5">
+            {mineLast && !typing ? <MessageTicks state={last.status} /> : null}
+            <span
+              className={cn(
+                'min-w-0 flex-1 truncate text-[13px]',
+                typing ? 'text-brand-300' : unread > 0 ? 'text-ink-200' : 'text-ink-400',
+                last?.deleted && !typing && 'italic',
+              )}
+              data-testid="conversation-preview"
+            >
+              {typing ? 'typing…' : preview(conversation, me)}
+            </span>
+            {unread > 0 ? (
+              <span
+                className="tabular inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-brand-500 px-1.5 text-[11px] font-semibold text-white shadow-[0_0_12px_rgb(130_110_255/0.55)]"
+                data-testid="conversation-unread"
+              >
+                <span className="sr-only">, unread: </span>
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+import { cn } from '@/lib/utils';
+import { DoubleTickIcon, SingleTickIcon } from './icons';
+
+export type TickState = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';
+
+const LABELS: Record<TickState, string> = {
+  sending: 'Sending',
+  failed: 'Not sent',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  read: 'Read',
+};
+
+/** Seed 000 receipts: ✓ sent (gray), ✓✓ delivered (gray), ✓✓ read (blue). */
+export function MessageTicks({ state }: { state: TickState }) {
+  return (
+    <span
+      className="inline-flex items-center"
+      data-testid="message-status"
+      data-status={state}
+      title={LABELS[state]}
+    >
+      <span className="sr-only">{LABELS[state]}</span>
+      {state === 'sending' ? (
+        <span
+          aria-hidden
+          className="block size-3 animate-spin rounded-full border-[1.5px] border-white/30 border-t-white/80"
+        />
+      ) : state === 'sent' ? (
+        <SingleTickIcon size={15} className="text-white/60" />
+      ) : state === 'delivered' || state === 'read' ? (
+        <DoubleTickIcon
+          size={16}
+          className={cn(
+            state === 'read' ? 'text-sky-300 drop-shadow-[0_0_4px_rgb(125_211_252/0.6)]' : 'text-white/60',
+          )}
+        />
+      ) : null}
+    </span>
+  );
+}

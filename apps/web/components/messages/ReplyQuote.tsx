@@ -1,0 +1,47 @@
+import type { TDmReplyPreview } from '@guftagu/contracts';
+import { cn } from '@/lib/utils';
+
+/** The quoted message above a reply; clicking it scrolls to the original. */
+export function ReplyQuote({
+  reply,
+  author,
+  mine,
+  onJump,
+}: {
+  reply: TDmReplyPreview;
+  author: string;
+  mine: boolean;
+  onJump: (messageId: string) => void;
+}) {
+  const text = reply.deleted
+    ? 'This message was deleted'
+    : reply.content ||
+      (reply.messageType === 'image' ? '📷 Photo' : reply.messageType === 'file' ? '📎 File' : '');
+  return (
+    <button
+      type="button"
+      onClick={() => onJump(reply.id)}
+      className={cn(
+        'mb-1.5 block w-full min-w-0 rounded-lg border-l-[3px] px-2.5 py-1.5 text-left text-[13px] leading-snug transition-colors',
+        mine
+          ? 'border-white/70 bg-white/[0.14] hover:bg-white/[0.2]'
+          : 'border-brand-400 bg-black/20 hover:bg-black/30',
+      )}
+      aria-label={`Replying to ${author}: ${text}. Show message`}
+      data-testid="reply-quote"
+    >
+      <span className={cn('block text-xs font-semibold', mine ? 'text-white' : 'text-brand-200')}>
+        {author}
+      </span>
+      <span
+        className={cn(
+          'line-clamp-2 break-words',
+          mine ? 'text-white/80' : 'text-ink-300',
+          reply.deleted && 'italic',
+        )}
+      >
+        {text}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,110 @@
+import type { TConversation, TDirectMessage, TDmOtherUser, TMessagesResponse } from '@guftagu/contracts';
+import {
+  emptyThread,
+  type PendingMessage,
+  patchMessages,
+  removeMessages,
+  type Thread,
+  upsertMessages,
+} from './thread-store';
+
+export type Threads = Readonly<Record<string, Thread>>;
+
+export type ThreadAction =
+  | { type: 'reset' }
+  | { type: 'page'; userId: string; page: TMessagesResponse; older: boolean }
+  | { type: 'upsert'; userId: string; messages: TDirectMessage[] }
+  | {
+      type: 'patch';
+      userId: string;
+      ids: ReadonlySet<string>;
+      patch: (message: TDirectMessage) => TDirectMessage;
+    }
+  | { type: 'remove'; userId: string; ids: ReadonlySet<string> }
+  | { type: 'pending_add'; userId: string; pending: PendingMessage }
+  | {
+      type: 'pending_set';
+      userId: string;
+      nonce: string;
+      state: PendingMessage['state'];
+      error: string | null;
+    }
+  | { type: 'pending_drop'; userId: string; nonce: string }
+  | { type: 'typing'; userId: string; until: number | null }
+  | { type: 'conversation'; userId: string; conversation: TConversation }
+  | { type: 'other_user'; userId: string; change: Partial<TDmOtherUser> };
+
+function update(threads: Threads, userId: string, change: (thread: Thread) => Thread): Threads {
+  const current = threads[userId] ?? emptyThread(userId);
+  const next = change(current);
+  return next === current && threads[userId] ? threads : { ...threads, [userId]: next };
+}
+
+/**
+ * Every change to the open conversations goes through here. A page merges into what live events already
+ * delivered (a message can arrive while its page is loading), so nothing received is ever dropped.
+ */
+export function threadsReducer(threads: Threads, action: ThreadAction): Threads {
+  switch (action.type) {
+    case 'reset':
+      return {};
+    case 'page':
+      return update(threads, action.userId, (thread) => {
+        const merged = upsertMessages(thread, action.page.messages);
+        return {
+          ...merged,
+          otherUser: action.page.otherUser,
+          conversation: action.page.conversation ?? thread.conversation,
+          loaded: true,
+          // An initial page (or a refresh) only decides the older cursor when none is known yet.
+          olderCursor: action.older || !thread.loaded ? action.page.nextCursor : thread.olderCursor,
+          hasOlder: action.older || !thread.loaded ? action.page.hasMore : thread.hasOlder,
+        };
+      });
+    case 'upsert':
+      return update(threads, action.userId, (thread) => {
+        const next = upsertMessages(thread, action.messages);
+        // A message from the other person ends their typing indicator.
+        const fromThem = action.messages.some((message) => message.senderId === action.userId);
+        return fromThem && next.typingUntil !== null ? { ...next, typingUntil: null } : next;
+      });
+    case 'patch':
+      return update(threads, action.userId, (thread) => patchMessages(thread, action.ids, action.patch));
+    case 'remove':
+      return update(threads, action.userId, (thread) => removeMessages(thread, action.ids));
+    case 'pending_add':
+      return update(threads, action.userId, (thread) => ({
+        ...thread,
+        pending: [...thread.pending, action.pending],
+      }));
+    case 'pending_set':
+      return update(threads, action.userId, (thread) => ({
+        ...thread,
+        pending: thread.pending.map((item) =>
+          item.nonce === action.nonce ? { ...item, state: action.state, error: action.error } : item,
+        ),
+      }));
+    case 'pending_drop':
+      return update(threads, action.userId, (thread) => ({
+        ...thread,
+        pending: thread.pending.filter((item) => item.nonce !== action.nonce),
+      }));
+    case 'typing':
+      return update(threads, action.userId, (thread) =>
+        thread.typingUntil === action.until ? thread : { ...thread, typingUntil: action.until },
+      );
+    case 'conversation':
+      return update(threads, action.userId, (thread) => ({
+        ...thread,
+        conversation: action.conversation,
+        otherUser: action.conversation.otherUser,
+      }));
+    case 'other_user':
+      return threads[action.userId]?.otherUser
+        ? update(threads, action.userId, (thread) => ({
+            ...thread,
+            otherUser: thread.otherUser ? { ...thread.otherUser, ...action.change } : null,
+          }))
+        : threads;
+  }
+}
