@@ -65,19 +65,16 @@ const ACTIVE_MARKUP = /^\s*<(?:!doctype|html|head|body|script|svg|\?xml|iframe|o
  */
 export function isPlainText(head: Buffer): boolean {
   if (head.includes(0)) return false;
-  // A multi-byte character may be cut at the end of the sampled head; ignore up to three bytes there.
-  const text =
-    decodeUtf8(head) ??
-    decodeUtf8(head.subarray(0, Math.max(0, head.length - 1))) ??
-    decodeUtf8(head.subarray(0, Math.max(0, head.length - 2))) ??
-    decodeUtf8(head.subarray(0, Math.max(0, head.length - 3)));
+  const text = decodeUtf8(head);
   if (text === undefined) return false;
   return !ACTIVE_MARKUP.test(text.replace(/^\uFEFF/, ''));
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // `stream` leaves an incomplete character at the end undecoded instead of failing: the sampled head
+    // may cut a multi-byte character in half.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
   } catch {
     return undefined;
   }

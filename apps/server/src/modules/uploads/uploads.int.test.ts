@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -10,7 +11,13 @@ import {
 import type { UploadFile } from '@guftagu/sdk';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectApiError, type SignedUp, startTestServer, type TestServer } from '../../../test/harness.js';
+import {
+  eventually,
+  expectApiError,
+  type SignedUp,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
 import {
   animatedGif,
   EXE,
@@ -276,6 +283,38 @@ describe('POST /api/uploads: requests', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     );
     expect(storedObjects()).toHaveLength(before);
+    expect(await rowCount(user.userId)).toBe(0);
+  });
+
+  it('deletes what it stored when the client hangs up in the middle of the request', async () => {
+    const user = await server.signUp();
+    const before = storedObjects().length;
+    const boundary = '----guftaguhangup';
+    const firstPart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n`),
+      PDF,
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="b.pdf"\r\n\r\n`,
+      ),
+      PDF.subarray(0, 8),
+    ]);
+    const { port } = new URL(server.url);
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/uploads',
+      headers: {
+        authorization: `Bearer ${user.token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(firstPart.length + 1_000_000),
+      },
+    });
+    request.on('error', () => undefined);
+    request.write(firstPart);
+    await eventually(() => storedObjects().length > before, 'the first file is stored');
+    request.destroy();
+    await eventually(() => storedObjects().length === before, 'the stored file is deleted again');
     expect(await rowCount(user.userId)).toBe(0);
   });
 
