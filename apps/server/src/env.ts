@@ -62,6 +62,20 @@ const ZEnv = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_PUBLIC_URL: z.url().optional(),
+  /** Random video chat (admin-editable at runtime through MatchSettings; these are the boot values). */
+  MATCH_RELAX_AFTER_MS: z.coerce.number().int().min(0).default(5000),
+  MATCH_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  MATCH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
+  /** 0 means no limit. */
+  MATCH_MAX_CONCURRENT: z.coerce.number().int().min(0).default(0),
+  MATCH_ALLOW_ANONYMOUS: booleanish.default(true),
+  MATCH_MAINTENANCE: booleanish.default(false),
+  /** Comma-separated ICE URLs handed to browsers (configuration only; the server never contacts them). */
+  STUN_URLS: z.string().default('stun:stun.l.google.com:19302,stun:stun1.l.google.com:19302'),
+  TURN_URLS: z.string().optional(),
+  /** coturn `static-auth-secret`; TURN credentials are derived from it per session (TURN REST API). */
+  TURN_SECRET: z.string().min(8).optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   /** `POST /api/uploads` requests allowed per user in each 10-minute window. */
   UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
 });

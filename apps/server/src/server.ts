@@ -26,6 +26,7 @@ import {
   notificationSocketHandlers,
   registerNotificationRoutes,
 } from './modules/notifications/index.js';
+import { createMatchmaking, type Matchmaking, splitUrls } from './modules/matchmaking/index.js';
 import type { PresenceStore } from './modules/presence/index.js';
 import {
   MemoryPresenceStore,
@@ -84,6 +85,8 @@ export interface RunningServer {
   port: number;
   io: GatewayServer;
   devOutbox: DevOutboxMailer | undefined;
+  /** Video chat: settings the admin console edits at runtime, and the live queue for inspection. */
+  matchmaking: Matchmaking;
   close: () => Promise<void>;
 }
 
@@ -300,6 +303,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     retention.unref();
     closers.push(async () => clearInterval(retention));
 
+    const matchmaking = await createMatchmaking({
+      db: database.db,
+      io,
+      bus,
+      redis: redis ? { client: redis, prefix: env.REDIS_PREFIX } : undefined,
+      settings: {
+        maxConcurrentMatches: env.MATCH_MAX_CONCURRENT,
+        queueTimeoutMs: env.MATCH_QUEUE_TIMEOUT_MS,
+        gracePeriodMs: env.MATCH_GRACE_MS,
+        relaxAfterMs: env.MATCH_RELAX_AFTER_MS,
+        allowAnonymous: env.MATCH_ALLOW_ANONYMOUS,
+        maintenance: env.MATCH_MAINTENANCE,
+      },
+      ice: {
+        stunUrls: splitUrls(env.STUN_URLS),
+        turnUrls: splitUrls(env.TURN_URLS),
+        turnSecret: env.TURN_SECRET,
+        ttlSeconds: env.TURN_TTL_SECONDS,
+      },
+      isBlocked: (a, b) => social.isBlocked(a, b),
+      logger,
+      nodeId,
+    });
+    closers.push(() => matchmaking.close());
+
     const broadcaster = new CountBroadcaster(counter, bus, (count, timestamp) =>
       io.local.emit('user_count_update', { count, timestamp }),
     );
@@ -313,6 +341,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         socialSocketHandlers(social),
         notificationSocketHandlers(notifications),
         presenceSocketHandlers(presence),
+        matchmaking.socketModule,
       ],
       lifecycle: presence,
       logger,
@@ -345,6 +374,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerSocialRoutes(app, social, guard);
     registerNotificationRoutes(app, notifications, guard);
     registerUploadsRoutes(app, uploads, guard);
+    matchmaking.registerRoutes(app, guard);
     if (storage instanceof LocalStorage)
       registerUploadRoutes(app, storage.root, (key) => uploads.findServedObject(key));
 
@@ -365,7 +395,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-    return { url: `http://${host}:${port}`, port, io, devOutbox, close };
+    return { url: `http://${host}:${port}`, port, io, devOutbox, matchmaking, close };
   } catch (error) {
     await close();
     throw error;

@@ -10,6 +10,11 @@ type Result = Record<string, unknown> | undefined;
 type Payload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]>;
 type Run = (socket: GatewaySocket, payload: unknown) => Promise<Result> | Result;
 
+export type OpenHandler<E extends ClientEventName> = (
+  socket: GatewaySocket,
+  payload: Payload<E>,
+) => Promise<Result> | Result;
+
 export type AuthedHandler<E extends ClientEventName> = (
   userId: string,
   payload: Payload<E>,

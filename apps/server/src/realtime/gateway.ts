@@ -139,12 +139,20 @@ export function attachGateway(deps: GatewayDeps): void {
     }
     return { serverTime: new Date().toISOString() };
   });
-  const context = { handle: registry.authed.bind(registry) };
+  const disconnectListeners: Array<(socket: GatewaySocket, reason: string) => void> = [];
+  const context = {
+    handle: registry.authed.bind(registry),
+    open: registry.on.bind(registry),
+    onDisconnect: (listener: (socket: GatewaySocket, reason: string) => void) => {
+      disconnectListeners.push(listener);
+    },
+  };
   for (const register of deps.modules) register(context);
   const dispatch = registry.createDispatcher();
 
   // Shared by every socket (EventEmitter calls it with `this` bound to the socket): no per-connection closure.
-  function onDisconnect(this: GatewaySocket): void {
+  function onDisconnect(this: GatewaySocket, reason: string): void {
+    for (const listener of disconnectListeners) listener(this, reason);
     unbind(this);
     void broadcaster
       .change(-1)

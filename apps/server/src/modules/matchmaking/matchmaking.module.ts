@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { AuthGuard } from '../../http/auth-guard.js';
+import type { Database } from '../../platform/db/client.js';
+import type { MessageBus } from '../../platform/kv/kv.js';
+import type { Logger } from '../../platform/logger.js';
+import type { SocketModule } from '../../realtime/socket-module.js';
+import type { GatewayServer } from '../../realtime/types.js';
+import { ReportsService, registerReportRoutes } from '../reports/index.js';
+import type { IceConfig } from './ice-servers.js';
+import type { MatchQueue } from './match-queue.js';
+import { MatchRelay } from './match-relay.js';
+import { MatchSettings, type MatchSettingsValues } from './match-settings.js';
+import { registerMatchRoutes } from './matchmaking.http.js';
+import { MatchmakingService } from './matchmaking.service.js';
+import { createMatchEmitter, matchmakingSocketHandlers } from './matchmaking.socket.js';
+import { MemoryMatchQueue } from './memory-match-queue.js';
+import { RedisMatchQueue } from './redis-match-queue.js';
+
+export interface Matchmaking {
+  service: MatchmakingService;
+  settings: MatchSettings;
+  queue: MatchQueue;
+  socketModule: SocketModule;
+  registerRoutes(app: FastifyInstance, guard: AuthGuard): void;
+  close(): Promise<void>;
+}
+
+/** Builds the video chat module (and reports) for one node; the composition root only wires it. */
+export async function createMatchmaking(deps: {
+  db: Database;
+  io: GatewayServer;
+  bus: MessageBus;
+  redis: { client: Redis; prefix: string } | undefined;
+  settings: MatchSettingsValues;
+  ice: IceConfig;
+  isBlocked: (a: string, b: string) => Promise<boolean>;
+  logger: Logger;
+  nodeId: string;
+}): Promise<Matchmaking> {
+  const queue: MatchQueue = deps.redis
+    ? new RedisMatchQueue(deps.redis.client, deps.redis.prefix)
+    : new MemoryMatchQueue();
+  const settings = new MatchSettings(deps.settings);
+  const emitter = createMatchEmitter(deps.io);
+  const reports = new ReportsService(deps.db);
+  const service = new MatchmakingService({
+    db: deps.db,
+    queue,
+    settings,
+    emitter,
+    bus: deps.bus,
+    ice: deps.ice,
+    reports,
+    isBlocked: deps.isBlocked,
+    logger: deps.logger,
+    nodeId: deps.nodeId,
+  });
+  await service.start();
+  const relay = new MatchRelay(deps.db, queue, emitter);
+  return {
+    service,
+    settings,
+    queue,
+    socketModule: matchmakingSocketHandlers(service, relay),
+    registerRoutes(app, guard) {
+      registerMatchRoutes(app, { service, emitter, db: deps.db, guard });
+      registerReportRoutes(app, reports, guard);
+    },
+    async close() {
+      service.close();
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,470 @@
+import { randomBytes } from 'node:crypto';
+import type { TQueueState, TReportReason, TUnavailableReason } from '@guftagu/contracts';
+import type { Database } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { MessageBus } from '../../platform/kv/kv.js';
+import type { Logger } from '../../platform/logger.js';
+import type { ReportsService } from '../reports/index.js';
+import { type IceConfig, type IceServers, iceServersFor } from './ice-servers.js';
+import type { MatchEmitter } from './match-emitter.js';
+import {
+  decodeResumeToken,
+  type EndKind,
+  endReasonOf,
+  KIND_FOR,
+  matchFoundPayload,
+  STATUS_FOR,
+} from './match-events.js';
+import {
+  identityOf,
+  type LiveMatch,
+  type LiveParticipant,
+  type MatchQueue,
+  type PairingOptions,
+  type ParticipantProfile,
+  type QueueEntry,
+  sideOf,
+} from './match-queue.js';
+import type { MatchSettings } from './match-settings.js';
+import { excludedUserIds, findMatchUser, finishMatch, insertMatch, isBanActive } from './matchmaking.repo.js';
+import { QueuePositions } from './queue-positions.js';
+
+/** A participant: one socket, signed in (`userId`) or anonymous (null). */
+export interface ParticipantRef {
+  socketId: string;
+  userId: string | null;
+}
+
+export interface MatchmakingDeps {
+  db: Database;
+  queue: MatchQueue;
+  settings: MatchSettings;
+  emitter: MatchEmitter;
+  bus: MessageBus;
+  ice: IceConfig;
+  reports: ReportsService;
+  isBlocked: (a: string, b: string) => Promise<boolean>;
+  logger: Logger;
+  nodeId: string;
+}
+
+const UNAVAILABLE_MESSAGES: Record<TUnavailableReason, string> = {
+  maintenance: 'Video chat is down for maintenance. Please try again in a little while.',
+  anonymous_disabled: 'Sign in to use video chat.',
+  capacity: 'Video chat is at capacity right now. Please try again in a moment.',
+};
+
+function unavailable(reason: TUnavailableReason): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGES[reason], { reason });
+}
+
+const ANONYMOUS: ParticipantProfile = {
+  userId: null,
+  username: 'Anonymous',
+  publicId: null,
+  displayName: 'Anonymous',
+  profilePicture: null,
+};
+
+interface WaitTimers {
+  entryId: string;
+  joinedAt: number;
+  relax: NodeJS.Timeout | undefined;
+  expire: NodeJS.Timeout;
+}
+
+const newSecret = () => randomBytes(18).toString('base64url');
+
+/**
+ * Random video chat: queue, pairing, match lifecycle, grace periods and reports. Live state is in the
+ * `MatchQueue` (atomic steps, shared by every node with Redis); timers for relaxing, queue timeouts and
+ * grace periods live on the node that started them and re-check the queue before acting, so a timer
+ * that lost a race does nothing.
+ */
+export class MatchmakingService {
+  readonly positions: QueuePositions;
+  private readonly waits = new Map<string, WaitTimers>();
+  private readonly graces = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: MatchmakingDeps) {
+    this.positions = new QueuePositions(deps.queue, deps.emitter, deps.bus, deps.logger);
+    deps.settings.onChange((current, previous) => {
+      if (current.maintenance && !previous.maintenance) void this.drain('maintenance');
+      else if (!current.allowAnonymous && previous.allowAnonymous) void this.drain('anonymous_disabled');
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.positions.start();
+  }
+
+  iceServers(userId: string | null): IceServers {
+    return iceServersFor(this.deps.ice, userId, Date.now());
+  }
+
+  async join(ref: ParticipantRef, interests: string[]): Promise<TQueueState> {
+    const settings = this.deps.settings.current();
+    if (settings.maintenance) throw unavailable('maintenance');
+    if (!ref.userId && !settings.allowAnonymous) throw unavailable('anonymous_disabled');
+    return this.enqueue(await this.buildEntry(ref, interests));
+  }
+
+  async leave(socketId: string): Promise<boolean> {
+    this.clearWait(socketId);
+    const removed = await this.deps.queue.dequeue(socketId);
+    if (removed) this.positions.changed();
+    return removed !== null;
+  }
+
+  /** Next: ends the current match (both re-queued) or, when not in one, joins the queue. */
+  async next(ref: ParticipantRef, interests: string[]): Promise<TQueueState> {
+    const state = await this.deps.queue.state(ref.socketId);
+    if (state.state === 'matched') return this.skip(ref);
+    return this.join(ref, interests);
+  }
+
+  /** `skip_partner`: the skipper is re-queued at once with the same interests, and so is the partner. */
+  async skip(ref: ParticipantRef, matchId?: string): Promise<TQueueState> {
+    const { match, me, partner } = await this.endCurrent(ref.socketId, matchId);
+    const partnerRequeued = partner.disconnectedAt === 0;
+    await this.conclude(match, 'skip', me.socketId, { ender: true, partner: partnerRequeued });
+    try {
+      return await this.requeue(ref, me.interests);
+    } finally {
+      // The skipped partner goes back too, even when the skipper's own re-queue was refused.
+      if (partnerRequeued) {
+        await this.requeue(
+          { socketId: partner.socketId, userId: partner.profile.userId },
+          partner.interests,
+        ).catch((error: unknown) => this.deps.logger.info({ err: error }, 'skipped partner not re-queued'));
+      }
+    }
+  }
+
+  /** `end_chat` (Stop): ends the match without re-queueing anyone; while waiting, leaves the queue. */
+  async stop(ref: ParticipantRef, matchId?: string): Promise<{ matchId: string | null }> {
+    const state = await this.deps.queue.state(ref.socketId);
+    if (state.state === 'queued' && matchId === undefined) {
+      await this.leave(ref.socketId);
+      return { matchId: null };
+    }
+    const { match, me } = await this.endCurrent(ref.socketId, matchId);
+    await this.conclude(match, 'stop', me.socketId, { ender: false, partner: false });
+    return { matchId: match.id };
+  }
+
+  /** `report_partner`: ends the match as `reported` and files a report with the transcript. */
+  async reportPartner(
+    ref: ParticipantRef,
+    input: { reason: TReportReason; description: string; matchId?: string | undefined },
+  ): Promise<{ reportId: string; matchId: string }> {
+    const { match, me, partner } = await this.endCurrent(ref.socketId, input.matchId);
+    await this.conclude(match, 'report', me.socketId, { ender: false, partner: false });
+    const party = (participant: LiveParticipant) => ({
+      userId: participant.profile.userId,
+      socketId: participant.socketId,
+      username: participant.profile.username,
+      publicId: participant.profile.publicId,
+    });
+    const report = await this.deps.reports.reportFromMatch({
+      reporter: party(me),
+      reported: party(partner),
+      matchId: match.id,
+      reason: input.reason,
+      description: input.description,
+    });
+    return { reportId: report.id, matchId: match.id };
+  }
+
+  /** A socket went away: its queue entry goes; its match waits `gracePeriodMs` for a resume. */
+  async disconnect(socketId: string, reason: string): Promise<void> {
+    this.clearWait(socketId);
+    const state = await this.deps.queue.state(socketId);
+    switch (state.state) {
+      case 'idle':
+        return;
+      case 'queued':
+        if (await this.deps.queue.dequeue(socketId)) this.positions.changed();
+        return;
+      case 'matched': {
+        const match = await this.deps.queue.markDisconnected(state.matchId, socketId, Date.now());
+        const sides = match ? sideOf(match, socketId) : null;
+        if (!match || !sides) return;
+        const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
+        if (sides.partner.disconnectedAt === 0) {
+          // Socket.IO's reasons for a dropped transport are network trouble; anything else was deliberate.
+          const network =
+            reason === 'ping timeout' || reason === 'transport close' || reason === 'transport error';
+          this.deps.emitter.toSocket(sides.partner.socketId, 'partner_disconnected', {
+            reason: network ? 'network_error' : 'disconnect',
+            matchId: match.id,
+            gracePeriodMs,
+          });
+        }
+        const key = `${match.id}.${sides.me.resumeToken}`;
+        const timer = setTimeout(() => {
+          this.graces.delete(key);
+          void this.expireGrace(match.id, sides.me).catch((error: unknown) =>
+            this.deps.logger.error({ err: error }, 'grace expiry failed'),
+          );
+        }, gracePeriodMs);
+        timer.unref();
+        this.graces.set(key, timer);
+        return;
+      }
+    }
+  }
+
+  /**
+   * `resume_match`: a new socket takes back a seat left within the grace period. A signed-in seat can
+   * only be taken by the same user; an anonymous seat by whoever holds the token (it was only ever
+   * sent to that client).
+   */
+  async resume(ref: ParticipantRef, token: string): Promise<{ matchId: string }> {
+    const decoded = decodeResumeToken(token);
+    const result = decoded
+      ? await this.deps.queue.resume(decoded.matchId, decoded.secret, ref.socketId, ref.userId)
+      : ({ kind: 'not_found' } as const);
+    if (result.kind === 'busy')
+      throw new AppError('CONFLICT', 'Leave the queue or your chat before resuming.');
+    if (result.kind === 'not_found' || !decoded) throw new AppError('NOT_FOUND', 'That chat has ended.');
+    const { match } = result;
+    const sides = sideOf(match, ref.socketId);
+    if (!sides) throw new AppError('NOT_FOUND', 'That chat has ended.');
+    const grace = this.graces.get(token);
+    if (grace) clearTimeout(grace);
+    this.graces.delete(token);
+    this.deps.emitter.toSocket(
+      ref.socketId,
+      'match_resumed',
+      matchFoundPayload(match, sides.me, sides.partner, this.iceServers(sides.me.profile.userId)),
+    );
+    if (sides.partner.disconnectedAt === 0) {
+      this.deps.emitter.toSocket(sides.partner.socketId, 'partner_reconnected', {
+        matchId: match.id,
+        partnerId: ref.socketId,
+      });
+    }
+    return { matchId: match.id };
+  }
+
+  /** Takes every waiting socket out of the queue (maintenance on, or anonymous matching off). */
+  async drain(reason: TUnavailableReason): Promise<void> {
+    const { waiting } = await this.deps.queue.inspect();
+    for (const entry of waiting) {
+      if (reason === 'anonymous_disabled' && entry.profile.userId !== null) continue;
+      if (!(await this.deps.queue.dequeue(entry.socketId, entry.entryId))) continue;
+      this.clearWait(entry.socketId);
+      this.deps.emitter.toSocket(entry.socketId, 'matchmaking_unavailable', {
+        reason,
+        message: UNAVAILABLE_MESSAGES[reason],
+      });
+    }
+    this.positions.changed();
+  }
+
+  close(): void {
+    for (const socketId of [...this.waits.keys()]) this.clearWait(socketId);
+    for (const timer of this.graces.values()) clearTimeout(timer);
+    this.graces.clear();
+  }
+
+  private async buildEntry(ref: ParticipantRef, interests: string[]): Promise<QueueEntry> {
+    let profile = ANONYMOUS;
+    let excluded: string[] = [];
+    if (ref.userId) {
+      const user = await findMatchUser(this.deps.db, ref.userId);
+      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
+      if (isBanActive(user, new Date())) throw new AppError('ACCOUNT_BANNED', 'Your account is banned.');
+      if (!user.username) throw new AppError('ONBOARDING_REQUIRED', 'Choose a username first.');
+      profile = {
+        userId: user.id,
+        username: user.username,
+        publicId: user.publicId,
+        displayName: user.displayName ?? user.username,
+        profilePicture: user.profilePicture,
+      };
+      excluded = (await excludedUserIds(this.deps.db, user.id)).map((id) => identityOf(id, ''));
+    }
+    return {
+      entryId: newId(),
+      socketId: ref.socketId,
+      nodeId: this.deps.nodeId,
+      identity: identityOf(ref.userId, ref.socketId),
+      profile,
+      interests,
+      joinedAt: Date.now(),
+      excluded,
+    };
+  }
+
+  private pairingOptions(): PairingOptions {
+    return {
+      now: Date.now(),
+      relaxAfterMs: this.deps.settings.current().relaxAfterMs,
+      matchId: newId(),
+      resumeTokens: [newSecret(), newSecret()],
+    };
+  }
+
+  private async enqueue(entry: QueueEntry): Promise<TQueueState> {
+    const maxActive = this.deps.settings.current().maxConcurrentMatches;
+    const result = await this.deps.queue.enqueue(entry, { ...this.pairingOptions(), maxActive });
+    switch (result.kind) {
+      case 'busy':
+        throw new AppError(
+          'CONFLICT',
+          result.state.state === 'queued'
+            ? 'You are already waiting for a partner.'
+            : 'You are already in a chat. Skip or stop it first.',
+          { state: result.state.state },
+        );
+      case 'capacity':
+        throw unavailable('capacity');
+      case 'queued':
+        this.startWait(entry);
+        this.positions.changed();
+        return {
+          status: 'queued',
+          matchId: null,
+          position: result.position,
+          totalWaiting: result.totalWaiting,
+        };
+      case 'matched':
+        await this.startMatch(result.match);
+        return { status: 'matched', matchId: result.match.id, position: 0, totalWaiting: 0 };
+    }
+  }
+
+  private requeue(ref: ParticipantRef, interests: string[]): Promise<TQueueState> {
+    return this.join(ref, interests);
+  }
+
+  private startWait(entry: QueueEntry): void {
+    this.clearWait(entry.socketId);
+    const settings = this.deps.settings.current();
+    const relax =
+      entry.interests.length > 0
+        ? setTimeout(() => void this.retry(entry).catch(this.logFailure('relax')), settings.relaxAfterMs)
+        : undefined;
+    const expire = setTimeout(
+      () => void this.expire(entry).catch(this.logFailure('queue timeout')),
+      settings.queueTimeoutMs,
+    );
+    relax?.unref();
+    expire.unref();
+    this.waits.set(entry.socketId, { entryId: entry.entryId, joinedAt: entry.joinedAt, relax, expire });
+  }
+
+  private clearWait(socketId: string): WaitTimers | undefined {
+    const wait = this.waits.get(socketId);
+    if (!wait) return undefined;
+    clearTimeout(wait.relax);
+    clearTimeout(wait.expire);
+    this.waits.delete(socketId);
+    return wait;
+  }
+
+  private logFailure(what: string) {
+    return (error: unknown) => this.deps.logger.error({ err: error }, `matchmaking ${what} failed`);
+  }
+
+  /** The relax deadline passed: the entry may now be paired with anyone compatible. */
+  private async retry(entry: QueueEntry): Promise<void> {
+    const match = await this.deps.queue.retry(entry.socketId, entry.entryId, this.pairingOptions());
+    if (match) await this.startMatch(match);
+  }
+
+  private async expire(entry: QueueEntry): Promise<void> {
+    this.waits.delete(entry.socketId);
+    const removed = await this.deps.queue.dequeue(entry.socketId, entry.entryId);
+    if (!removed) return;
+    this.deps.emitter.toSocket(entry.socketId, 'queue_timeout', {
+      waitTime: Math.round((Date.now() - removed.joinedAt) / 1000),
+    });
+    this.positions.changed();
+  }
+
+  private async startMatch(match: LiveMatch): Promise<void> {
+    const now = Date.now();
+    for (const side of [match.a, match.b]) {
+      const wait = this.clearWait(side.socketId);
+      if (wait) this.positions.recordWait(now - wait.joinedAt);
+    }
+    this.positions.changed();
+    const [userA, userB] = [match.a.profile.userId, match.b.profile.userId];
+    // Exclusions were read when each side joined; a block made while they waited still applies.
+    if (userA && userB && (await this.deps.isBlocked(userA, userB))) {
+      if (await this.deps.queue.endMatch(match.id)) {
+        for (const side of [match.a, match.b]) {
+          await this.requeue({ socketId: side.socketId, userId: side.profile.userId }, side.interests).catch(
+            this.logFailure('re-queue after block'),
+          );
+        }
+      }
+      return;
+    }
+    await insertMatch(this.deps.db, match);
+    for (const [me, partner] of [
+      [match.a, match.b],
+      [match.b, match.a],
+    ] as const) {
+      this.deps.emitter.toSocket(
+        me.socketId,
+        'match_found',
+        matchFoundPayload(match, me, partner, this.iceServers(me.profile.userId)),
+      );
+    }
+  }
+
+  /** Ends the caller's current match in the queue (exactly once) or explains why it cannot. */
+  private async endCurrent(socketId: string, matchId: string | undefined) {
+    const state = await this.deps.queue.state(socketId);
+    if (state.state !== 'matched') throw new AppError('CONFLICT', 'You are not in a chat.');
+    if (matchId !== undefined && matchId !== state.matchId)
+      throw new AppError('CONFLICT', 'That chat has already ended.');
+    const match = await this.deps.queue.endMatch(state.matchId);
+    const sides = match ? sideOf(match, socketId) : null;
+    if (!match || !sides) throw new AppError('CONFLICT', 'That chat has already ended.');
+    return { match, ...sides };
+  }
+
+  /** Records the end and tells whoever is still connected; `requeued` says who goes back in the queue. */
+  private async conclude(
+    match: LiveMatch,
+    kind: EndKind,
+    enderSocketId: string,
+    requeued: { ender: boolean; partner: boolean },
+  ): Promise<void> {
+    const endedAt = Date.now();
+    await finishMatch(this.deps.db, match, {
+      endedAt,
+      status: STATUS_FOR[kind],
+      endReasonForUser1: endReasonOf(kind, match.a.socketId === enderSocketId),
+    });
+    const duration = Math.max(0, Math.round((endedAt - match.startedAt) / 1000));
+    for (const [me, partner] of [
+      [match.a, match.b],
+      [match.b, match.a],
+    ] as const) {
+      if (me.disconnectedAt !== 0) continue;
+      const isEnder = me.socketId === enderSocketId;
+      if (kind === 'skip' && !isEnder)
+        this.deps.emitter.toSocket(me.socketId, 'partner_skipped', { matchId: match.id });
+      this.deps.emitter.toSocket(me.socketId, 'match_ended', {
+        matchId: match.id,
+        duration,
+        reason: KIND_FOR[kind],
+        endReason: endReasonOf(kind, isEnder),
+        partnerId: partner.socketId,
+        requeued: isEnder ? requeued.ender : requeued.partner,
+      });
+    }
+  }
+
+  private async expireGrace(matchId: string, away: LiveParticipant): Promise<void> {
+    const match = await this.deps.queue.endMatch(matchId, away.resumeToken);
+    if (match) await this.conclude(match, 'disconnect', away.socketId, { ender: false, partner: false });
+  }
+}

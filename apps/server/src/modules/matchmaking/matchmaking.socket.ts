@@ -1,0 +1,89 @@
+import type { SocketModule } from '../../realtime/socket-module.js';
+import type { GatewayServer, GatewaySocket } from '../../realtime/types.js';
+import type { MatchEmitter } from './match-emitter.js';
+import type { MatchRelay } from './match-relay.js';
+import type { MatchmakingService, ParticipantRef } from './matchmaking.service.js';
+
+export function createMatchEmitter(io: GatewayServer): MatchEmitter {
+  return {
+    toSocket(socketId, event, payload) {
+      // The emit signature is a union over all events; the generic on the interface keeps callers honest.
+      (io.to(socketId).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+    isLocal(socketId) {
+      return io.sockets.sockets.has(socketId);
+    },
+    async ownerOf(socketId) {
+      const local = io.sockets.sockets.get(socketId);
+      if (local) return { userId: local.data.userId };
+      const [remote] = await io.in(socketId).fetchSockets();
+      return remote ? { userId: remote.data.userId } : null;
+    },
+  };
+}
+
+const refOf = (socket: GatewaySocket): ParticipantRef => ({
+  socketId: socket.id,
+  userId: socket.data.userId,
+});
+
+/**
+ * Video chat events. They are open to anonymous sockets (the service applies the anonymous setting);
+ * identity is the socket and its session, never a field of the payload.
+ */
+export function matchmakingSocketHandlers(service: MatchmakingService, relay: MatchRelay): SocketModule {
+  /**
+   * A socket that disconnected while its join or resume was in flight left nothing behind to clean up
+   * when its disconnect ran; clean up again now that the step has landed.
+   */
+  const afterStep = async <T>(socket: GatewaySocket, step: Promise<T>): Promise<T> => {
+    try {
+      return await step;
+    } finally {
+      if (socket.disconnected) await service.disconnect(socket.id, 'transport close');
+    }
+  };
+
+  return ({ open, onDisconnect }) => {
+    open('join_queue', (socket, payload) =>
+      afterStep(socket, service.join(refOf(socket), payload?.interests ?? [])),
+    );
+    open('leave_queue', async (socket) => ({ left: await service.leave(socket.id) }));
+    open('skip_partner', (socket, payload) =>
+      afterStep(socket, service.skip(refOf(socket), payload?.matchId)),
+    );
+    open('end_chat', (socket, payload) => service.stop(refOf(socket), payload?.matchId));
+    open('resume_match', (socket, { resumeToken }) =>
+      afterStep(socket, service.resume(refOf(socket), resumeToken)),
+    );
+    open('report_partner', (socket, payload) => service.reportPartner(refOf(socket), payload));
+    open('webrtc_offer', async (socket, payload) => {
+      await relay.offer(socket.id, payload);
+      return undefined;
+    });
+    open('webrtc_answer', async (socket, payload) => {
+      await relay.answer(socket.id, payload);
+      return undefined;
+    });
+    open('webrtc_ice_candidate', async (socket, payload) => {
+      await relay.iceCandidate(socket.id, payload);
+      return undefined;
+    });
+    open('chat_message', (socket, payload) => relay.chat(socket.id, payload));
+    open('chat_typing_start', async (socket, { to, matchId }) => {
+      await relay.typing(socket.id, to, matchId, true);
+      return undefined;
+    });
+    open('chat_typing_stop', async (socket, { to, matchId }) => {
+      await relay.typing(socket.id, to, matchId, false);
+      return undefined;
+    });
+    open('connection_quality', async (socket, payload) => {
+      await relay.quality(socket.id, payload);
+      return undefined;
+    });
+    onDisconnect((socket, reason) => {
+      void service.disconnect(socket.id, reason).catch(() => undefined);
+    });
+  };
+}

@@ -1,0 +1,5 @@
+/** Seed 000 reports of users (from a video chat or a profile); reviewed later in the admin console. */
+
+export { registerReportRoutes } from './reports.http.js';
+export type { ReportParty } from './reports.repo.js';
+export { ReportsService } from './reports.service.js';
