@@ -22,6 +22,12 @@ import {
   SessionService,
 } from './modules/auth/index.js';
 import {
+  Messaging,
+  messagingSocketHandlers,
+  registerMessagingRoutes,
+  systemAccount,
+} from './modules/messaging/index.js';
+import {
   NotificationsService,
   notificationSocketHandlers,
   registerNotificationRoutes,
@@ -328,6 +334,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     closers.push(() => matchmaking.close());
 
+    const messaging = new Messaging({
+      db: database.db,
+      publisher,
+      notifications,
+      attachments: uploads,
+      kv,
+      logger,
+      systemUser: systemAccount(database.db, usersService),
+    });
+    closers.push(async () => messaging.close());
+
     const broadcaster = new CountBroadcaster(counter, bus, (count, timestamp) =>
       io.local.emit('user_count_update', { count, timestamp }),
     );
@@ -336,14 +353,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       io,
       sessions,
       broadcaster,
-      unread: { ...NO_UNREAD, notifications: (userId) => notifications.unreadCount(userId) },
+      unread: {
+        ...NO_UNREAD,
+        notifications: (userId) => notifications.unreadCount(userId),
+        messages: (userId) => messaging.unreadTotal(userId),
+      },
       modules: [
         socialSocketHandlers(social),
         notificationSocketHandlers(notifications),
         presenceSocketHandlers(presence),
+        messagingSocketHandlers(messaging),
         matchmaking.socketModule,
       ],
-      lifecycle: presence,
+      lifecycle: {
+        bound: async (userId, socketId) => {
+          await presence.bound(userId, socketId);
+          messaging.socketBound(userId);
+        },
+        unbound: async (userId, socketId) => {
+          messaging.socketUnbound(userId, socketId);
+          await presence.unbound(userId, socketId);
+        },
+        touched: (userId) => presence.touched(userId),
+      },
       logger,
     });
     let gatewayUp = true;
@@ -374,6 +406,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerSocialRoutes(app, social, guard);
     registerNotificationRoutes(app, notifications, guard);
     registerUploadsRoutes(app, uploads, guard);
+    registerMessagingRoutes(app, messaging, guard);
     matchmaking.registerRoutes(app, guard);
     if (storage instanceof LocalStorage)
       registerUploadRoutes(app, storage.root, (key) => uploads.findServedObject(key));

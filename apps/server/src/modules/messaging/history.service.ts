@@ -1,0 +1,237 @@
+import type {
+  TDmSearchQuery,
+  TDmSync,
+  TDmSyncResponse,
+  TMessagesQuery,
+  TMessagesResponse,
+} from '@guftagu/contracts';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { users } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import { toUserCard } from '../social/index.js';
+import { findUserById } from '../users/index.js';
+import { listConversations, otherUserView } from './conversations.repo.js';
+import type { MessagingContext } from './messaging.context.js';
+import { areFriends, blockBetween, findConversation, notHiddenFor } from './messaging.repo.js';
+import { type DmMessageRow, dmHidden, dmMessages, dmParticipants } from './messaging.schema.js';
+import type { ReceiptsService } from './receipts.service.js';
+
+/** One sync answer holds at most this many new messages; `hasMore` asks the client to continue. */
+const SYNC_BATCH = 500;
+const SYNC_CHANGED_MAX = 2000;
+/**
+ * `syncedAt` is set this far in the past: a change stamped before a sync but committed after it would
+ * otherwise fall between two syncs. Re-sending a few already-known changes is harmless (merged by id).
+ */
+const SYNC_MARGIN_MS = 30_000;
+const SYNC_CONVERSATIONS_MAX = 1000;
+
+type SearchRow = DmMessageRow & { snippet: string; rank: number };
+
+/** Turns free text into a prefix query of its words, so "hel wor" finds "hello world". */
+function prefixQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .slice(0, 10)
+    .map((word) => `${word}:*`)
+    .join(' & ');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Reading: one conversation's history (cursor pages by UUIDv7 id, stable under concurrent inserts
+ * because a new message always sorts after the cursor), search, and the reconnect catch-up.
+ */
+export class HistoryService {
+  constructor(
+    private readonly context: MessagingContext,
+    private readonly receipts: ReceiptsService,
+  ) {}
+
+  private get db() {
+    return this.context.db;
+  }
+
+  async history(
+    userId: string,
+    otherUserId: string,
+    query: TMessagesQuery,
+  ): Promise<Omit<TMessagesResponse, 'success'>> {
+    const other = await findUserById(this.db, otherUserId);
+    if (!other || other.username === null || otherUserId === userId)
+      throw new AppError('NOT_FOUND', 'No user with that ID');
+    const [isFriend, block] = await Promise.all([
+      areFriends(this.db, userId, otherUserId),
+      blockBetween(this.db, userId, otherUserId),
+    ]);
+    const otherUser = otherUserView(other, { isFriend, isBlocked: block !== null });
+    const conversation = await findConversation(this.db, userId, otherUserId);
+    if (!conversation)
+      return { messages: [], nextCursor: null, hasMore: false, conversation: null, otherUser };
+    const rows = await this.db
+      .select()
+      .from(dmMessages)
+      .where(
+        and(
+          eq(dmMessages.conversationId, conversation.id),
+          notHiddenFor(userId),
+          query.before ? lt(dmMessages.id, query.before) : undefined,
+        ),
+      )
+      .orderBy(desc(dmMessages.id))
+      .limit(query.limit + 1);
+    const hasMore = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    const [summary] = await listConversations(this.db, userId, { otherUserId });
+    return {
+      messages: await this.context.toDtos(userId, page),
+      nextCursor: hasMore ? (page[page.length - 1]?.id ?? null) : null,
+      hasMore,
+      conversation: summary ?? null,
+      otherUser,
+    };
+  }
+
+  async search(userId: string, query: TDmSearchQuery) {
+    const tsquery = prefixQuery(query.q);
+    if (!tsquery) return [];
+    // Control characters 1 and 2 mark the matches, so escaping the text afterwards cannot break them.
+    const result = await this.db.execute<SearchRow & Record<string, unknown>>(sql`
+      select m.id, m.conversation_id as "conversationId", m.sender_id as "senderId",
+        m.recipient_id as "recipientId", m.content, m.message_type as "messageType", m.reply_to_id as "replyToId",
+        m.nonce, m.created_at as "createdAt", m.delivered_at as "deliveredAt", m.read_at as "readAt",
+        m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.updated_at as "updatedAt",
+        ts_rank(m.search, q.query) as rank,
+        ts_headline('simple', translate(m.content, chr(1) || chr(2), ''), q.query,
+          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=2') as snippet
+      from dm_messages m, to_tsquery('simple', ${tsquery}) as q(query)
+      where (m.sender_id = ${userId} or m.recipient_id = ${userId})
+        and m.search @@ q.query
+        and m.deleted_at is null
+        and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${userId})
+        ${query.with ? sql`and (m.sender_id = ${query.with} or m.recipient_id = ${query.with})` : sql``}
+      order by rank desc, m.id desc
+      limit ${query.limit}
+    `);
+    const rows = result.rows.map((row) => ({
+      ...row,
+      createdAt: new Date(row.createdAt),
+      deliveredAt: row.deliveredAt ? new Date(row.deliveredAt) : null,
+      readAt: row.readAt ? new Date(row.readAt) : null,
+      editedAt: row.editedAt ? new Date(row.editedAt) : null,
+      deletedAt: row.deletedAt ? new Date(row.deletedAt) : null,
+      updatedAt: new Date(row.updatedAt),
+    }));
+    const dtos = await this.context.toDtos(userId, rows);
+    const otherIds = [
+      ...new Set(rows.map((row) => (row.senderId === userId ? row.recipientId : row.senderId))),
+    ];
+    const others =
+      otherIds.length > 0 ? await this.db.select().from(users).where(inArray(users.id, otherIds)) : [];
+    const otherById = new Map(others.map((other) => [other.id, other]));
+    return rows.flatMap((row, index) => {
+      const message = dtos[index];
+      const other = otherById.get(row.senderId === userId ? row.recipientId : row.senderId);
+      if (!message || !other) return [];
+      const snippet = escapeHtml(row.snippet).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
+      return [{ message, otherUser: toUserCard(other), snippet, rank: Number(row.rank) }];
+    });
+  }
+
+  /**
+   * Reconnect catch-up (issue 5 "Reconnect and correctness"): new messages after each known cursor,
+   * known messages that changed since the last sync, and for-me deletions from other tabs. Messages
+   * for the caller that it now holds are marked delivered, exactly as a live `dm_receive` would be.
+   */
+  async sync(userId: string, input: TDmSync): Promise<Omit<TDmSyncResponse, 'success'>> {
+    const named = Object.entries(input.after);
+    if (named.length > SYNC_CONVERSATIONS_MAX)
+      throw new AppError(
+        'VALIDATION_ERROR',
+        `Sync at most ${SYNC_CONVERSATIONS_MAX} conversations at once.`,
+        {
+          field: 'after',
+        },
+      );
+    const nowResult = await this.db.execute<{ now: Date } & Record<string, unknown>>(
+      sql`select now() as now`,
+    );
+    const now = new Date(nowResult.rows[0]?.now ?? Date.now());
+    const since = input.changedSince ? new Date(input.changedSince) : null;
+
+    const mine = await this.db
+      .select({ conversationId: dmParticipants.conversationId })
+      .from(dmParticipants)
+      .where(eq(dmParticipants.userId, userId));
+    const myIds = new Set(mine.map((row) => row.conversationId));
+    const known = named.filter(([conversationId]) => myIds.has(conversationId));
+    const knownIds = new Set(known.map(([conversationId]) => conversationId));
+    const unknownIds = [...myIds].filter((id) => !knownIds.has(id));
+
+    const newConditions = known.map(([conversationId, lastId]) =>
+      lastId
+        ? and(eq(dmMessages.conversationId, conversationId), gt(dmMessages.id, lastId))
+        : eq(dmMessages.conversationId, conversationId),
+    );
+    // Conversations the client did not name: everything since it last heard from us.
+    if (since && unknownIds.length > 0)
+      newConditions.push(
+        and(inArray(dmMessages.conversationId, unknownIds), gt(dmMessages.createdAt, since)),
+      );
+    const fresh =
+      newConditions.length === 0
+        ? []
+        : await this.db
+            .select()
+            .from(dmMessages)
+            .where(and(or(...newConditions), notHiddenFor(userId)))
+            .orderBy(asc(dmMessages.id))
+            .limit(SYNC_BATCH + 1);
+    const hasMore = fresh.length > SYNC_BATCH;
+    const messages = fresh.slice(0, SYNC_BATCH);
+
+    const changedConditions = known.flatMap(([conversationId, lastId]) =>
+      lastId ? [and(eq(dmMessages.conversationId, conversationId), lte(dmMessages.id, lastId))] : [],
+    );
+    const changed =
+      since && changedConditions.length > 0
+        ? await this.db
+            .select()
+            .from(dmMessages)
+            .where(and(or(...changedConditions), gt(dmMessages.updatedAt, since), notHiddenFor(userId)))
+            .orderBy(asc(dmMessages.id))
+            .limit(SYNC_CHANGED_MAX)
+        : [];
+    const removed = since
+      ? await this.db
+          .select({ messageId: dmHidden.messageId })
+          .from(dmHidden)
+          .where(and(eq(dmHidden.userId, userId), gt(dmHidden.createdAt, since)))
+      : [];
+
+    const delivered = await this.receipts.markDeliveredRows(
+      userId,
+      messages.filter((row) => row.recipientId === userId && row.deliveredAt === null).map((row) => row.id),
+    );
+    const deliveredAt = new Map(delivered.map((row) => [row.id, row.at]));
+    const withReceipts = messages.map((row) => {
+      const at = deliveredAt.get(row.id);
+      return at ? { ...row, deliveredAt: at } : row;
+    });
+    const [messageDtos, changedDtos] = await Promise.all([
+      this.context.toDtos(userId, withReceipts),
+      this.context.toDtos(userId, changed),
+    ]);
+    return {
+      messages: messageDtos,
+      changed: changedDtos,
+      removed: removed.map((row) => row.messageId),
+      hasMore,
+      syncedAt: new Date(now.getTime() - SYNC_MARGIN_MS).toISOString(),
+    };
+  }
+}

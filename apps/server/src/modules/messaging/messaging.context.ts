@@ -1,0 +1,70 @@
+import type { TDirectMessage, TDmReceive } from '@guftagu/contracts';
+import { runAfterCommit } from '../../platform/after-commit.js';
+import type { Database } from '../../platform/db/client.js';
+import type { Logger } from '../../platform/logger.js';
+import type { RealtimePublisher } from '../../realtime/publisher.js';
+import type { NotificationsService } from '../notifications/index.js';
+import { toUserCard } from '../social/index.js';
+import type { UserRow } from '../users/index.js';
+import { type AttachmentsPort, toDirectMessages } from './messaging.dto.js';
+import { type Executor, unreadBySender } from './messaging.repo.js';
+import type { DmMessageRow } from './messaging.schema.js';
+
+export interface MessagingDeps {
+  db: Database;
+  publisher: RealtimePublisher;
+  notifications: NotificationsService;
+  attachments: AttachmentsPort;
+  logger: Logger;
+}
+
+/**
+ * What the messaging services share: the database, DTO building and the after-commit publishing
+ * helpers. Events always go to the two participants' `user:` rooms and nobody else.
+ */
+export class MessagingContext {
+  constructor(readonly deps: MessagingDeps) {}
+
+  get db(): Database {
+    return this.deps.db;
+  }
+
+  get publisher(): RealtimePublisher {
+    return this.deps.publisher;
+  }
+
+  toDtos(viewerId: string, rows: DmMessageRow[], db: Executor = this.db): Promise<TDirectMessage[]> {
+    return toDirectMessages(db, this.deps.attachments, viewerId, rows);
+  }
+
+  async toDto(viewerId: string, row: DmMessageRow, db: Executor = this.db): Promise<TDirectMessage> {
+    const [dto] = await this.toDtos(viewerId, [row], db);
+    if (!dto) throw new Error('message DTO missing');
+    return dto;
+  }
+
+  afterCommit(what: string, ...effects: Array<() => unknown>): Promise<void> {
+    return runAfterCommit(this.deps.logger, what, ...effects);
+  }
+
+  /** `dm_receive` (seed 000 fields plus the full message) for one participant. */
+  receivePayload(dto: TDirectMessage, sender: UserRow): TDmReceive {
+    return {
+      ...dto,
+      messageId: dto.id,
+      from: toUserCard(sender),
+      message: dto.content,
+      timestamp: dto.createdAt,
+    };
+  }
+
+  /** Pushes the exact unread total, and the counts of the named other users, to every tab of `userId`. */
+  async pushUnread(userId: string, otherUserIds: string[]): Promise<void> {
+    const counts = await unreadBySender(this.db, userId);
+    let total = 0;
+    for (const count of counts.values()) total += count;
+    const byUser: Record<string, number> = {};
+    for (const otherId of otherUserIds) byUser[otherId] = counts.get(otherId) ?? 0;
+    this.publisher.toUser(userId, 'dm_unread_update', { total, byUser });
+  }
+}

@@ -1,0 +1,88 @@
+import type { TDirectMessage } from '@guftagu/contracts';
+import { AppError } from '../../platform/errors.js';
+import type { KeyValueStore } from '../../platform/kv/kv.js';
+import { findUserById, type UserRow } from '../users/index.js';
+import { ActionsService } from './actions.service.js';
+import { ConversationsService } from './conversations.service.js';
+import { HistoryService } from './history.service.js';
+import { LiveState } from './live-state.js';
+import { MessagingContext, type MessagingDeps } from './messaging.context.js';
+import { areFriends, blockBetween, findConversation, orderedPair } from './messaging.repo.js';
+import { ReceiptsService } from './receipts.service.js';
+import { SendService } from './send.service.js';
+
+export interface MessagingModuleDeps extends MessagingDeps {
+  kv: KeyValueStore;
+  /** Finds or creates the "System" account that system messages come from. */
+  systemUser: () => Promise<UserRow>;
+}
+
+/**
+ * Direct messages (issue 5), one object per use case sharing one context. Transports call these;
+ * `server.ts` wires `socketBound`/`socketUnbound` into the gateway lifecycle and `unreadTotal` into
+ * the `authenticated` payload.
+ */
+export class Messaging {
+  readonly live: LiveState;
+  readonly sending: SendService;
+  readonly actions: ActionsService;
+  readonly receipts: ReceiptsService;
+  readonly history: HistoryService;
+  readonly conversations: ConversationsService;
+
+  constructor(private readonly deps: MessagingModuleDeps) {
+    const context = new MessagingContext(deps);
+    this.live = new LiveState(deps.kv, deps.publisher, deps.logger);
+    this.sending = new SendService(context, this.live);
+    this.actions = new ActionsService(context);
+    this.receipts = new ReceiptsService(context);
+    this.history = new HistoryService(context, this.receipts);
+    this.conversations = new ConversationsService(context);
+  }
+
+  unreadTotal(userId: string): Promise<number> {
+    return this.conversations.unreadTotal(userId);
+  }
+
+  /** A socket of the user connected: messages that waited for them are delivered now. */
+  socketBound(userId: string): void {
+    void this.receipts
+      .deliverPending(userId)
+      .catch((error) => this.deps.logger.error({ err: error }, 'pending message delivery failed'));
+  }
+
+  socketUnbound(userId: string, socketId: string): void {
+    void this.live
+      .socketClosed(userId, socketId)
+      .catch((error) => this.deps.logger.error({ err: error }, 'messaging socket cleanup failed'));
+  }
+
+  /**
+   * Typing indicators only go where a message could: an existing conversation or a friend, never
+   * across a block. Friends without a conversation yet get it keyed by the pair.
+   */
+  async setTyping(userId: string, to: string, isTyping: boolean, socketId: string): Promise<void> {
+    if (to === userId) throw new AppError('VALIDATION_ERROR', "You can't type to yourself.", { field: 'to' });
+    const { db } = this.deps;
+    const [conversation, isFriend, block, me] = await Promise.all([
+      findConversation(db, userId, to),
+      areFriends(db, userId, to),
+      blockBetween(db, userId, to),
+      findUserById(db, userId),
+    ]);
+    if (block) throw new AppError('BLOCKED', "You can't message this user.");
+    if (!conversation && !isFriend) throw new AppError('NOT_FOUND', 'No conversation with this user.');
+    const conversationId = conversation?.id ?? `pending:${orderedPair(userId, to).join(':')}`;
+    if (isTyping)
+      this.live.startTyping({ id: userId, username: me?.username ?? '' }, to, conversationId, socketId);
+    else this.live.stopTyping(userId, to, conversationId);
+  }
+
+  async sendSystemMessage(toUserId: string, content: string): Promise<TDirectMessage> {
+    return this.sending.sendSystemMessage(await this.deps.systemUser(), toUserId, content);
+  }
+
+  close(): void {
+    this.live.close();
+  }
+}
