@@ -1,0 +1,323 @@
+import {
+  ZConversationsResponse,
+  ZDmConversationResponse,
+  ZDmMessageResponse,
+  ZMarkDmReadResponse,
+  ZMessagesResponse,
+  ZOkResponse,
+} from '@guftagu/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  befriend,
+  call,
+  connectAuthed,
+  emitAck,
+  expectApiError,
+  recordAllEvents,
+  recordEvents,
+  type SignedUp,
+  settle,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
+import { expectAckError, postDm, sendDm, setPrivacy } from '../../../test/messaging-helpers.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function pair(): Promise<[SignedUp, SignedUp]> {
+  return [await server.signUp(), await server.signUp()];
+}
+
+async function friends(): Promise<[SignedUp, SignedUp]> {
+  const [a, b] = await pair();
+  await befriend(a, b);
+  return [a, b];
+}
+
+const conversations = (user: SignedUp, view = 'inbox') =>
+  call(user.api, ZConversationsResponse, 'GET', `/api/messages/conversations?view=${view}`).then(
+    (answer) => answer.conversations,
+  );
+
+describe('who may talk to whom', () => {
+  it('turns a non-friend first message into a request the recipient accepts', async () => {
+    const [alice, bob] = await pair();
+    const { socket: bobSocket } = await connectAuthed(server, bob.token);
+    const requests = recordEvents(bobSocket, 'dm_request_received');
+    const first = await postDm(alice.api, bob, 'Hi, we met in video chat');
+    expect((await requests.waitFor(() => true)).from.userId).toBe(alice.userId);
+    // Alice may keep writing while the request is pending.
+    await postDm(alice.api, bob, 'Are you there?');
+
+    expect((await conversations(alice))[0]).toMatchObject({ requestState: 'outgoing', canSend: true });
+    expect(await conversations(bob)).toEqual([]);
+    const [request] = await conversations(bob, 'requests');
+    expect(request).toMatchObject({
+      requestState: 'incoming',
+      unreadCount: 2,
+      otherUser: { userId: alice.userId },
+    });
+
+    const { socket: aliceSocket } = await connectAuthed(server, alice.token);
+    const accepted = recordEvents(aliceSocket, 'dm_request_accepted');
+    const answer = await call(
+      bob.api,
+      ZDmConversationResponse,
+      'POST',
+      `/api/messages/requests/${alice.userId}/accept`,
+    );
+    expect(answer.conversation.requestState).toBe('none');
+    expect((await accepted.waitFor(() => true)).by.userId).toBe(bob.userId);
+    expect((await conversations(bob)).map((entry) => entry.otherUser.userId)).toEqual([alice.userId]);
+    await postDm(bob.api, alice, 'Sure, hello!');
+    const history = await call(alice.api, ZMessagesResponse, 'GET', `/api/messages/${bob.userId}`);
+    expect(history.messages.at(-1)?.id).toBe(first.id);
+  });
+
+  it('lets the recipient answer a request by replying, and keeps a rejected requester out', async () => {
+    const [alice, bob] = await pair();
+    await postDm(alice.api, bob, 'hello?');
+    await postDm(bob.api, alice, 'hi!');
+    expect((await conversations(bob))[0]?.requestState).toBe('none');
+
+    const [carol, dave] = await pair();
+    await postDm(carol.api, dave, 'buy my stuff');
+    await call(dave.api, ZDmConversationResponse, 'POST', `/api/messages/requests/${carol.userId}/reject`);
+    await expectApiError(postDm(carol.api, dave, 'please?'), 403, 'DM_REQUEST_REJECTED');
+    // The rejected request leaves Dave's views and his unread count.
+    expect(await conversations(dave, 'requests')).toEqual([]);
+    expect(await conversations(dave)).toEqual([]);
+    const unread = await dave.api.request<{ total: number }>('GET', '/api/messages/unread');
+    expect(unread.total).toBe(0);
+    // Answering twice, or answering a request nobody sent, is NOT_FOUND.
+    await expectApiError(
+      call(dave.api, ZOkResponse, 'POST', `/api/messages/requests/${carol.userId}/accept`),
+      404,
+      'NOT_FOUND',
+    );
+    await expectApiError(
+      call(carol.api, ZOkResponse, 'POST', `/api/messages/requests/${dave.userId}/accept`),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
+  it('honours "nobody" and "friends only" for non-friends but never between friends', async () => {
+    const [alice, bob] = await pair();
+    await setPrivacy(bob, { allowMessages: 'nobody' });
+    await expectApiError(postDm(alice.api, bob, 'hi'), 403, 'DM_NOT_ALLOWED');
+    await setPrivacy(bob, { allowMessages: 'friends' });
+    await expectApiError(postDm(alice.api, bob, 'hi'), 403, 'DM_NOT_ALLOWED');
+    await befriend(alice, bob);
+    await setPrivacy(bob, { allowMessages: 'nobody' });
+    expect((await postDm(alice.api, bob, 'friends always can')).content).toBe('friends always can');
+    const { rows } = await server.db.query(
+      'select count(*)::int as n from dm_messages where sender_id = $1',
+      [alice.userId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses a blocked pair in both directions with BLOCKED and keeps history after unfriending', async () => {
+    const [alice, bob] = await friends();
+    const kept = await postDm(alice.api, bob, 'before the block');
+    await call(bob.api, ZOkResponse, 'POST', `/api/users/${alice.userId}/block`);
+    const { socket } = await connectAuthed(server, alice.token);
+    await expectAckError(socket, 'dm_send', { to: bob.userId, message: 'hey', nonce: 'n1' }, 'BLOCKED');
+    await expectApiError(postDm(bob.api, alice, 'hey'), 403, 'BLOCKED');
+    await expectAckError(socket, 'dm_react', { messageId: kept.id, emoji: '👍' }, 'BLOCKED');
+    // History stays readable for both.
+    const history = await call(alice.api, ZMessagesResponse, 'GET', `/api/messages/${bob.userId}`);
+    expect(history.messages.map((message) => message.id)).toEqual([kept.id]);
+    expect(history.conversation?.canSend).toBe(false);
+  });
+
+  it('makes a former friend ask again after unfriending, with the history intact', async () => {
+    const [alice, bob] = await friends();
+    const old = await postDm(alice.api, bob, 'old times');
+    await call(bob.api, ZOkResponse, 'DELETE', `/api/friends/${alice.userId}`);
+    const { socket: bobSocket } = await connectAuthed(server, bob.token);
+    const requests = recordEvents(bobSocket, 'dm_request_received');
+    await postDm(alice.api, bob, 'why did you unfriend me');
+    await requests.waitFor(() => true);
+    const history = await call(bob.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`);
+    expect(history.messages.map((message) => message.id)).toContain(old.id);
+  });
+});
+
+describe('edit, delete, react, reply', () => {
+  it('lets only the sender edit, within 24 hours, with an edited marker and no old text', async () => {
+    const [alice, bob] = await friends();
+    const { socket: aliceSocket } = await connectAuthed(server, alice.token);
+    const { socket: bobSocket } = await connectAuthed(server, bob.token);
+    const edits = recordEvents(bobSocket, 'dm_edited');
+    const message = await sendDm(aliceSocket, bob, 'teh typo');
+    await expectAckError(bobSocket, 'dm_edit', { messageId: message.id, message: 'hijacked' }, 'FORBIDDEN');
+    const ack = await emitAck(aliceSocket, 'dm_edit', { messageId: message.id, message: 'the typo' });
+    const edited = ZDmMessageResponse.pick({ message: true }).parse(ack).message;
+    expect(edited.content).toBe('the typo');
+    expect(edited.editedAt).not.toBeNull();
+    expect((await edits.waitFor(() => true)).message.content).toBe('the typo');
+    await expectAckError(
+      aliceSocket,
+      'dm_edit',
+      { messageId: message.id, message: '   ' },
+      'VALIDATION_ERROR',
+    );
+
+    await server.db.query(`update dm_messages set created_at = now() - interval '25 hours' where id = $1`, [
+      message.id,
+    ]);
+    await expectAckError(
+      aliceSocket,
+      'dm_edit',
+      { messageId: message.id, message: 'late' },
+      'EDIT_WINDOW_EXPIRED',
+    );
+    const stored = await server.db.query('select content from dm_messages where id = $1', [message.id]);
+    expect(stored.rows[0].content).toBe('the typo');
+  });
+
+  it('deletes for everyone only by the sender (tombstone) and for me by either side', async () => {
+    const [alice, bob] = await friends();
+    const stranger = await server.signUp();
+    const { socket: aliceSocket } = await connectAuthed(server, alice.token);
+    const { socket: bobSocket } = await connectAuthed(server, bob.token);
+    const { socket: strangerSocket } = await connectAuthed(server, stranger.token);
+    const heardByStranger = recordAllEvents(strangerSocket);
+    const first = await sendDm(aliceSocket, bob, 'secret');
+    const second = await sendDm(aliceSocket, bob, 'keep for alice');
+
+    await expectAckError(bobSocket, 'dm_delete', { messageId: first.id, scope: 'everyone' }, 'FORBIDDEN');
+    await expectAckError(strangerSocket, 'dm_delete', { messageId: first.id, scope: 'me' }, 'NOT_FOUND');
+    const deleted = recordEvents(bobSocket, 'dm_deleted');
+    expect(
+      (await emitAck(aliceSocket, 'dm_delete', { messageId: first.id, scope: 'everyone' })).success,
+    ).toBe(true);
+    expect(await deleted.waitFor(() => true)).toMatchObject({ messageId: first.id, scope: 'everyone' });
+    const stored = await server.db.query('select content from dm_messages where id = $1', [first.id]);
+    expect(stored.rows[0].content).toBe('');
+
+    expect((await emitAck(bobSocket, 'dm_delete', { messageId: second.id, scope: 'me' })).success).toBe(true);
+    const bobView = await call(bob.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`);
+    expect(
+      bobView.messages.map((message) => [message.id, message.deletedForEveryone, message.content]),
+    ).toEqual([[first.id, true, '']]);
+    const aliceView = await call(alice.api, ZMessagesResponse, 'GET', `/api/messages/${bob.userId}`);
+    expect(aliceView.messages.map((message) => message.id)).toEqual([second.id, first.id]);
+    await settle(strangerSocket);
+    expect(heardByStranger.names()).toEqual([]);
+  });
+
+  it('keeps one reaction per emoji per user and tells both sides', async () => {
+    const [alice, bob] = await friends();
+    const { socket: aliceSocket } = await connectAuthed(server, alice.token);
+    const { socket: bobSocket } = await connectAuthed(server, bob.token);
+    const message = await sendDm(aliceSocket, bob, 'react to me');
+    const updates = recordEvents(aliceSocket, 'dm_reaction_updated');
+    await Promise.all(
+      Array.from({ length: 8 }, () => emitAck(bobSocket, 'dm_react', { messageId: message.id, emoji: '❤️' })),
+    );
+    await emitAck(aliceSocket, 'dm_react', { messageId: message.id, emoji: '❤️' });
+    await expectAckError(bobSocket, 'dm_react', { messageId: message.id, emoji: 'lol' }, 'VALIDATION_ERROR');
+    const { rows } = await server.db.query('select user_id from dm_reactions where message_id = $1', [
+      message.id,
+    ]);
+    expect(rows).toHaveLength(2);
+    await settle(aliceSocket);
+    // Bob's eight clicks were one change: one event for it, one for Alice's own reaction.
+    expect(updates.payloads).toHaveLength(2);
+    expect(updates.payloads.at(-1)?.reactions).toEqual([
+      { emoji: '❤️', count: 2, mine: true, userIds: [bob.userId, alice.userId] },
+    ]);
+    const ack = await emitAck(bobSocket, 'dm_unreact', { messageId: message.id, emoji: '❤️' });
+    expect(ZDmMessageResponse.pick({ message: true }).parse(ack).message.reactions).toEqual([
+      { emoji: '❤️', count: 1, mine: false, userIds: [alice.userId] },
+    ]);
+  });
+
+  it('accepts replies only to a message of the same conversation and shows a preview', async () => {
+    const [alice, bob] = await friends();
+    const [, carol] = [alice, await server.signUp()];
+    await befriend(alice, carol);
+    const { socket } = await connectAuthed(server, alice.token);
+    const original = await sendDm(socket, bob, 'original question');
+    const reply = await sendDm(socket, bob, 'answer', { replyTo: original.id });
+    expect(reply.replyTo).toEqual({
+      id: original.id,
+      senderId: alice.userId,
+      content: 'original question',
+      messageType: 'text',
+      deleted: false,
+    });
+    await expectAckError(
+      socket,
+      'dm_send',
+      { to: carol.userId, message: 'cross-post', nonce: 'cross1', replyTo: original.id },
+      'VALIDATION_ERROR',
+    );
+  });
+});
+
+describe('privacy of other conversations', () => {
+  it('never lets a third user read, mark, edit or react to messages of a conversation they are not in', async () => {
+    const [alice, bob] = await friends();
+    const mallory = await server.signUp();
+    const message = await postDm(alice.api, bob, 'private');
+    // The history route is always "my conversation with :userId", so Mallory sees only her own (empty).
+    const view = await call(mallory.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`);
+    expect(view.messages).toEqual([]);
+    const read = await call(mallory.api, ZMarkDmReadResponse, 'PUT', '/api/messages/read', {
+      messageIds: [message.id],
+    });
+    expect(read.messageIds).toEqual([]);
+    await expectApiError(
+      mallory.api.request('PATCH', `/api/messages/by-id/${message.id}`, { message: 'x' }),
+      404,
+      'NOT_FOUND',
+    );
+    await expectApiError(
+      call(mallory.api, ZOkResponse, 'POST', `/api/messages/by-id/${message.id}/reactions`, { emoji: '👍' }),
+      404,
+      'NOT_FOUND',
+    );
+    await expectApiError(
+      call(mallory.api, ZOkResponse, 'DELETE', `/api/messages/by-id/${message.id}?scope=me`),
+      404,
+      'NOT_FOUND',
+    );
+    const { rows } = await server.db.query('select read_at from dm_messages where id = $1', [message.id]);
+    expect(rows[0].read_at).toBeNull();
+  });
+
+  it('answers bad ids and unknown users with the error envelope', async () => {
+    const alice = await server.signUp();
+    await expectApiError(
+      call(alice.api, ZOkResponse, 'GET', '/api/messages/not-a-uuid'),
+      400,
+      'VALIDATION_ERROR',
+    );
+    await expectApiError(
+      call(alice.api, ZOkResponse, 'GET', '/api/messages/01900000-0000-7000-8000-000000000000'),
+      404,
+      'NOT_FOUND',
+    );
+    await expectApiError(
+      call(alice.api, ZOkResponse, 'POST', '/api/messages/send', { to: alice.userId }),
+      400,
+      'VALIDATION_ERROR',
+    );
+    await expectApiError(
+      call(alice.api, ZOkResponse, 'GET', '/api/messages/01900000-0000-7000-8000-000000000000?limit=1000'),
+      400,
+      'VALIDATION_ERROR',
+    );
+  });
+});
