@@ -1,0 +1,229 @@
+import { type ClientEventName, clientEvents, type TAck, ZAck } from '@guftagu/contracts';
+import type { GuftaguSocket } from '@guftagu/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SOCKET_EVENTS_PER_SECOND } from '../src/realtime/event-registry.js';
+import {
+  connectAuthed,
+  nextEvent,
+  type SignedUp,
+  startTestServer,
+  type TestServer,
+  waitForConnect,
+} from './harness.js';
+
+/**
+ * Fuzzes every client event in the contract registry (so new domains' events are covered the day they
+ * are added) with payloads of the wrong type, missing or oversized fields and prototype tricks. Each one
+ * must be answered with a well-formed ack: an error (`VALIDATION_ERROR`) whenever the contract refuses
+ * the payload, and never `INTERNAL_ERROR`, never silence, never a dead server.
+ */
+
+const EVENTS = Object.keys(clientEvents) as ClientEventName[];
+/** Below the per-socket limit, so every emit is judged on its payload and not rate limited. */
+const EMITS_PER_WINDOW = SOCKET_EVENTS_PER_SECOND - 5;
+/** Large, but under the gateway's 64 KB message cap (above it the transport closes, tested separately). */
+const BIG_STRING = 'x'.repeat(60_000);
+
+const nested = (depth: number): unknown => (depth === 0 ? {} : { a: nested(depth - 1) });
+
+const GARBAGE: Array<[string, unknown]> = [
+  ['no payload', undefined],
+  ['null', null],
+  ['zero', 0],
+  ['a negative number', -1],
+  ['a huge number', 1e308],
+  ['a string', 'hello'],
+  ['an empty string', ''],
+  ['true', true],
+  ['an empty array', []],
+  ['an array of junk', [1, 'two', null, {}]],
+  ['an empty object', {}],
+  ['a 60 KB string', BIG_STRING],
+  ['a __proto__ key', JSON.parse('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}')],
+  ['deep nesting', nested(200)],
+];
+
+const WRONG_VALUES: Array<[string, unknown]> = [
+  ['null', null],
+  ['a number', 12_345],
+  ['a negative number', -1],
+  ['NaN-ish', 1e308],
+  ['a boolean', true],
+  ['an object', { $gt: '' }],
+  ['an array', ['a', 'b']],
+  ['an empty string', ''],
+  ['a 60 KB string', BIG_STRING],
+  ['a NUL and control characters', '\u0000\u0007\r\n'],
+  ['a path', '../../etc/passwd'],
+  ['SQL', "' or '1'='1"],
+  ['not a uuid', '00000000-0000-0000-0000-00000000000g'],
+];
+
+/** The object shape behind a schema (through optional/nullable wrappers), if it has one. */
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let current: z.ZodType = schema;
+  for (let depth = 0; depth < 5; depth += 1) {
+    if (current instanceof z.ZodObject) return current.shape as Record<string, z.ZodType>;
+    if (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable ||
+      current instanceof z.ZodDefault
+    )
+      current = current.unwrap() as z.ZodType;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Every hostile payload for one event: garbage of every type, then each field made wrong on its own. */
+function hostilePayloads(event: ClientEventName): Array<[string, unknown]> {
+  const payloads = [...GARBAGE];
+  const shape = shapeOf(clientEvents[event]);
+  for (const field of Object.keys(shape ?? {})) {
+    for (const [label, value] of WRONG_VALUES) payloads.push([`${field} = ${label}`, { [field]: value }]);
+  }
+  return payloads;
+}
+
+interface Paced {
+  emit(event: string, payload: unknown): Promise<TAck>;
+}
+
+/**
+ * Emits and awaits the ack, pausing before the per-socket window would fill. A window is timed from the
+ * first ack's arrival, which is never earlier than the server saw that event, so the server's window has
+ * always closed before the next batch is sent, however slow the machine.
+ */
+function paced(socket: GuftaguSocket): Paced {
+  let windowStart = 0;
+  let count = 0;
+  return {
+    async emit(event, payload) {
+      if (count >= EMITS_PER_WINDOW) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_010 - (Date.now() - windowStart))));
+        count = 0;
+      }
+      count += 1;
+      const untyped = socket.timeout(5_000) as unknown as {
+        emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+      };
+      const answer = payload === undefined ? untyped.emitWithAck(event) : untyped.emitWithAck(event, payload);
+      const ack = ZAck.parse(await answer);
+      if (count === 1) windowStart = Date.now();
+      return ack;
+    },
+  };
+}
+
+let server: TestServer;
+let user: SignedUp;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  user = await server.signUp();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function fuzzEvent(
+  event: ClientEventName,
+  signedIn: boolean,
+): Promise<{ failures: string[]; tried: number }> {
+  const failures: string[] = [];
+  let tried = 0;
+  const open = async () => {
+    if (signedIn) return (await connectAuthed(server, user.token)).socket;
+    const socket = server.socket();
+    await waitForConnect(socket);
+    return socket;
+  };
+  let socket = await open();
+  let sender = paced(socket);
+  for (const [label, payload] of hostilePayloads(event)) {
+    const refused = !clientEvents[event].safeParse(payload).success;
+    tried += 1;
+    let ack: TAck;
+    try {
+      ack = await sender.emit(event, payload);
+    } catch (error) {
+      failures.push(`${event} with ${label}: no valid ack (${(error as Error).message})`);
+      continue;
+    } finally {
+      // A payload the contract accepts may legitimately end the session (e.g. `authenticate`); carry on.
+      if (!socket.connected) {
+        socket = await open();
+        sender = paced(socket);
+      }
+    }
+    if (!ack.success && ack.code === 'INTERNAL_ERROR')
+      failures.push(`${event} with ${label}: INTERNAL_ERROR`);
+    if (refused && (ack.success || ack.code !== 'VALIDATION_ERROR'))
+      failures.push(
+        `${event} with ${label}: expected VALIDATION_ERROR, got ${JSON.stringify(ack).slice(0, 200)}`,
+      );
+  }
+  socket.disconnect();
+  return { failures, tried };
+}
+
+describe('hostile socket input', () => {
+  it('covers every registered client event', () => {
+    expect(EVENTS.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['a signed-in socket', true],
+    ['an anonymous socket', false],
+  ])(
+    'answers every hostile payload on %s with an error ack, never a crash or silence',
+    async (_label, signedIn) => {
+      const failures: string[] = [];
+      let tried = 0;
+      // Several events at once, each on its own socket (the rate limit is per socket).
+      const queue = [...EVENTS];
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          for (let event = queue.shift(); event; event = queue.shift()) {
+            const outcome = await fuzzEvent(event, signedIn);
+            failures.push(...outcome.failures);
+            tried += outcome.tried;
+          }
+        }),
+      );
+      expect(failures, failures.join('\n')).toEqual([]);
+      expect(tried).toBeGreaterThanOrEqual(EVENTS.length * GARBAGE.length);
+    },
+    120_000,
+  );
+
+  it('answers an unknown event and a missing payload, and reports failures without an ack as `error`', async () => {
+    const { socket } = await connectAuthed(server, user.token);
+    const sender = paced(socket);
+    expect(await sender.emit('no_such_event', {})).toMatchObject({
+      success: false,
+      code: 'VALIDATION_ERROR',
+    });
+    expect(await sender.emit('__proto__', {})).toMatchObject({ success: false, code: 'VALIDATION_ERROR' });
+    const reported = nextEvent(socket, 'error' as never);
+    (socket as unknown as { emit(event: string, payload: unknown): void }).emit('block_user', 42);
+    expect(await reported).toMatchObject({ code: 'VALIDATION_ERROR' });
+    socket.disconnect();
+  });
+
+  it('closes only the offending connection on a message over the size cap, and keeps serving', async () => {
+    const { socket } = await connectAuthed(server, user.token);
+    const closed = new Promise<string>((resolve) => socket.on('disconnect', resolve));
+    (socket as unknown as { emit(event: string, payload: unknown): void }).emit('heartbeat', {
+      blob: 'x'.repeat(200_000),
+    });
+    expect(await closed).toMatch(/transport (close|error)/);
+
+    const { socket: fresh } = await connectAuthed(server, user.token);
+    expect(await paced(fresh).emit('heartbeat', undefined)).toMatchObject({ success: true });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    fresh.disconnect();
+  });
+});
