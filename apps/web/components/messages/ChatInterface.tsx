@@ -34,7 +34,7 @@ export function ChatInterface({ userId }: { userId: string }) {
   const router = useRouter();
   const { token } = useAuth();
   const { toast } = useToast();
-  const { me, threads, actions } = useMessages();
+  const { me, threads, actions, bumpList, dispatch } = useMessages();
   const api = useMessagesApi();
   const social = useSocialApi();
   const now = useNow(20_000);
@@ -232,7 +232,11 @@ export function ChatInterface({ userId }: { userId: string }) {
         onArchive={(archived) =>
           void api
             .setArchived(userId, archived)
-            .then(() => toast({ title: archived ? 'Chat archived' : 'Chat moved to inbox' }))
+            .then(({ conversation }) => {
+              dispatch({ type: 'conversation', userId, conversation });
+              bumpList();
+              toast({ title: archived ? 'Chat archived' : 'Chat moved to inbox' });
+            })
             .catch((error: unknown) =>
               toast({ title: 'That didn’t work', description: messagingErrorMessage(error), tone: 'error' }),
             )
@@ -272,6 +276,7 @@ export function ChatInterface({ userId }: { userId: string }) {
         onAnswer={async (answer) => {
           try {
             await actions.answerRequest(userId, answer);
+            bumpList();
             toast({
               title: answer === 'accept' ? 'Request accepted' : 'Request rejected',
               tone: answer === 'accept' ? 'success' : 'default',
@@ -283,26 +288,22 @@ export function ChatInterface({ userId }: { userId: string }) {
         }}
         onBlock={() => setBlockOpen(true)}
       />
-      <MessageInput
-        disabled={!canSend || requestState === 'incoming'}
-        placeholder={
-          requestState === 'incoming'
-            ? 'Accept the request to reply'
-            : canSend
-              ? `Message ${otherName}`
-              : 'You can’t message this person'
-        }
-        context={context}
-        editText={editText}
-        onCancelContext={() => setContext(null)}
-        onSend={onSend}
-        onEdit={onEdit}
-        onTyping={onTyping}
-        upload={upload}
-        onReject={(message) =>
-          toast({ title: 'Can’t attach that file', description: message, tone: 'error' })
-        }
-      />
+      {requestState === 'incoming' ? null : (
+        <MessageInput
+          disabled={!canSend}
+          placeholder={canSend ? `Message ${otherName}` : 'You can’t message this person'}
+          context={context}
+          editText={editText}
+          onCancelContext={() => setContext(null)}
+          onSend={onSend}
+          onEdit={onEdit}
+          onTyping={onTyping}
+          upload={upload}
+          onReject={(message) =>
+            toast({ title: 'Can’t attach that file', description: message, tone: 'error' })
+          }
+        />
+      )}
       <Lightbox
         images={lightbox?.images ?? []}
         index={lightbox?.index ?? null}

@@ -49,8 +49,13 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
   const { me, unreadTotal, unreadByUser, threads, listVersion, actions } = useMessages();
   const now = useNow();
 
+  // The tab lives in this (persistent) layout's state, so opening a request keeps the Requests tab;
+  // a `?view=` link (e.g. after rejecting a request) still selects its tab.
   const requested = searchParams.get('view');
-  const view: ConversationView = isView(requested) ? requested : 'inbox';
+  const [view, setViewState] = useState<ConversationView>(isView(requested) ? requested : 'inbox');
+  useEffect(() => {
+    if (isView(requested)) setViewState(requested);
+  }, [requested]);
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
   const [conversations, setConversations] = useState<TConversation[] | null>(null);
@@ -87,11 +92,9 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
   }, [load, listVersion]);
 
   const setView = (next: ConversationView) => {
-    const params = new URLSearchParams(searchParams.toString());
-    if (next === 'inbox') params.delete('view');
-    else params.set('view', next);
-    const search = params.toString();
-    router.replace(`${pathname}${search ? `?${search}` : ''}`, { scroll: false });
+    setViewState(next);
+    if (pathname !== '/messages') return;
+    router.replace(next === 'inbox' ? '/messages' : `/messages?view=${next}`, { scroll: false });
   };
 
   const markAll = async () => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useParams } from 'next/navigation';
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { RequireAuth } from '@/components/auth/RequireAuth';
 import { cn } from '@/lib/utils';
 import { ConversationList } from './ConversationList';
@@ -14,6 +14,16 @@ import { ConversationList } from './ConversationList';
 export function MessagesShell({ children }: { children: ReactNode }) {
   const params = useParams<{ userId?: string }>();
   const activeUserId = typeof params.userId === 'string' ? decodeURIComponent(params.userId) : null;
+
+  // Only the list and the log scroll: lock the page behind the frame (no rubber-banding footer on phones).
+  useEffect(() => {
+    const root = document.documentElement;
+    const previous = root.style.overflow;
+    root.style.overflow = 'hidden';
+    return () => {
+      root.style.overflow = previous;
+    };
+  }, []);
 
   return (
     <div className="fixed inset-x-0 top-[var(--header-height)] bottom-0 z-30 bg-canvas bg-[radial-gradient(50rem_28rem_at_70%_-10rem,rgb(107_85_246/0.10),transparent_70%)]">

@@ -1,0 +1,259 @@
+import { ZConversationsResponse, ZMessagesResponse, ZSendDmResponse } from '@guftagu/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  befriend,
+  call,
+  type SignedUp,
+  startTestServer,
+  type TestServer,
+} from '../apps/server/test/harness.js';
+import { launchBrowser } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Opens a browser signed in as `user`: the refresh cookie the API client holds is handed to the
+ * browser, which trades it for an access token on load exactly like a returning visitor.
+ */
+async function openAs(user: SignedUp): Promise<{ context: BrowserContext; page: Page }> {
+  const cookie = user.api.refreshCookieValue;
+  if (!cookie) throw new Error('no refresh cookie');
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addCookies([
+    {
+      name: 'guftagu_rt',
+      value: cookie.replace(/^guftagu_rt=/, ''),
+      domain: new URL(server.url).hostname,
+      path: '/api/auth',
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+  return { context, page: await context.newPage() };
+}
+
+const bubbles = (page: Page) => page.getByTestId('message');
+const mine = (page: Page) => page.locator('[data-testid="message"][data-mine="true"]');
+const theirs = (page: Page) => page.locator('[data-testid="message"][data-mine="false"]');
+const statusOf = (bubble: ReturnType<Page['locator']>) =>
+  bubble.getByTestId('message-status').getAttribute('data-status');
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByTestId('message-input').fill(text);
+  await page.getByTestId('message-input').press('Enter');
+}
+
+async function openChat(page: Page, userId: string): Promise<void> {
+  await page.goto(`${server.url}/messages/${userId}`);
+  await page.getByTestId('chat').waitFor({ timeout: 20_000 });
+}
+
+/** A picture worth looking at in the screenshots, rendered locally (no network). */
+function samplePicture(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="640">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="#6b55f6"/><stop offset="0.55" stop-color="#ff63a5"/><stop offset="1" stop-color="#ffc27a"/>
+    </linearGradient></defs>
+    <rect width="960" height="640" fill="url(#g)"/>
+    <circle cx="720" cy="180" r="90" fill="#fff" fill-opacity="0.35"/>
+    <path d="M0 520 L260 330 L430 470 L640 280 L960 560 L960 640 L0 640 Z" fill="#050509" fill-opacity="0.55"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/**
+ * The messages pages fill the viewport and scroll inside, so the picture is the viewport. The pointer
+ * is parked first so no hover toolbar is caught mid-way.
+ */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  await page.mouse.move(2, 2);
+  await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+async function signUp(name: string, displayName: string): Promise<SignedUp> {
+  const user = await server.signUp({ username: `${name}${Math.random().toString(36).slice(2, 7)}` });
+  await user.api.request('PUT', '/api/user/profile', { displayName });
+  return user;
+}
+
+describe('direct messages in real browsers', () => {
+  it('two friends chat live: ticks go ✓ → ✓✓ → blue, typing shows, replies, reactions, an image, and a reload keeps it all', async () => {
+    const alice = await signUp('alice_', 'Alice Carter');
+    const bob = await signUp('bob_', 'Bob Mehta');
+    await befriend(alice, bob);
+
+    // Alice writes while Bob is offline: stored, not delivered (one gray tick).
+    const a = await openAs(alice);
+    await openChat(a.page, bob.userId);
+    await a.page.getByTestId('chat-empty').waitFor();
+    await screenshot(a.page, 'messages-chat-empty');
+    await send(a.page, 'Hey Bob! Are you around tonight? 🌙');
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 10_000 }).toBe('sent');
+
+    // Bob comes online on his conversation list: the message is delivered (two gray ticks) and unread.
+    const b = await openAs(bob);
+    await b.page.goto(`${server.url}/messages`);
+    const card = b.page.locator(`[data-testid="conversation-card"][data-user-id="${alice.userId}"]`);
+    await card.waitFor({ timeout: 20_000 });
+    await expect.poll(() => card.getAttribute('data-unread'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => b.page.getByTestId('messages-unread-badge').textContent()).toBe('1');
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 15_000 }).toBe('delivered');
+
+    // Bob opens the chat: Alice sees blue ticks, Bob's badge clears.
+    await card.click();
+    await b.page.getByTestId('chat').waitFor();
+    await expect.poll(() => theirs(b.page).count()).toBe(1);
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 15_000 }).toBe('read');
+    await expect.poll(() => b.page.getByTestId('messages-unread-badge').count(), { timeout: 10_000 }).toBe(0);
+
+    // Bob types: Alice sees the indicator; it goes when he sends.
+    await b.page.getByTestId('message-input').pressSequentially('Yes', { delay: 40 });
+    await a.page.getByTestId('typing-indicator').waitFor({ timeout: 10_000 });
+    await b.page.getByTestId('message-input').press('Enter');
+    await expect.poll(() => theirs(a.page).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => a.page.getByTestId('typing-indicator').count(), { timeout: 10_000 }).toBe(0);
+
+    // Bob replies to Alice's first message and reacts to it.
+    const first = theirs(b.page).first();
+    await first.hover();
+    await first.getByTestId('message-reply').click();
+    await b.page.getByTestId('composer-context').waitFor();
+    await send(b.page, 'Free after 8 — dinner at the new place?');
+    await first.hover();
+    await first.getByTestId('message-more').click();
+    await b.page.getByTestId('message-menu').getByRole('menuitem', { name: 'React with ❤️' }).click();
+
+    await expect.poll(() => a.page.getByTestId('reply-quote').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => mine(a.page).first().getByTestId('reaction-chip').getAttribute('data-emoji'), {
+        timeout: 10_000,
+      })
+      .toBe('❤️');
+
+    // Alice shares a picture (uploaded with progress, then sent with the message).
+    await a.page.getByTestId('attachment-input').setInputFiles({
+      name: 'sunset.png',
+      mimeType: 'image/png',
+      buffer: await samplePicture(),
+    });
+    await a.page.locator('[data-testid="attachment-draft"][data-state="done"]').waitFor({ timeout: 20_000 });
+    await send(a.page, 'Sounds perfect. Look at this sky 😍');
+    await b.page.getByTestId('message-image').waitFor({ timeout: 15_000 });
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 15_000 }).toBe('read');
+    await a.page.waitForTimeout(400); // let the image decode before the picture is taken
+    await screenshot(a.page, 'messages-chat-desktop');
+    await screenshot(b.page, 'messages-chat-desktop-theirs');
+
+    // The list reflects it all.
+    await a.page.goto(`${server.url}/messages`);
+    await a.page.getByTestId('conversation-card').first().waitFor();
+    await screenshot(a.page, 'messages-list-desktop');
+
+    // A reload keeps the history, in order, with the same states.
+    const before = await bubbles(b.page).allInnerTexts();
+    await b.page.reload();
+    await b.page.getByTestId('chat').waitFor();
+    await expect.poll(() => bubbles(b.page).count(), { timeout: 15_000 }).toBe(before.length);
+    expect(await bubbles(b.page).allInnerTexts()).toEqual(before);
+
+    // Phone layout: the list, then the chat alone with a back button.
+    const phone = { page: await a.context.newPage() };
+    await phone.page.setViewportSize(PHONE);
+    await phone.page.goto(`${server.url}/messages`);
+    await phone.page.getByTestId('conversation-card').first().waitFor({ timeout: 20_000 });
+    await screenshot(phone.page, 'messages-list-mobile');
+    await phone.page.getByTestId('conversation-card').first().click();
+    await phone.page.getByTestId('chat').waitFor();
+    await phone.page.getByTestId('chat-back').waitFor();
+    await phone.page.getByTestId('message-image').waitFor();
+    await phone.page.waitForTimeout(400);
+    await screenshot(phone.page, 'messages-chat-mobile');
+
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('a stranger’s first message waits as a request until it is accepted from the request view', async () => {
+    const alice = await signUp('dana_', 'Dana Okafor');
+    const stranger = await signUp('sam_', 'Sam Rivera');
+
+    const sent = await call(stranger.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+      to: alice.userId,
+      message: 'Hi Dana — we met at the design meetup. Mind if I send you the slides?',
+      nonce: 'request-1',
+    });
+    expect(sent.message.recipientId).toBe(alice.userId);
+
+    const a = await openAs(alice);
+    // The inbox stays clean; the request waits in its own tab.
+    await a.page.goto(`${server.url}/messages`);
+    await a.page.getByTestId('conversations-empty').waitFor({ timeout: 20_000 });
+    await screenshot(a.page, 'messages-empty-desktop');
+    await a.page.getByRole('tab', { name: /Requests/ }).click();
+    const card = a.page.locator(`[data-testid="conversation-card"][data-user-id="${stranger.userId}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await card.click();
+    await a.page.getByTestId('request-view').waitFor({ timeout: 10_000 });
+    // Until she answers, there is nothing to type into.
+    expect(await a.page.getByTestId('message-input').count()).toBe(0);
+    await screenshot(a.page, 'messages-request-desktop');
+
+    await a.page.getByTestId('request-accept').click();
+    await expect.poll(() => a.page.getByTestId('request-view').count(), { timeout: 10_000 }).toBe(0);
+    await a.page.getByTestId('message-input').waitFor();
+    expect(await a.page.getByTestId('message-input').isDisabled()).toBe(false);
+    // The Requests tab she came from is still selected, and now empty.
+    await a.page.getByTestId('conversations-empty').waitFor({ timeout: 10_000 });
+    await send(a.page, 'Of course, send them over!');
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 10_000 }).not.toBeNull();
+
+    // The stranger's side sees the reply, and the conversation is no longer a request.
+    await expect
+      .poll(
+        async () =>
+          (await call(stranger.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`)).messages.map(
+            (message) => message.content,
+          ),
+        { timeout: 10_000 },
+      )
+      .toContain('Of course, send them over!');
+    const requests = await call(
+      alice.api,
+      ZConversationsResponse,
+      'GET',
+      '/api/messages/conversations?view=requests',
+    );
+    expect(requests.conversations).toHaveLength(0);
+
+    // The same request view on a phone, for the record.
+    const other = await signUp('lee_', 'Lee Park');
+    await call(other.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+      to: alice.userId,
+      message: 'Hello! Loved your talk.',
+      nonce: 'request-2',
+    });
+    const phone = { page: await a.context.newPage() };
+    await phone.page.setViewportSize(PHONE);
+    await openChat(phone.page, other.userId);
+    await phone.page.getByTestId('request-view').waitFor({ timeout: 10_000 });
+    await screenshot(phone.page, 'messages-request-mobile');
+
+    await a.context.close();
+  });
+});
