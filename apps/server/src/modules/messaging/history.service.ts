@@ -145,7 +145,7 @@ export class HistoryService {
   /**
    * Reconnect catch-up (issue 5 "Reconnect and correctness"): new messages after each known cursor,
    * known messages that changed since the last sync, and for-me deletions from other tabs. Messages
-   * for the caller that it now holds are marked delivered, exactly as a live `dm_receive` would be.
+   * waiting for the caller are marked delivered, exactly as a live `dm_receive` would be.
    */
   async sync(userId: string, input: TDmSync): Promise<Omit<TDmSyncResponse, 'success'>> {
     const named = Object.entries(input.after);
@@ -163,6 +163,9 @@ export class HistoryService {
     const now = new Date(nowResult.rows[0]?.now ?? Date.now());
     const since = input.changedSince ? new Date(input.changedSince) : null;
 
+    // Everything waiting for the caller is delivered now that a client of theirs is syncing. Done
+    // first, so the reads below see the receipts (and a concurrent connect push marks nothing twice).
+    await this.receipts.markAllDelivered(userId);
     const mine = await this.db
       .select({ conversationId: dmParticipants.conversationId })
       .from(dmParticipants)
@@ -213,17 +216,8 @@ export class HistoryService {
           .where(and(eq(dmHidden.userId, userId), gt(dmHidden.createdAt, since)))
       : [];
 
-    const delivered = await this.receipts.markDeliveredRows(
-      userId,
-      messages.filter((row) => row.recipientId === userId && row.deliveredAt === null).map((row) => row.id),
-    );
-    const deliveredAt = new Map(delivered.map((row) => [row.id, row.at]));
-    const withReceipts = messages.map((row) => {
-      const at = deliveredAt.get(row.id);
-      return at ? { ...row, deliveredAt: at } : row;
-    });
     const [messageDtos, changedDtos] = await Promise.all([
-      this.context.toDtos(userId, withReceipts),
+      this.context.toDtos(userId, messages),
       this.context.toDtos(userId, changed),
     ]);
     return {

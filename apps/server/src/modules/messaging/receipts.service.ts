@@ -61,6 +61,23 @@ export class ReceiptsService {
     return changed;
   }
 
+  /** Every message still waiting for `userId` (a client of theirs is catching up). */
+  async markAllDelivered(userId: string): Promise<number> {
+    const rows = await this.db
+      .update(dmMessages)
+      .set({ deliveredAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(dmMessages.recipientId, userId), isNull(dmMessages.deliveredAt)))
+      .returning({
+        id: dmMessages.id,
+        senderId: dmMessages.senderId,
+        conversationId: dmMessages.conversationId,
+        at: dmMessages.deliveredAt,
+      });
+    const changed = rows.flatMap((row) => (row.at ? [{ ...row, at: row.at }] : []));
+    await this.context.afterCommit('delivered receipts', () => this.tellDelivered(userId, changed));
+    return changed.length;
+  }
+
   private tellDelivered(recipientId: string, rows: Changed[]): void {
     for (const group of groupBySenderConversation(rows)) {
       const last = group[group.length - 1];
