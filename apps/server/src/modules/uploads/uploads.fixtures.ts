@@ -61,7 +61,7 @@ export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
  * A multipart body built by hand, for what `FormData` would escape: a part header with an RFC 5987
  * `filename*` that decodes to control characters.
  */
-export function rawMultipart(parts: { disposition: string; body: Buffer }[]): {
+export function rawMultipart(parts: { disposition: string; body: Buffer; isField?: boolean }[]): {
   body: Buffer;
   contentType: string;
 } {
@@ -70,7 +70,9 @@ export function rawMultipart(parts: { disposition: string; body: Buffer }[]): {
   for (const part of parts) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; ${part.disposition}\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; ${part.disposition}\r\n${
+          part.isField ? '' : 'Content-Type: application/octet-stream\r\n'
+        }\r\n`,
       ),
       part.body,
       Buffer.from('\r\n'),

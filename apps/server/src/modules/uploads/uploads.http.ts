@@ -20,11 +20,26 @@ async function* filesOf(request: FastifyRequest): AsyncGenerator<IncomingFile> {
     limits: { fileSize: PART_HARD_LIMIT, files: ATTACHMENTS_PER_UPLOAD_MAX + 1, fields: 10, parts: 25 },
     throwFileSizeLimit: false,
   };
-  const parts = request.parts(options);
-  for await (const part of parts) {
+  const parts = request.parts(options)[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await parts.next().catch(toUploadError);
+    if (next.done) return;
+    const part = next.value;
     if (part.type !== 'file') continue;
     yield { fileName: part.filename, stream: part.file, isTruncated: () => part.file.truncated };
   }
+}
+
+/** The parser's own failures (limits, a malformed or cut-off body) as the envelope, never a 500. */
+function toUploadError(error: unknown): never {
+  if ((error as { code?: string }).code === 'FST_FILES_LIMIT')
+    throw new AppError('VALIDATION_ERROR', `Send at most ${ATTACHMENTS_PER_UPLOAD_MAX} files at once.`, {
+      field: 'files',
+      limit: ATTACHMENTS_PER_UPLOAD_MAX,
+    });
+  if ((error as { statusCode?: number }).statusCode === 413)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The upload has too many parts.');
+  throw new AppError('BAD_REQUEST', 'The upload was cut off or malformed. Try again.');
 }
 
 export function registerUploadsRoutes(app: FastifyInstance, uploads: UploadsService, guard: AuthGuard): void {

@@ -247,6 +247,57 @@ describe('POST /api/uploads: requests', () => {
     expect(await rowCount(user.userId)).toBe(0);
   });
 
+  it('refuses 25 files with the same 400', async () => {
+    const user = await server.signUp();
+    const files = Array.from({ length: 25 }, (_, index) => ({
+      name: `n${index}.txt`,
+      data: Buffer.from('x'),
+    }));
+    await expectApiError(upload(user, files), 400, 'VALIDATION_ERROR');
+    expect(await rowCount(user.userId)).toBe(0);
+  });
+
+  it('answers malformed multipart bodies with the envelope, never a 500', async () => {
+    const user = await server.signUp();
+    const post = async (contentType: string, body: Buffer | string) => {
+      const response = await fetch(`${server.url}/api/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as { code: string } };
+    };
+    const file = rawMultipart([
+      { disposition: 'name="files"; filename="a.txt"', body: Buffer.from('hello') },
+    ]);
+    // Cut off before the closing boundary.
+    expect(await post(file.contentType, file.body.subarray(0, file.body.length - 20))).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST' },
+    });
+    expect((await post('multipart/form-data', file.body)).status).toBeLessThan(500);
+    // Only text fields, no file.
+    const fieldsOnly = rawMultipart([
+      { disposition: 'name="files"', body: Buffer.from('not a file'), isField: true },
+    ]);
+    expect(await post(fieldsOnly.contentType, fieldsOnly.body)).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_ERROR' },
+    });
+    const manyFields = rawMultipart(
+      Array.from({ length: 30 }, (_, index) => ({
+        disposition: `name="f${index}"`,
+        body: Buffer.from('x'),
+        isField: true,
+      })),
+    );
+    expect(await post(manyFields.contentType, manyFields.body)).toMatchObject({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE' },
+    });
+    expect(await rowCount(user.userId)).toBe(0);
+  });
+
   it('accepts exactly 10 files', async () => {
     const user = await server.signUp();
     const files = Array.from({ length: 10 }, (_, index) => ({

@@ -130,7 +130,11 @@ export class UploadsService {
         );
         continue;
       }
-      const outcome = await readIncomingFile(file, ATTACHMENT_UPLOAD_MAX_BYTES - total);
+      const outcome = await readIncomingFile(file, ATTACHMENT_UPLOAD_MAX_BYTES - total).catch(() => {
+        // The stream fails only when the body is cut off or malformed: the client's fault, and the
+        // request cannot continue.
+        throw new AppError('BAD_REQUEST', 'The upload was cut off or malformed. Try again.');
+      });
       if (outcome.status === 'too_large') failure = tooLargeError(outcome.image);
       else if (outcome.status === 'request_too_large')
         failure = new AppError(
