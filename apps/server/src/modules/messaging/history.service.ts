@@ -38,8 +38,18 @@ function prefixQuery(text: string): string | null {
     .join(' & ');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const SNIPPET_CODES: Record<string, string> = {
+  '\u0001': '<mark>',
+  '\u0002': '</mark>',
+  '\u0003': '&#60;',
+  '\u0004': '&#62;',
+  '\u0005': '&#38;',
+  '"': '&#34;',
+  "'": '&#39;',
+};
+
+function toSnippetHtml(headline: string): string {
+  return headline.replace(/[\u0001-\u0005"']/g, (char) => SNIPPET_CODES[char] ?? '');
 }
 
 /**
@@ -99,15 +109,19 @@ export class HistoryService {
   async search(userId: string, query: TDmSearchQuery) {
     const tsquery = prefixQuery(query.q);
     if (!tsquery) return [];
-    // Control characters 1 and 2 mark the matches, so escaping the text afterwards cannot break them.
+    // ts_headline treats `<…>` as markup and drops it, and its own markers must survive escaping: so
+    // the text goes in with < > & swapped for control characters 3–5, matches come back between 1 and
+    // 2, and everything is turned into escaped HTML here.
     const result = await this.db.execute<SearchRow & Record<string, unknown>>(sql`
       select m.id, m.conversation_id as "conversationId", m.sender_id as "senderId",
         m.recipient_id as "recipientId", m.content, m.message_type as "messageType", m.reply_to_id as "replyToId",
         m.nonce, m.created_at as "createdAt", m.delivered_at as "deliveredAt", m.read_at as "readAt",
         m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.updated_at as "updatedAt",
         ts_rank(m.search, q.query) as rank,
-        ts_headline('simple', translate(m.content, chr(1) || chr(2), ''), q.query,
-          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=2') as snippet
+        ts_headline('simple',
+          translate(m.content, '<>&' || chr(1) || chr(2) || chr(3) || chr(4) || chr(5), chr(3) || chr(4) || chr(5)),
+          q.query,
+          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15') as snippet
       from dm_messages m, to_tsquery('simple', ${tsquery}) as q(query)
       where (m.sender_id = ${userId} or m.recipient_id = ${userId})
         and m.search @@ q.query
@@ -137,7 +151,7 @@ export class HistoryService {
       const message = dtos[index];
       const other = otherById.get(row.senderId === userId ? row.recipientId : row.senderId);
       if (!message || !other) return [];
-      const snippet = escapeHtml(row.snippet).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
+      const snippet = toSnippetHtml(row.snippet);
       return [{ message, otherUser: toUserCard(other), snippet, rank: Number(row.rank) }];
     });
   }
