@@ -18,10 +18,11 @@ export const nonce = () => randomUUID().replaceAll('-', '');
 export async function sendDm(
   socket: GuftaguSocket,
   to: SignedUp,
-  message: string,
+  message: string | undefined,
   extra: Partial<ClientPayload<'dm_send'>> = {},
 ): Promise<TDirectMessage> {
-  const ack = await emitAck(socket, 'dm_send', { to: to.userId, message, nonce: nonce(), ...extra });
+  const text = message === undefined ? {} : { message };
+  const ack = await emitAck(socket, 'dm_send', { to: to.userId, ...text, nonce: nonce(), ...extra });
   if (!ack.success) throw new Error(`dm_send failed: ${ack.code} ${ack.error}`);
   return ZSendDmResponse.parse(ack).message;
 }

@@ -49,6 +49,7 @@ const SNIPPET_CODES: Record<string, string> = {
 };
 
 function toSnippetHtml(headline: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (see search).
   return headline.replace(/[\u0001-\u0005"']/g, (char) => SNIPPET_CODES[char] ?? '');
 }
 
