@@ -147,6 +147,27 @@ describe('claimForMessage', () => {
   });
 });
 
+describe('purgeForMessages', () => {
+  it('deletes the attachments of deleted messages with their files, and nothing else', async () => {
+    const user = await server.signUp();
+    const [image] = (await user.api.uploadFiles([{ name: 'p.png', data: await pngWithGps(30, 30) }]))
+      .attachments;
+    const [other] = await uploadNotes(user, 1);
+    const deletedMessage = newId();
+    const keptMessage = newId();
+    await claim(user.userId, [image?.id ?? ''], deletedMessage);
+    await claim(user.userId, [other?.id ?? ''], keptMessage);
+
+    expect(await uploads.purgeForMessages([deletedMessage, 'junk'])).toBe(1);
+    expect(existsSync(path.join(dataDir, image?.url ?? ''))).toBe(false);
+    expect(existsSync(path.join(dataDir, image?.thumbnailUrl ?? ''))).toBe(false);
+    expect((await fetch(`${server.url}${image?.url}`)).status).toBe(404);
+    const listed = await uploads.listForMessages(db, [deletedMessage, keptMessage]);
+    expect(listed.has(deletedMessage)).toBe(false);
+    expect(listed.get(keptMessage)).toEqual([other]);
+  });
+});
+
 describe('sweepUnclaimed', () => {
   it('deletes uploads left unclaimed for a day, with their files, and keeps claimed and recent ones', async () => {
     const user = await server.signUp();

@@ -38,6 +38,11 @@ export async function findByMessageIds(db: Executor, messageIds: string[]): Prom
     .orderBy(attachments.messageId, attachments.position, attachments.id);
 }
 
+export async function deleteByMessageIds(db: Executor, messageIds: string[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.delete(attachments).where(inArray(attachments.messageId, messageIds)).returning();
+}
+
 export async function findByStorageKey(db: Executor, key: string): Promise<AttachmentRow | undefined> {
   const [row] = await db
     .select()

@@ -13,6 +13,7 @@ import type { ObjectStorage } from '../../platform/storage/storage.js';
 import { type PreparedFile, prepareFile, tooLargeError } from './prepare-file.js';
 import { discardIncomingFile, type IncomingFile, readIncomingFile } from './upload-intake.js';
 import {
+  deleteByMessageIds,
   deleteUnclaimedBefore,
   type Executor,
   findByMessageIds,
@@ -29,6 +30,9 @@ const MB = 1024 * 1024;
 /** An upload nobody attached to a message within a day is abandoned (a closed tab, a cancelled send). */
 export const UNCLAIMED_TTL_MS = 24 * 3_600_000;
 const SWEEP_BATCH = 500;
+
+const objectKeys = (rows: AttachmentRow[]): string[] =>
+  rows.flatMap((row) => (row.thumbnailKey ? [row.storageKey, row.thumbnailKey] : [row.storageKey]));
 
 export interface UploadsServiceDeps {
   db: Database;
@@ -221,6 +225,17 @@ export class UploadsService {
     return result;
   }
 
+  /**
+   * Removes the attachments of messages deleted for everyone: rows, then objects, so their URLs stop
+   * working too. Call it after the deleting transaction has committed (a rollback must not lose files).
+   */
+  async purgeForMessages(messageIds: string[]): Promise<number> {
+    const ids = [...new Set(messageIds)].filter((id) => UUID.test(id));
+    const rows = await deleteByMessageIds(this.deps.db, ids);
+    await this.deleteObjects(objectKeys(rows));
+    return rows.length;
+  }
+
   /** Name and type for serving a stored object; undefined once it was swept or never existed. */
   async findServedObject(key: string): Promise<ServedObject | undefined> {
     const row = await findByStorageKey(this.deps.db, key);
@@ -239,9 +254,7 @@ export class UploadsService {
     let removed = 0;
     for (;;) {
       const rows = await deleteUnclaimedBefore(this.deps.db, before, SWEEP_BATCH);
-      await this.deleteObjects(
-        rows.flatMap((row) => [row.storageKey, ...(row.thumbnailKey ? [row.thumbnailKey] : [])]),
-      );
+      await this.deleteObjects(objectKeys(rows));
       removed += rows.length;
       if (rows.length < SWEEP_BATCH) return removed;
     }
