@@ -1,4 +1,10 @@
-import { ZConversationsResponse, ZMessagesResponse, ZSendDmResponse } from '@guftagu/contracts';
+import {
+  ZConversationsResponse,
+  ZDmMessageResponse,
+  ZMarkDmReadResponse,
+  ZMessagesResponse,
+  ZSendDmResponse,
+} from '@guftagu/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +89,7 @@ function samplePicture(): Promise<Buffer> {
 async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (!dir) return;
+  await page.bringToFront();
   await page.mouse.move(2, 2);
   await page.screenshot({ path: `${dir}/${name}.png` });
 }
@@ -254,6 +261,86 @@ describe('direct messages in real browsers', () => {
     await phone.page.getByTestId('request-view').waitFor({ timeout: 10_000 });
     await screenshot(phone.page, 'messages-request-mobile');
 
+    await a.context.close();
+  });
+
+  it('catches up after a dropped connection: what the open chat shows equals a fresh load', async () => {
+    const alice = await signUp('ana_', 'Ana Silva');
+    const bob = await signUp('ben_', 'Ben Adeyemi');
+    await befriend(alice, bob);
+    await call(bob.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+      to: alice.userId,
+      message: 'Before the tunnel',
+      nonce: 'before-1',
+    });
+
+    const a = await openAs(alice);
+    await openChat(a.page, bob.userId);
+    await send(a.page, 'Heading into a tunnel, back soon');
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 10_000 }).toBe('sent');
+
+    // Alice's connection drops (and stays down while Bob is busy).
+    await a.context.setOffline(true);
+    for (const socket of server.io.of('/').sockets.values()) {
+      if (socket.rooms.has(`user:${alice.userId}`)) socket.conn.close();
+    }
+
+    // Bob sends 20 messages, edits two, deletes one for everyone, reacts, and reads Alice's message.
+    const burst = [];
+    for (let index = 1; index <= 20; index++) {
+      const { message } = await call(bob.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+        to: alice.userId,
+        message: `Update ${index}`,
+        nonce: `burst-${index}`,
+      });
+      burst.push(message);
+    }
+    const [third, seventh, twelfth] = [burst[2], burst[6], burst[11]];
+    if (!third || !seventh || !twelfth) throw new Error('burst incomplete');
+    await bob.api.request('PATCH', `/api/messages/by-id/${third.id}`, { message: 'Update 3, corrected' });
+    await bob.api.request('PATCH', `/api/messages/by-id/${twelfth.id}`, { message: 'Update 12, corrected' });
+    await bob.api.request('DELETE', `/api/messages/by-id/${seventh.id}?scope=everyone`);
+    const history = await call(bob.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`);
+    const hers = history.messages.find((message) => message.senderId === alice.userId);
+    if (!hers) throw new Error('Alice’s message is missing');
+    await call(bob.api, ZDmMessageResponse, 'POST', `/api/messages/by-id/${hers.id}/reactions`, {
+      emoji: '👍',
+    });
+    await call(bob.api, ZMarkDmReadResponse, 'PUT', '/api/messages/read', { fromUserId: alice.userId });
+
+    // She comes back: the open chat catches up without a reload.
+    await a.context.setOffline(false);
+    await expect.poll(() => bubbles(a.page).count(), { timeout: 30_000 }).toBe(22);
+    await expect.poll(() => statusOf(mine(a.page).last()), { timeout: 15_000 }).toBe('read');
+
+    const snapshot = () =>
+      a.page.getByTestId('message').evaluateAll((nodes) =>
+        nodes.map((node) => ({
+          id: node.getAttribute('data-message-id'),
+          text: node.querySelector('[data-testid="message-text"]')?.textContent ?? null,
+          deleted: node.getAttribute('data-deleted'),
+          edited: node.querySelector('[data-testid="message-edited"]') !== null,
+          status: node.querySelector('[data-testid="message-status"]')?.getAttribute('data-status') ?? null,
+          reactions: Array.from(node.querySelectorAll('[data-testid="reaction-chip"]')).map((chip) =>
+            chip.getAttribute('data-emoji'),
+          ),
+        })),
+      );
+    const caughtUp = await snapshot();
+    const ids = caughtUp.map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(caughtUp.find((item) => item.id === seventh.id)?.deleted).toBe('true');
+    expect(caughtUp.find((item) => item.id === third.id)).toMatchObject({
+      text: 'Update 3, corrected',
+      edited: true,
+    });
+    expect(caughtUp.find((item) => item.id === hers.id)?.reactions).toEqual(['👍']);
+
+    await a.page.reload();
+    await a.page.getByTestId('chat').waitFor();
+    await expect.poll(() => bubbles(a.page).count(), { timeout: 15_000 }).toBe(22);
+    expect(await snapshot()).toEqual(caughtUp);
     await a.context.close();
   });
 });

@@ -189,7 +189,12 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
           )
         ) : conversations.length === 0 ? (
           <div className="p-2">
-            <EmptyList view={view} searching={q.length > 0} />
+            <EmptyList
+              view={view}
+              searching={q.length > 0}
+              requestCount={requestCount}
+              onShowRequests={() => setView('requests')}
+            />
           </div>
         ) : (
           <ul
@@ -236,7 +241,17 @@ function ListSkeleton() {
   );
 }
 
-function EmptyList({ view, searching }: { view: ConversationView; searching: boolean }) {
+function EmptyList({
+  view,
+  searching,
+  requestCount,
+  onShowRequests,
+}: {
+  view: ConversationView;
+  searching: boolean;
+  requestCount: number;
+  onShowRequests: () => void;
+}) {
   if (searching) {
     return (
       <EmptyState icon={<SearchIcon size={22} />} title="No matches" data-testid="conversations-empty">
@@ -268,9 +283,16 @@ function EmptyList({ view, searching }: { view: ConversationView; searching: boo
       title="No conversations yet"
       data-testid="conversations-empty"
       actions={
-        <Link href="/friends" className={buttonClasses({ variant: 'primary' })}>
-          <UsersIcon size={16} /> Message a friend
-        </Link>
+        <>
+          <Link href="/friends" className={buttonClasses({ variant: 'primary' })}>
+            <UsersIcon size={16} /> Message a friend
+          </Link>
+          {requestCount > 0 ? (
+            <Button variant="secondary" onClick={onShowRequests}>
+              <InboxIcon size={16} /> {requestCount === 1 ? '1 request' : `${requestCount} requests`}
+            </Button>
+          ) : null}
+        </>
       }
     >
       Say hi to a friend — your chats will live here.

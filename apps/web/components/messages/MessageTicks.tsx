@@ -27,12 +27,12 @@ export function MessageTicks({ state }: { state: TickState }) {
           className="block size-3 animate-spin rounded-full border-[1.5px] border-white/30 border-t-white/80"
         />
       ) : state === 'sent' ? (
-        <SingleTickIcon size={15} className="text-white/60" />
+        <SingleTickIcon size={15} className="text-white/55" />
       ) : state === 'delivered' || state === 'read' ? (
         <DoubleTickIcon
           size={16}
           className={cn(
-            state === 'read' ? 'text-sky-300 drop-shadow-[0_0_4px_rgb(125_211_252/0.6)]' : 'text-white/60',
+            state === 'read' ? 'text-cyan-300 drop-shadow-[0_0_5px_rgb(103_232_249/0.75)]' : 'text-white/55',
           )}
         />
       ) : null}
