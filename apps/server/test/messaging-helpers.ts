@@ -17,7 +17,7 @@ export const nonce = () => randomUUID().replaceAll('-', '');
 /** Sends over the socket and returns the stored message from the ack (which must succeed). */
 export async function sendDm(
   socket: GuftaguSocket,
-  to: SignedUp,
+  to: Pick<SignedUp, 'userId'>,
   message: string | undefined,
   extra: Partial<ClientPayload<'dm_send'>> = {},
 ): Promise<TDirectMessage> {
@@ -30,7 +30,7 @@ export async function sendDm(
 /** Sends over REST and returns the stored message. */
 export async function postDm(
   api: ApiClient,
-  to: SignedUp,
+  to: Pick<SignedUp, 'userId'>,
   message: string,
   extra: Record<string, unknown> = {},
 ) {
