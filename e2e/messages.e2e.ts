@@ -91,6 +91,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   await page.bringToFront();
   await page.mouse.move(2, 2);
+  await page.waitForTimeout(300); // the hover toolbar fades out over 150 ms
   await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
@@ -116,7 +117,12 @@ describe('direct messages in real browsers', () => {
 
     // Bob comes online on his conversation list: the message is delivered (two gray ticks) and unread.
     const b = await openAs(bob);
-    await b.page.goto(`${server.url}/messages`);
+    await b.page.goto(`${server.url}/friends`);
+    const friend = b.page.locator(
+      `[data-testid="friend-card"][data-username="${alice.session.user.username}"]`,
+    );
+    await expect.poll(() => friend.getByTestId('friend-unread').textContent(), { timeout: 20_000 }).toBe('1');
+    await b.page.getByTestId('messages-header-button').click();
     const card = b.page.locator(`[data-testid="conversation-card"][data-user-id="${alice.userId}"]`);
     await card.waitFor({ timeout: 20_000 });
     await expect.poll(() => card.getAttribute('data-unread'), { timeout: 10_000 }).toBe('1');
