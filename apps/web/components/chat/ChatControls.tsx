@@ -76,6 +76,8 @@ export interface ChatControlsProps {
   screenSharing: boolean;
   canScreenShare: boolean;
   inCall: boolean;
+  /** Next does nothing while already searching. */
+  canNext: boolean;
   onToggleMic: () => void;
   onToggleCamera: () => void;
   onToggleScreenShare: () => void;
@@ -141,8 +143,9 @@ export function ChatControls(props: ChatControlsProps) {
         <button
           type="button"
           onClick={props.onNext}
+          disabled={!props.canNext}
           aria-keyshortcuts={CHAT_SHORTCUTS.next.keys}
-          className="inline-flex h-11 items-center gap-2 rounded-full bg-ink-50 px-5 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 sm:h-12 sm:px-6"
+          className="inline-flex h-11 items-center gap-2 rounded-full bg-ink-50 px-5 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
           data-testid="chat-next"
         >
           Next

@@ -46,7 +46,7 @@ export function SearchingOverlay({
           {waited >= 5 ? ', then anyone who’s free' : ''}.
         </p>
       ) : null}
-      <p className="tabular inline-flex items-center gap-1.5 text-[12px] text-ink-500">
+      <p className="tabular inline-flex items-center gap-1.5 text-[12px] text-ink-300">
         <ClockIcon size={13} /> {waited}s
       </p>
     </div>

@@ -110,6 +110,7 @@ export function VideoChat() {
       className="mx-auto grid w-full max-w-[88rem] gap-3 px-3 py-3 sm:px-5 lg:h-[calc(100dvh-4rem)] lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-4 lg:py-4"
       data-testid="video-chat"
       data-phase={phase.name}
+      data-match-id={inCall ? phase.match.matchId : undefined}
     >
       <section
         aria-label={inCall ? `Video chat with ${partnerName}` : 'Your camera'}
@@ -205,6 +206,7 @@ export function VideoChat() {
               screenSharing={Boolean(snapshot.screenStream)}
               canScreenShare={canScreenShare}
               inCall={inCall}
+              canNext={phase.name !== 'searching'}
               onToggleMic={toggleMic}
               onToggleCamera={toggleCamera}
               onToggleScreenShare={toggleScreen}

@@ -15,6 +15,8 @@ import {
   partnerNameOf,
 } from './session-state';
 
+export const MATCH_FOUND_MARK = 'guftagu:match_found';
+
 /** A partner who stops typing without sending is shown as idle after this long. */
 const PARTNER_TYPING_TIMEOUT_MS = 6000;
 
@@ -301,6 +303,9 @@ export class ChatSession {
   }
 
   private onMatchFound(match: TMatchFound): void {
+    // A user-timing mark, so the time from match to first remote frame can be measured in the field
+    // and by bench/src/webrtc.ts with the page's own clock.
+    performance.mark(MATCH_FOUND_MARK, { detail: match.matchId });
     const phase = this.snapshot.phase;
     if (phase.name !== 'searching') {
       // We stopped while the server was pairing us: end that match rather than leave a partner waiting.

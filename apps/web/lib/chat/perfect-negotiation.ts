@@ -32,25 +32,48 @@ export interface PeerOptions {
 
 const KINDS = ['audio', 'video'] as const;
 
+/**
+ * The polite side lets the impolite side make the first offer and only offers itself if none arrived
+ * by then. Both sides offering at once is handled (that is the point of the pattern), but Chromium can
+ * stall ICE gathering when an implicit rollback lands while its own first offer is still being set, and
+ * a glare-free first exchange is one round trip shorter anyway.
+ */
+const FIRST_OFFER_WAIT_MS = 2000;
+
 export class PerfectNegotiationPeer {
   readonly connection: RTCPeerConnection;
   private readonly options: PeerOptions;
   private readonly remoteStream = new MediaStream();
   private makingOffer = false;
+  /** Our own offer while it is being created and set; see `apply`. */
+  private offerInFlight: Promise<void> = Promise.resolve();
   private ignoreOffer = false;
   private settingRemoteAnswer = false;
   private closed = false;
+  private awaitingFirstOffer: boolean;
+  private readonly firstOfferTimer: ReturnType<typeof setTimeout> | null;
   /** Incoming signals are applied one at a time, in arrival order, so an answer never overtakes its offer. */
   private queue: Promise<void> = Promise.resolve();
 
   constructor(options: PeerOptions) {
     this.options = options;
+    this.awaitingFirstOffer = options.polite;
+    this.firstOfferTimer = options.polite
+      ? setTimeout(() => {
+          if (!this.awaitingFirstOffer) return;
+          this.awaitingFirstOffer = false;
+          this.offerInFlight = this.negotiate();
+        }, FIRST_OFFER_WAIT_MS)
+      : null;
     this.connection = new RTCPeerConnection({
       iceServers: options.iceServers,
       iceTransportPolicy: options.relayOnly ? 'relay' : 'all',
       bundlePolicy: 'max-bundle',
     });
-    this.connection.onnegotiationneeded = () => void this.negotiate();
+    this.connection.onnegotiationneeded = () => {
+      // Chromium fires negotiationneeded again once stable if the answer left anything unnegotiated.
+      if (!this.awaitingFirstOffer) this.offerInFlight = this.negotiate();
+    };
     this.connection.onicecandidate = ({ candidate }) => {
       // A null candidate only marks the end of gathering; the partner does not need it.
       if (candidate) this.options.send({ kind: 'candidate', candidate: candidate.toJSON() });
@@ -94,6 +117,7 @@ export class PerfectNegotiationPeer {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.firstOfferTimer) clearTimeout(this.firstOfferTimer);
     this.connection.onnegotiationneeded = null;
     this.connection.onicecandidate = null;
     this.connection.ontrack = null;
@@ -156,6 +180,9 @@ export class PerfectNegotiationPeer {
     const collision = description.type === 'offer' && !readyForOffer;
     this.ignoreOffer = !this.options.polite && collision;
     if (this.ignoreOffer) return;
+    // Polite side of a glare: let our own setLocalDescription finish first, so the implicit rollback
+    // starts from a settled have-local-offer state rather than racing an offer that is half applied.
+    if (collision) await this.offerInFlight;
 
     this.settingRemoteAnswer = description.type === 'answer';
     try {
@@ -164,6 +191,7 @@ export class PerfectNegotiationPeer {
       this.settingRemoteAnswer = false;
     }
     if (description.type === 'offer') {
+      this.awaitingFirstOffer = false;
       await this.connection.setLocalDescription();
       const answer = this.connection.localDescription;
       if (answer && !this.closed) this.options.send({ kind: 'description', description: answer.toJSON() });

@@ -1,0 +1,203 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../apps/server/test/harness.js';
+import { launchBrowser } from './browser.js';
+
+/**
+ * Random video chat in real Chromium with fake camera and microphone: real WebRTC between browser
+ * contexts on loopback, signaled through the real server. Visitors are anonymous (no sign-in needed).
+ */
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  // No public STUN: tests run without internet, and loopback calls need only host candidates.
+  server = await startTestServer({ web: true, env: { STUN_URLS: '' } });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The call screen is one viewport tall, so shots are of the viewport (a full-page shot adds the footer). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
+}
+
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+/** A visitor on /chat with the preview running and the 18+ box ticked, not yet searching. */
+async function openChat(viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error')
+      console.log(`[page ${viewport.width}] ${message.text()}`);
+  });
+  await page.goto(`${server.url}/chat`);
+  await page.getByTestId('adult-confirm').check();
+  // The preview plays once the fake camera is acquired; Start waits for the socket.
+  await expect
+    .poll(() => videoState(page, 'preview-video').then((v) => v.width), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId('chat-start').isEnabled(), { timeout: 15_000 }).toBe(true);
+  return page;
+}
+
+async function addInterests(page: Page, interests: string[]): Promise<void> {
+  const input = page.getByTestId('interest-input');
+  for (const interest of interests) {
+    await input.fill(interest);
+    await input.press('Enter');
+  }
+}
+
+function phaseOf(page: Page): Promise<string | null> {
+  return page.getByTestId('video-chat').getAttribute('data-phase');
+}
+
+function matchIdOf(page: Page): Promise<string | null> {
+  return page.getByTestId('video-chat').getAttribute('data-match-id');
+}
+
+async function waitForPhase(page: Page, phase: string): Promise<void> {
+  await expect.poll(() => phaseOf(page), { timeout: 20_000 }).toBe(phase);
+}
+
+function videoState(
+  page: Page,
+  testId: string,
+): Promise<{ width: number; time: number; paused: boolean; readyState: number }> {
+  return page.evaluate((id) => {
+    const video = document.querySelector<HTMLVideoElement>(`[data-testid="${id}"]`);
+    return {
+      width: video?.videoWidth ?? 0,
+      time: video?.currentTime ?? 0,
+      paused: video?.paused ?? true,
+      readyState: video?.readyState ?? 0,
+    };
+  }, testId);
+}
+
+/** The partner's video is decoding: it has a size and its clock moves forward. */
+async function expectRemoteFrames(page: Page): Promise<void> {
+  await expect
+    .poll(() => videoState(page, 'remote-video').then((v) => v.width), {
+      timeout: 20_000,
+      message: `no remote frames (call ${await page.getByTestId('call-status').getAttribute('data-status')})`,
+    })
+    .toBeGreaterThan(0);
+  const start = (await videoState(page, 'remote-video')).time;
+  await expect
+    .poll(() => videoState(page, 'remote-video').then((v) => v.time), {
+      timeout: 10_000,
+      message: `remote video clock stuck: ${JSON.stringify(await videoState(page, 'remote-video'))}`,
+    })
+    .toBeGreaterThan(start);
+  await expect
+    .poll(() => page.getByTestId('call-status').getAttribute('data-status'), { timeout: 20_000 })
+    .toBe('connected');
+}
+
+describe('random video chat in real browsers', () => {
+  it('matches two visitors whose pages both decode the other’s camera', async () => {
+    const alice = await openChat(DESKTOP);
+    const bob = await openChat(PHONE);
+    await screenshot(alice, 'chat-prematch-desktop');
+    await screenshot(bob, 'chat-prematch-mobile');
+
+    await bob.getByTestId('chat-start').click();
+    await waitForPhase(bob, 'searching');
+    await bob.getByTestId('queue-status').waitFor();
+    await screenshot(bob, 'chat-searching-mobile');
+
+    await alice.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(alice, 'matched'), waitForPhase(bob, 'matched')]);
+    expect(await matchIdOf(alice)).toBe(await matchIdOf(bob));
+    expect(await alice.getByTestId('partner-name').innerText()).toBe('Anonymous');
+
+    await Promise.all([expectRemoteFrames(alice), expectRemoteFrames(bob)]);
+    await expect
+      .poll(() => alice.getByTestId('call-quality').getAttribute('data-quality'), { timeout: 15_000 })
+      .toMatch(/excellent|good|poor/);
+    await screenshot(alice, 'chat-incall-desktop');
+    await screenshot(bob, 'chat-incall-mobile');
+
+    // Stop ends it for both: the stopper goes back to the start screen, the partner is told.
+    await alice.getByTestId('chat-stop').click();
+    await waitForPhase(alice, 'idle');
+    await waitForPhase(bob, 'ended');
+    expect(await bob.getByTestId('chat-outcome').getAttribute('data-outcome')).toBe('partner_ended');
+  });
+
+  it('carries text messages and the typing indicator both ways', async () => {
+    const alice = await openChat();
+    const bob = await openChat();
+    await alice.getByTestId('chat-start').click();
+    await bob.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(alice, 'matched'), waitForPhase(bob, 'matched')]);
+
+    await alice.getByTestId('chat-input').fill('Hello from Alice');
+    await bob.getByTestId('partner-typing').waitFor({ timeout: 10_000 });
+    await alice.getByTestId('chat-send').click();
+
+    const received = bob.locator('[data-testid="chat-message"][data-from="partner"]');
+    await expect
+      .poll(() => received.allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('Hello from Alice')]);
+    await expect.poll(() => bob.getByTestId('partner-typing').count()).toBe(0);
+    await expect
+      .poll(() => alice.locator('[data-testid="chat-message"][data-from="me"]').getAttribute('data-state'))
+      .toBe('sent');
+
+    // Enter sends too; the reply arrives on Alice's side.
+    await bob.getByTestId('chat-input').fill('Hi Alice!');
+    await bob.getByTestId('chat-input').press('Enter');
+    await expect
+      .poll(() => alice.locator('[data-testid="chat-message"][data-from="partner"]').allInnerTexts(), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.stringContaining('Hi Alice!')]);
+  });
+
+  it('moves the first visitor to a newcomer on Next while the skipped one waits again', async () => {
+    // Interests make the pairing deterministic: first and second share #chess, first and third #jazz.
+    const first = await openChat();
+    const second = await openChat();
+    const third = await openChat();
+    await addInterests(first, ['chess', 'jazz']);
+    await addInterests(second, ['chess']);
+    await addInterests(third, ['jazz']);
+
+    await first.getByTestId('chat-start').click();
+    await waitForPhase(first, 'searching');
+    await second.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(first, 'matched'), waitForPhase(second, 'matched')]);
+    const firstMatch = await matchIdOf(first);
+    expect(await matchIdOf(second)).toBe(firstMatch);
+
+    await third.getByTestId('chat-start').click();
+    await waitForPhase(third, 'searching');
+    await screenshot(third, 'chat-searching-desktop');
+
+    // The keyboard shortcut is the Next button's twin; press it with focus on the page body.
+    await first.locator('body').press('n');
+    await Promise.all([waitForPhase(first, 'matched'), waitForPhase(third, 'matched')]);
+    await expect.poll(() => matchIdOf(first)).not.toBe(firstMatch);
+    expect(await matchIdOf(third)).toBe(await matchIdOf(first));
+    await waitForPhase(second, 'searching');
+    expect(await second.getByTestId('chat-notice').innerText()).toMatch(/moved on/i);
+
+    await Promise.all([expectRemoteFrames(first), expectRemoteFrames(third)]);
+  });
+});
