@@ -32,6 +32,7 @@ export type ThreadAction =
   | { type: 'pending_drop'; userId: string; nonce: string }
   | { type: 'typing'; userId: string; until: number | null }
   | { type: 'conversation'; userId: string; conversation: TConversation }
+  | { type: 'conversation_patch'; userId: string; change: Partial<TConversation> }
   | { type: 'other_user'; userId: string; change: Partial<TDmOtherUser> };
 
 function update(threads: Threads, userId: string, change: (thread: Thread) => Thread): Threads {
@@ -99,6 +100,13 @@ export function threadsReducer(threads: Threads, action: ThreadAction): Threads 
         conversation: action.conversation,
         otherUser: action.conversation.otherUser,
       }));
+    case 'conversation_patch':
+      return threads[action.userId]?.conversation
+        ? update(threads, action.userId, (thread) => ({
+            ...thread,
+            conversation: thread.conversation ? { ...thread.conversation, ...action.change } : null,
+          }))
+        : threads;
     case 'other_user':
       return threads[action.userId]?.otherUser
         ? update(threads, action.userId, (thread) => ({

@@ -65,6 +65,13 @@ export function useDmActions({
           ? ZSendDmResponse.parse(await emitWithAck(socket, 'dm_send', body, 12_000))
           : await api.send(body);
         dispatch({ type: 'upsert', userId, messages: [result.message] });
+        // A first message creates the conversation (maybe as a request): fetch it for the header/banner.
+        if (!thread(userId).conversation) {
+          void api.listMessages(userId).then(
+            (page) => dispatch({ type: 'page', userId, page, older: false }),
+            () => {},
+          );
+        }
       } catch (error) {
         dispatch({
           type: 'pending_set',
@@ -75,7 +82,7 @@ export function useDmActions({
         });
       }
     },
-    [api, dispatch, socket],
+    [api, dispatch, socket, thread],
   );
 
   const send = useCallback(

@@ -215,8 +215,29 @@ export function useDmEvents({
     markDelivered([message]);
     bumpList();
   });
-  useServerEvent('dm_request_accepted', () => bumpList());
-  useServerEvent('dm_request_rejected', () => bumpList());
+  // The other side answered my request: the open chat's banner and composer follow at once.
+  useServerEvent('dm_request_accepted', ({ by }) => {
+    dispatch({
+      type: 'conversation_patch',
+      userId: by.userId,
+      change: { requestState: 'none', canSend: true },
+    });
+    bumpList();
+  });
+  useServerEvent('dm_request_rejected', ({ by }) => {
+    dispatch({
+      type: 'conversation_patch',
+      userId: by.userId,
+      change: { requestState: 'rejected', canSend: false },
+    });
+    bumpList();
+  });
+  // Blocked: no more sending from here (the server refuses anyway; this says so before trying).
+  useServerEvent('blocked_by_user', ({ by }) => {
+    dispatch({ type: 'conversation_patch', userId: by.userId, change: { canSend: false } });
+    bumpList();
+  });
+  useServerEvent('unfriended', () => bumpList());
 
   useServerEvent('friend_online', ({ friendId, status, lastActive }) =>
     dispatch({ type: 'other_user', userId: friendId, change: { isOnline: true, status, lastActive } }),
