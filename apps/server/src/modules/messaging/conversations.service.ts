@@ -63,7 +63,8 @@ export class ConversationsService {
         .from(dmConversations)
         .where(and(eq(dmConversations.userLowId, low), eq(dmConversations.userHighId, high)))
         .for('update');
-      if (!row || row.requestState !== 'pending' || row.requestedBy !== requesterId) throw NO_REQUEST();
+      const isPendingFromRequester = row?.requestState === 'pending' && row.requestedBy === requesterId;
+      if (!row || !isPendingFromRequester) throw NO_REQUEST();
       await tx
         .update(dmConversations)
         .set({ requestState: accept ? 'accepted' : 'rejected' })

@@ -45,6 +45,49 @@ function statusFor(row: DmMessageRow, viewerId: string, recipientSendsReceipts: 
   };
 }
 
+function replyPreview(
+  reply: Pick<DmMessageRow, 'id' | 'senderId' | 'content' | 'messageType' | 'deletedAt'>,
+) {
+  return {
+    id: reply.id,
+    senderId: reply.senderId,
+    content: reply.deletedAt ? '' : reply.content.slice(0, REPLY_PREVIEW_LENGTH),
+    messageType: reply.messageType,
+    deleted: reply.deletedAt !== null,
+  };
+}
+
+/**
+ * The DTO of a message that was just stored, built without another query (the send hot path): it has
+ * no reactions and no receipts yet, and its attachments and quoted message are already in hand.
+ */
+export function freshDirectMessage(
+  viewerId: string,
+  row: DmMessageRow,
+  attachments: TAttachment[],
+  quoted: DmMessageRow | undefined,
+): TDirectMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    senderId: row.senderId,
+    recipientId: row.recipientId,
+    content: row.content,
+    messageType: row.messageType,
+    attachments,
+    replyTo: quoted ? replyPreview(quoted) : null,
+    reactions: [],
+    status: 'sent',
+    deliveredAt: null,
+    readAt: null,
+    editedAt: null,
+    deletedForEveryone: false,
+    deletedAt: null,
+    createdAt: row.createdAt.toISOString(),
+    nonce: viewerId === row.senderId ? row.nonce : null,
+  };
+}
+
 /**
  * Builds the DTOs `viewerId` sees for the given rows, in their order: reactions, attachments, reply
  * previews and receipts are loaded in one query each, however many messages there are.
@@ -99,16 +142,7 @@ export async function toDirectMessages(
       content: isDeleted ? '' : row.content,
       messageType: row.messageType,
       attachments: isDeleted ? [] : (attachments.get(row.id) ?? []),
-      replyTo:
-        !isDeleted && reply
-          ? {
-              id: reply.id,
-              senderId: reply.senderId,
-              content: reply.deletedAt ? '' : reply.content.slice(0, REPLY_PREVIEW_LENGTH),
-              messageType: reply.messageType,
-              deleted: reply.deletedAt !== null,
-            }
-          : null,
+      replyTo: !isDeleted && reply ? replyPreview(reply) : null,
       reactions: isDeleted ? [] : summarizeReactions(reactionsByMessage.get(row.id) ?? [], viewerId),
       ...statusFor(row, viewerId, receiptsOn.get(row.recipientId) ?? true),
       editedAt: isDeleted ? null : (row.editedAt?.toISOString() ?? null),

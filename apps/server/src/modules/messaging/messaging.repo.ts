@@ -33,18 +33,28 @@ export async function findConversation(
   return row;
 }
 
-/** Creates the pair's conversation (and both participant rows) if needed, then locks it. */
+/**
+ * Locks the pair's conversation, creating it (and both participant rows) the first time. The common
+ * case, an existing conversation, is one locking read and no writes.
+ */
 export async function lockConversation(tx: Executor, a: string, b: string): Promise<DmConversationRow> {
   const [low, high] = orderedPair(a, b);
+  const lockExisting = async () => {
+    const [row] = await tx
+      .select()
+      .from(dmConversations)
+      .where(and(eq(dmConversations.userLowId, low), eq(dmConversations.userHighId, high)))
+      .for('update');
+    return row;
+  };
+  const existing = await lockExisting();
+  if (existing) return existing;
+  // Two first messages racing: one insert wins, the other finds its row (after it commits) and locks it.
   await tx
     .insert(dmConversations)
     .values({ id: newId(), userLowId: low, userHighId: high })
     .onConflictDoNothing();
-  const [row] = await tx
-    .select()
-    .from(dmConversations)
-    .where(and(eq(dmConversations.userLowId, low), eq(dmConversations.userHighId, high)))
-    .for('update');
+  const row = await lockExisting();
   if (!row) throw new Error('conversation vanished while locking it');
   await tx
     .insert(dmParticipants)

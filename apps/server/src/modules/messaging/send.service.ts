@@ -1,11 +1,12 @@
-import type { TDirectMessage, TSendDm } from '@guftagu/contracts';
+import type { TAttachment, TDirectMessage, TSendDm } from '@guftagu/contracts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { toUserCard } from '../social/index.js';
-import { findUserById, type UserRow } from '../users/index.js';
+import type { UserRow } from '../users/index.js';
 import type { LiveState } from './live-state.js';
 import type { MessagingContext } from './messaging.context.js';
+import { freshDirectMessage } from './messaging.dto.js';
 import {
   areFriends,
   blockBetween,
@@ -28,6 +29,8 @@ interface Stored {
   sender: UserRow;
   recipient: UserRow;
   decision: SendDecision;
+  attachments: TAttachment[];
+  quoted: DmMessageRow | undefined;
 }
 
 const PREVIEW_LENGTH = 100;
@@ -59,9 +62,6 @@ export class SendService {
     // A retry of a send that already went through returns the original, whatever else changed since.
     const earlier = await this.replayed(senderId, input.nonce);
     if (earlier) return earlier;
-    const recipient = await findUserById(this.db, input.to);
-    if (!recipient || recipient.username === null) throw new AppError('NOT_FOUND', 'No user with that ID');
-
     const stored = await this.db.transaction(async (tx) => this.store(tx, senderId, input));
     if (!stored) {
       // A concurrent request with the same nonce won the insert; it is the answer to this one too.
@@ -69,7 +69,7 @@ export class SendService {
       if (!winner) throw new AppError('CONFLICT', 'Message could not be stored. Please retry.');
       return winner;
     }
-    const message = await this.context.toDto(senderId, stored.row);
+    const message = freshDirectMessage(senderId, stored.row, stored.attachments, stored.quoted);
     await this.deliver(stored, message);
     return { message, duplicate: false };
   }
@@ -78,7 +78,9 @@ export class SendService {
     const locked = await shareLockUsers(tx, [senderId, input.to]);
     const sender = locked.get(senderId);
     const recipient = locked.get(input.to);
-    if (!sender || !recipient) throw new AppError('NOT_FOUND', 'No user with that ID');
+    // Accounts that never chose a username cannot be found, so they cannot be messaged either.
+    if (!sender || !recipient || recipient.username === null)
+      throw new AppError('NOT_FOUND', 'No user with that ID');
     const [block, isFriend] = await Promise.all([
       blockBetween(tx, senderId, recipient.id),
       areFriends(tx, senderId, recipient.id),
@@ -86,8 +88,8 @@ export class SendService {
     const conversation = await lockConversation(tx, senderId, recipient.id);
     const decision = decideSend(sender, recipient, conversation, { isFriend, block });
 
+    const quoted = input.replyTo ? await findMessage(tx, input.replyTo) : undefined;
     if (input.replyTo) {
-      const quoted = await findMessage(tx, input.replyTo);
       if (!quoted || quoted.conversationId !== conversation.id)
         throw new AppError('VALIDATION_ERROR', 'You can only reply to a message of this conversation.', {
           field: 'replyTo',
@@ -110,13 +112,9 @@ export class SendService {
     if (!row) return undefined;
 
     let stored = row;
+    let claimed: TAttachment[] = [];
     if (input.attachmentIds && input.attachmentIds.length > 0) {
-      const claimed = await this.context.deps.attachments.claimForMessage(
-        tx,
-        senderId,
-        input.attachmentIds,
-        id,
-      );
+      claimed = await this.context.deps.attachments.claimForMessage(tx, senderId, input.attachmentIds, id);
       const messageType = claimed.every((attachment) => attachment.kind === 'image') ? 'image' : 'file';
       const [typed] = await tx
         .update(dmMessages)
@@ -133,13 +131,13 @@ export class SendService {
         requestedBy: decision.requestedBy,
       })
       .where(eq(dmConversations.id, conversation.id));
-    return { row: stored, sender, recipient, decision };
+    return { row: stored, sender, recipient, decision, attachments: claimed, quoted };
   }
 
   private async deliver({ row, sender, recipient, decision }: Stored, forSender: TDirectMessage) {
     const { publisher } = this.context;
     this.live.clearTyping(sender.id, recipient.id);
-    const forRecipient = await this.context.toDto(recipient.id, row);
+    const forRecipient = { ...forSender, nonce: null };
     await this.context.afterCommit(
       'direct message delivery',
       () => publisher.toUser(recipient.id, 'dm_receive', this.context.receivePayload(forRecipient, sender)),
@@ -215,9 +213,9 @@ export class SendService {
         opensRequest: false,
         acceptsRequest: false,
       };
-      return { row, sender: systemUser, recipient, decision };
+      return { row, sender: systemUser, recipient, decision, attachments: [], quoted: undefined };
     });
-    const message = await this.context.toDto(systemUser.id, stored.row);
+    const message = freshDirectMessage(systemUser.id, stored.row, [], undefined);
     await this.deliver(stored, message);
     return message;
   }
