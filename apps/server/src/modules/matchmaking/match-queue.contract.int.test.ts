@@ -124,7 +124,7 @@ function queueContract(name: string, create: () => Promise<MatchQueue>) {
       const result = await queue.enqueue(user('e2', 'bob'), options());
       if (result.kind !== 'matched') throw new Error('expected a match');
       const { id, a } = result.match;
-      expect(await queue.endMatch(id, a.resumeToken)).toBeNull();
+      expect(await queue.endMatch(id, { resumeToken: a.resumeToken, disconnectedAt: 0 })).toBeNull();
       expect(await queue.markDisconnected(id, 'e1', 123)).toMatchObject({ a: { disconnectedAt: 123 } });
       expect(await queue.state('e1')).toEqual({ state: 'idle' });
       expect(await queue.resume(id, a.resumeToken, 'e3', 'mallory')).toEqual({ kind: 'not_found' });
@@ -136,7 +136,11 @@ function queueContract(name: string, create: () => Promise<MatchQueue>) {
       expect(await queue.state('e2')).toEqual({ state: 'matched', matchId: id, partnerSocketId: 'e3' });
       expect(await queue.resume(id, a.resumeToken, 'e4', 'alice')).toEqual({ kind: 'not_found' });
       await queue.markDisconnected(id, 'e3', 5);
-      expect(await queue.endMatch(id, a.resumeToken)).toMatchObject({ id });
+      // The grace timer of the first drop (at 123) must not end the second one.
+      expect(await queue.endMatch(id, { resumeToken: a.resumeToken, disconnectedAt: 123 })).toBeNull();
+      expect(await queue.endMatch(id, { resumeToken: a.resumeToken, disconnectedAt: 5 })).toMatchObject({
+        id,
+      });
     });
 
     it('refuses at capacity and reports what is running', async () => {

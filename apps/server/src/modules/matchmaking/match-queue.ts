@@ -56,6 +56,11 @@ export interface LiveMatch {
   matchedByInterests: boolean;
 }
 
+export interface GraceCheck {
+  resumeToken: string;
+  disconnectedAt: number;
+}
+
 export type SocketState =
   | { state: 'idle' }
   | { state: 'queued'; entryId: string }
@@ -96,10 +101,11 @@ export interface MatchQueue {
   getMatch(matchId: string): Promise<LiveMatch | null>;
   /**
    * Ends a match exactly once: the first caller gets it, later callers null. Both sockets become idle
-   * and remember each other as the partner just left. With `onlyIfDisconnected`, ends only if that
-   * participant (by resume token) is still away: the grace timer losing to a resume does nothing.
+   * and remember each other as the partner just left. With `onlyIfAway`, ends only if that participant
+   * (by resume token) is still away since exactly `disconnectedAt`: a grace timer of an earlier drop
+   * that lost to a resume (and a later drop) does nothing.
    */
-  endMatch(matchId: string, onlyIfDisconnected?: string): Promise<LiveMatch | null>;
+  endMatch(matchId: string, onlyIfAway?: GraceCheck): Promise<LiveMatch | null>;
   /** The socket dropped: its participant waits for a resume; its socket state is gone. */
   markDisconnected(matchId: string, socketId: string, now: number): Promise<LiveMatch | null>;
   /**

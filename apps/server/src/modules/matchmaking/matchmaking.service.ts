@@ -17,6 +17,7 @@ import {
   STATUS_FOR,
 } from './match-events.js';
 import {
+  type GraceCheck,
   identityOf,
   type LiveMatch,
   type LiveParticipant,
@@ -188,7 +189,8 @@ export class MatchmakingService {
         if (await this.deps.queue.dequeue(socketId)) this.positions.changed();
         return;
       case 'matched': {
-        const match = await this.deps.queue.markDisconnected(state.matchId, socketId, Date.now());
+        const awaySince = Date.now();
+        const match = await this.deps.queue.markDisconnected(state.matchId, socketId, awaySince);
         const sides = match ? sideOf(match, socketId) : null;
         if (!match || !sides) return;
         const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
@@ -205,9 +207,10 @@ export class MatchmakingService {
         const key = `${match.id}.${sides.me.resumeToken}`;
         const timer = setTimeout(() => {
           this.graces.delete(key);
-          void this.expireGrace(match.id, sides.me).catch((error: unknown) =>
-            this.deps.logger.error({ err: error }, 'grace expiry failed'),
-          );
+          void this.expireGrace(match.id, {
+            resumeToken: sides.me.resumeToken,
+            disconnectedAt: awaySince,
+          }).catch((error: unknown) => this.deps.logger.error({ err: error }, 'grace expiry failed'));
         }, gracePeriodMs);
         timer.unref();
         this.graces.set(key, timer);
@@ -223,6 +226,7 @@ export class MatchmakingService {
    */
   async resume(ref: ParticipantRef, token: string): Promise<{ matchId: string }> {
     const decoded = decodeResumeToken(token);
+    if (decoded) await this.noticeDroppedSeat(decoded.matchId, decoded.secret);
     const result = decoded
       ? await this.deps.queue.resume(decoded.matchId, decoded.secret, ref.socketId, ref.userId)
       : ({ kind: 'not_found' } as const);
@@ -245,8 +249,29 @@ export class MatchmakingService {
         matchId: match.id,
         partnerId: ref.socketId,
       });
+    } else {
+      // Both dropped and this side came back first: it must learn that the partner is still away.
+      const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
+      this.deps.emitter.toSocket(ref.socketId, 'partner_disconnected', {
+        reason: 'disconnect',
+        matchId: match.id,
+        gracePeriodMs: Math.max(0, sides.partner.disconnectedAt + gracePeriodMs - Date.now()),
+      });
     }
     return { matchId: match.id };
+  }
+
+  /**
+   * A client can reconnect before the server has processed its old socket's disconnect (the old
+   * socket is already gone from every node, its handler has not run yet). Process that drop now, so
+   * the resume finds the seat free instead of refusing a legitimate comeback.
+   */
+  private async noticeDroppedSeat(matchId: string, secret: string): Promise<void> {
+    const match = await this.deps.queue.getMatch(matchId);
+    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === secret) : undefined;
+    if (seat?.disconnectedAt !== 0) return;
+    if (await this.deps.emitter.ownerOf(seat.socketId)) return;
+    await this.disconnect(seat.socketId, 'transport close');
   }
 
   /** Takes every waiting socket out of the queue (maintenance on, or anonymous matching off). */
@@ -463,8 +488,10 @@ export class MatchmakingService {
     }
   }
 
-  private async expireGrace(matchId: string, away: LiveParticipant): Promise<void> {
-    const match = await this.deps.queue.endMatch(matchId, away.resumeToken);
-    if (match) await this.conclude(match, 'disconnect', away.socketId, { ender: false, partner: false });
+  private async expireGrace(matchId: string, away: GraceCheck): Promise<void> {
+    const match = await this.deps.queue.endMatch(matchId, away);
+    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === away.resumeToken) : undefined;
+    if (match && seat)
+      await this.conclude(match, 'disconnect', seat.socketId, { ender: false, partner: false });
   }
 }

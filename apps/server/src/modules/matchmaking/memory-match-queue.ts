@@ -1,6 +1,7 @@
 import {
   choosePartner,
   type EnqueueResult,
+  type GraceCheck,
   type LiveMatch,
   type MatchQueue,
   type PairingOptions,
@@ -90,12 +91,13 @@ export class MemoryMatchQueue implements MatchQueue {
     return match ? structuredClone(match) : null;
   }
 
-  async endMatch(matchId: string, onlyIfDisconnected?: string): Promise<LiveMatch | null> {
+  async endMatch(matchId: string, onlyIfAway?: GraceCheck): Promise<LiveMatch | null> {
     const match = this.matches.get(matchId);
     if (!match) return null;
-    if (onlyIfDisconnected !== undefined) {
-      const away = [match.a, match.b].find((side) => side.resumeToken === onlyIfDisconnected);
-      if (!away || away.disconnectedAt === 0) return null;
+    if (onlyIfAway !== undefined) {
+      const away = [match.a, match.b].find((side) => side.resumeToken === onlyIfAway.resumeToken);
+      if (!away || away.disconnectedAt === 0 || away.disconnectedAt !== onlyIfAway.disconnectedAt)
+        return null;
     }
     this.matches.delete(matchId);
     const until = Date.now() + RECENT_PARTNER_TTL_SECONDS * 1000;

@@ -113,7 +113,7 @@ redis.call('DEL', k('entry:' .. ARGV[2]), k('sock:' .. ARGV[2]))
 return raw
 `;
 
-/** ARGV: prefix, matchId, onlyIfDisconnected token ('' for unconditional), recent ttl seconds */
+/** ARGV: prefix, matchId, away token ('' for unconditional), recent ttl seconds, away since (ms) */
 export const END_MATCH = `${COMMON}
 local raw = redis.call('GET', k('match:' .. ARGV[2]))
 if not raw then return false end
@@ -121,7 +121,7 @@ local match = cjson.decode(raw)
 if ARGV[3] ~= '' then
   local away = nil
   if match.a.resumeToken == ARGV[3] then away = match.a elseif match.b.resumeToken == ARGV[3] then away = match.b end
-  if away == nil or away.disconnectedAt == 0 then return false end
+  if away == nil or away.disconnectedAt == 0 or away.disconnectedAt ~= tonumber(ARGV[5]) then return false end
 end
 redis.call('DEL', k('match:' .. ARGV[2]))
 redis.call('SREM', k('matches'), ARGV[2])

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import {
   type EnqueueResult,
+  type GraceCheck,
   type LiveMatch,
   type LiveParticipant,
   type MatchQueue,
@@ -121,12 +122,13 @@ export class RedisMatchQueue implements MatchQueue {
     return raw ? normalizeMatch(raw) : null;
   }
 
-  async endMatch(matchId: string, onlyIfDisconnected?: string): Promise<LiveMatch | null> {
+  async endMatch(matchId: string, onlyIfAway?: GraceCheck): Promise<LiveMatch | null> {
     const reply = (await this.redis.mmEndMatch(
       this.prefix,
       matchId,
-      onlyIfDisconnected ?? '',
+      onlyIfAway?.resumeToken ?? '',
       String(RECENT_PARTNER_TTL_SECONDS),
+      String(onlyIfAway?.disconnectedAt ?? 0),
     )) as string | null;
     return reply ? normalizeMatch(reply) : null;
   }
