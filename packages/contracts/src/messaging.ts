@@ -245,9 +245,10 @@ export const ZDmConversationResponse = z.object({ success: z.literal(true), conv
 
 /**
  * Reconnect catch-up: `after` maps each conversation the client knows to its last known message id
- * (null: knows none). The answer holds every newer message (oldest first) of those conversations and of
- * conversations the client did not name, plus messages at or before the cursor that changed since
- * `changedSince` (edits, deletions, reactions, receipts). Applying it by id gives the fresh state.
+ * (null: knows none). The answer holds every newer message (oldest first) of those conversations, the
+ * messages of conversations the client did not name that were sent after `changedSince`, and messages
+ * at or before a cursor that changed after `changedSince` (edits, deletions, reactions, receipts).
+ * Applying it by id gives the fresh state. Ids of conversations that are not the caller's are ignored.
  */
 export const ZDmSync = z.object({
   after: z.record(ZUuid, ZUuid.nullable()).default({}),
