@@ -95,7 +95,8 @@ export async function measureMemory(): Promise<MemorySample> {
 
 function loopSample(): LoopSample {
   const { idle, active } = performance.eventLoopUtilization();
-  return { idle, active };
+  const { user, system } = process.cpuUsage();
+  return { idle, active, cpu: (user + system) / 1000 };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface MemorySample {
 export interface LoopSample {
   idle: number;
   active: number;
+  /** Cumulative CPU time (user + system, ms) of the process: unlike loop activity, not inflated by waiting for a core. */
+  cpu?: number;
 }
 
 export type EmitMode = 'each' | 'coalesce';

@@ -5,13 +5,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, EmitMode, LoopSample, MemorySample, Request } from './protocol.js';
 
-export type TargetKind = 'gateway' | 'baseline';
+export type TargetKind = 'gateway' | 'baseline' | 'relay';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SCRIPTS: Record<TargetKind, string> = {
   gateway: fileURLToPath(new URL('./server-process.ts', import.meta.url)),
   baseline: fileURLToPath(new URL('./baseline-process.ts', import.meta.url)),
+  relay: fileURLToPath(new URL('./relay-process.ts', import.meta.url)),
 };
+
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process to <dir> when it exits. */
+const PROFILE_ARGS = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+  : [];
 
 const live = new Set<ServerProcess>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,7 +100,7 @@ export class ServerProcess {
     const tmp = mkdtempSync(path.join(tmpdir(), 'guftagu-bench-'));
     const child = fork(SCRIPTS[kind], [], {
       cwd: BENCH_DIR,
-      execArgv: ['--expose-gc', '--import', 'tsx'],
+      execArgv: ['--expose-gc', ...PROFILE_ARGS, '--import', 'tsx'],
       env: { ...process.env, ...env, BENCH_TMP: tmp },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -2,11 +2,14 @@
  * The Guftagu server under test, alone in its own process (forked by run.ts with --expose-gc) so
  * its heap and RSS are measured without the bench's clients. Runs the compiled server
  * (apps/server/dist) against a throwaway embedded PostgreSQL in $BENCH_TMP.
+ *
+ * Scale-out runs start a second process with BENCH_DATABASE_URL (the first node's database, from its
+ * `info.databaseUrl`) and both with BENCH_REDIS_URL, so two nodes share one PostgreSQL and one Redis.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadEnv } from '../../apps/server/dist/src/env.js';
-import type { OtpPolicy } from '../../apps/server/dist/src/modules/auth/index.js';
+import type { OtpPolicy, PasswordPolicy } from '../../apps/server/dist/src/modules/auth/index.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../apps/server/dist/src/platform/db/embedded.js';
 import { createLogger } from '../../apps/server/dist/src/platform/logger.js';
 import { startServer, VERSION } from '../../apps/server/dist/src/server.js';
@@ -23,6 +26,13 @@ const RELAXED_OTP_POLICY: OtpPolicy = {
   verifiesPerIp: { limit: 10_000, windowSeconds: 900 },
 };
 
+/** The DM bench registers thousands of users from 127.0.0.1 through the password route. */
+const RELAXED_PASSWORD_POLICY: PasswordPolicy = {
+  loginsPerIp: { limit: 100_000, windowSeconds: 900 },
+  loginsPerEmail: { limit: 100, windowSeconds: 900 },
+  registrationsPerIp: { limit: 100_000, windowSeconds: 3600 },
+};
+
 runChild(async () => {
   const tmp = process.env.BENCH_TMP;
   if (!tmp) throw new Error('BENCH_TMP is not set');
@@ -33,15 +43,22 @@ runChild(async () => {
 
   try {
     const logger = createLogger('silent');
-    const pgPort = await freePort();
-    const database = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pg'),
-      port: pgPort,
-      password: randomBytes(12).toString('hex'),
-      logger,
-    });
-    closers.push(database.stop);
-    await ensureDatabase(database.connectionString('postgres'), 'bench');
+    let databaseUrl = process.env.BENCH_DATABASE_URL;
+    let pgPort = databaseUrl ? new URL(databaseUrl).port : '';
+    if (!databaseUrl) {
+      const port = await freePort();
+      const database = await startEmbeddedPostgres({
+        dataDir: path.join(tmp, 'pg'),
+        port,
+        password: randomBytes(12).toString('hex'),
+        logger,
+      });
+      closers.push(database.stop);
+      await ensureDatabase(database.connectionString('postgres'), 'bench');
+      databaseUrl = database.connectionString('bench');
+      pgPort = String(port);
+    }
+    const redisUrl = process.env.BENCH_REDIS_URL;
 
     const env = loadEnv({
       NODE_ENV: 'test',
@@ -51,15 +68,18 @@ runChild(async () => {
       WEB_ENABLED: 'false',
       // Tokens are shared by thousands of sockets for the whole run; keep them valid past it.
       ACCESS_TOKEN_TTL_SECONDS: '86400',
+      ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : {}),
     });
     const server = await startServer({
       env,
       logger,
-      databaseUrl: database.connectionString('bench'),
-      jwtSecret: randomBytes(32).toString('hex'),
+      databaseUrl,
+      // Nodes of one cluster must accept each other's tokens: the bench passes one secret to both.
+      jwtSecret: process.env.BENCH_JWT_SECRET ?? randomBytes(32).toString('hex'),
       otpSecret: randomBytes(32).toString('hex'),
       web: false,
       otpPolicy: RELAXED_OTP_POLICY,
+      passwordPolicy: RELAXED_PASSWORD_POLICY,
       apiRateLimit: { limit: 100_000, windowSeconds: 60 },
     });
     closers.push(server.close);
@@ -69,7 +89,9 @@ runChild(async () => {
       url: server.url,
       info: {
         server: `guftagu ${VERSION}`,
-        postgresPort: String(pgPort),
+        postgresPort: pgPort,
+        databaseUrl,
+        redis: redisUrl ? 'yes' : 'no',
         tweaks: tweaks.join(',') || 'none',
       },
       close,
