@@ -191,6 +191,15 @@ describe('matchmaking rules', () => {
     await ok(first.socket, 'chat_message', { to: second.id, message: 'still here', matchId });
   });
 
+  it('applies settings changes published for every node', async () => {
+    await server.matchmaking.updateSettings({ maintenance: true });
+    const late = await anonymous();
+    await fails(late.socket, 'join_queue', {}, 'SERVICE_UNAVAILABLE');
+    await expect(server.matchmaking.updateSettings({ gracePeriodMs: -1 })).rejects.toThrow();
+    await server.matchmaking.updateSettings({ maintenance: false });
+    await ok(late.socket, 'join_queue', {});
+  });
+
   it('refuses new matches beyond the concurrent match limit', async () => {
     server.matchmaking.settings.update({ maxConcurrentMatches: 1 });
     await pair(await anonymous(), await anonymous());

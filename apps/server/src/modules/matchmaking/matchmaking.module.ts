@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import type { Database } from '../../platform/db/client.js';
 import type { MessageBus } from '../../platform/kv/kv.js';
@@ -17,9 +18,27 @@ import { createMatchEmitter, matchmakingSocketHandlers } from './matchmaking.soc
 import { MemoryMatchQueue } from './memory-match-queue.js';
 import { RedisMatchQueue } from './redis-match-queue.js';
 
+const SETTINGS_CHANGED = 'matchmaking:settings';
+
+/** A settings change as it travels between nodes; unknown or invalid fields are refused. */
+const ZSettingsChange = z
+  .object({
+    maxConcurrentMatches: z.number().int().min(0),
+    queueTimeoutMs: z.number().int().min(1000),
+    gracePeriodMs: z.number().int().min(0),
+    relaxAfterMs: z.number().int().min(0),
+    allowAnonymous: z.boolean(),
+    maintenance: z.boolean(),
+  })
+  .partial()
+  .strict();
+
 export interface Matchmaking {
   service: MatchmakingService;
+  /** This node's settings (read them here; change them with `updateSettings`). */
   settings: MatchSettings;
+  /** Changes the settings on every node (published on the bus), e.g. from the admin console. */
+  updateSettings(change: Partial<MatchSettingsValues>): Promise<void>;
   queue: MatchQueue;
   socketModule: SocketModule;
   registerRoutes(app: FastifyInstance, guard: AuthGuard): void;
@@ -57,12 +76,20 @@ export async function createMatchmaking(deps: {
     nodeId: deps.nodeId,
   });
   await service.start();
+  await deps.bus.subscribe(SETTINGS_CHANGED, (message) => {
+    const change = ZSettingsChange.safeParse(message);
+    if (change.success) settings.update(change.data);
+    else deps.logger.warn({ issues: change.error.issues }, 'bad matchmaking settings change');
+  });
   const relay = new MatchRelay(deps.db, queue, emitter);
   return {
     service,
     settings,
     queue,
     socketModule: matchmakingSocketHandlers(service, relay),
+    async updateSettings(change) {
+      await deps.bus.publish(SETTINGS_CHANGED, ZSettingsChange.parse(change));
+    },
     registerRoutes(app, guard) {
       registerMatchRoutes(app, { service, emitter, db: deps.db, guard });
       registerReportRoutes(app, reports, guard);
