@@ -2,7 +2,7 @@
 
 import type { TAttachment } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/contexts/AuthContext';
@@ -13,6 +13,7 @@ import { messagingErrorMessage, useMessagesApi } from '@/lib/messages/messages-a
 import { emptyThread } from '@/lib/messages/thread-store';
 import { buildTimeline } from '@/lib/messages/timeline';
 import { uploadAttachments } from '@/lib/messages/upload';
+import { useChatHistory, useMarkReadWhenSeen } from '@/lib/messages/useChatHistory';
 import { useChatScroll } from '@/lib/messages/useChatScroll';
 import { useTypingEmitter } from '@/lib/messages/useTypingEmitter';
 import { useSocialApi } from '@/lib/social-api';
@@ -26,9 +27,6 @@ import type { MessageAction } from './MessageActions';
 import { type ComposerContext, MessageInput } from './MessageInput';
 import { RequestBanner } from './RequestBanner';
 
-/** How many older pages a click on a reply quote may load while looking for the original. */
-const JUMP_PAGES_MAX = 10;
-
 /** `/messages/[userId]`: one conversation, live. */
 export function ChatInterface({ userId }: { userId: string }) {
   const router = useRouter();
@@ -40,9 +38,7 @@ export function ChatInterface({ userId }: { userId: string }) {
   const now = useNow(20_000);
   const thread = threads[userId] ?? emptyThread(userId);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [loadingOlder, setLoadingOlder] = useState(false);
   const [context, setContext] = useState<ComposerContext | null>(null);
-  const [highlight, setHighlight] = useState<string | null>(null);
   const [lightbox, setLightbox] = useState<{ images: TAttachment[]; index: number } | null>(null);
   const [blockOpen, setBlockOpen] = useState(false);
 
@@ -87,56 +83,12 @@ export function ChatInterface({ userId }: { userId: string }) {
     ready: thread.loaded,
   });
 
-  // Read receipts: whatever is on screen at the bottom of a visible tab has been seen.
-  const { markRead } = actions;
-  const lastFromThem = [...thread.messages].reverse().find((message) => message.senderId === userId);
-  const hasUnread = lastFromThem !== undefined && lastFromThem.readAt === null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: hasUnread is the trigger: a new message from them while at the bottom.
-  useEffect(() => {
-    if (!thread.loaded || !scroll.atBottom) return;
-    const mark = () => {
-      if (document.visibilityState === 'visible') markRead(userId);
-    };
-    mark();
-    document.addEventListener('visibilitychange', mark);
-    return () => document.removeEventListener('visibilitychange', mark);
-  }, [thread.loaded, scroll.atBottom, hasUnread, markRead, userId]);
-
-  const loadOlder = useCallback(async () => {
-    if (loadingOlder || !thread.hasOlder) return;
-    setLoadingOlder(true);
-    scroll.rememberPosition();
-    try {
-      await actions.loadOlder(userId);
-    } catch (error) {
-      toast({ title: 'Couldn’t load older messages', description: errorMessage(error), tone: 'error' });
-    } finally {
-      setLoadingOlder(false);
-    }
-  }, [actions, loadingOlder, scroll, thread.hasOlder, toast, userId]);
-
-  const threadRef = useRef(thread);
-  threadRef.current = thread;
-  const jumpTo = useCallback(
-    async (messageId: string) => {
-      for (let page = 0; page <= JUMP_PAGES_MAX; page++) {
-        const element = scroll.scrollRef.current?.querySelector(
-          `[data-message-id="${CSS.escape(messageId)}"]`,
-        );
-        if (element) {
-          element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          setHighlight(messageId);
-          setTimeout(() => setHighlight((current) => (current === messageId ? null : current)), 1600);
-          return;
-        }
-        if (!threadRef.current.hasOlder) break;
-        scroll.rememberPosition();
-        await actions.loadOlder(userId).catch(() => {});
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      toast({ title: 'That message is no longer available' });
-    },
-    [actions, scroll, toast, userId],
+  useMarkReadWhenSeen(thread, userId, scroll.atBottom, actions.markRead);
+  const { loadingOlder, loadOlder, jumpTo, highlight } = useChatHistory(
+    thread,
+    userId,
+    scroll,
+    actions.loadOlder,
   );
 
   const typingEmit = useCallback((active: boolean) => actions.typing(userId, active), [actions, userId]);

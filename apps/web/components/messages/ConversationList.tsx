@@ -1,30 +1,22 @@
 'use client';
 
 import type { TConversation } from '@guftagu/contracts';
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, buttonClasses } from '@/components/ui/Button';
-import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
-import {
-  CheckCheckIcon,
-  CloseIcon,
-  InboxIcon,
-  MessageIcon,
-  SearchIcon,
-  UsersIcon,
-} from '@/components/ui/Icons';
+import { Button } from '@/components/ui/Button';
+import { LoadFailedState } from '@/components/ui/EmptyState';
+import { CheckCheckIcon, CloseIcon, SearchIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
-import { Skeleton } from '@/components/ui/Skeleton';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
 import { useMessages } from '@/contexts/MessagesContext';
 import { useDebouncedValue } from '@/hooks/useDebouncedValue';
 import { useNow } from '@/hooks/useNow';
+import { useServerEvent } from '@/hooks/useServerEvent';
 import { errorMessage } from '@/lib/api';
 import { type ConversationView, useMessagesApi } from '@/lib/messages/messages-api';
 import { ConversationCard } from './ConversationCard';
-import { ArchiveIcon } from './icons';
+import { EmptyList, ListSkeleton } from './ConversationListStates';
 
 const VIEWS: { value: ConversationView; label: string }[] = [
   { value: 'inbox', label: 'Inbox' },
@@ -90,6 +82,21 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
     const timer = setTimeout(() => void load(), listVersion === 0 ? 0 : REFRESH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [load, listVersion]);
+
+  // Online dots follow presence live, without refetching the list.
+  const setPresence = (userId: string, change: Partial<TConversation['otherUser']>) =>
+    setConversations(
+      (current) =>
+        current?.map((item) =>
+          item.otherUser.userId === userId ? { ...item, otherUser: { ...item.otherUser, ...change } } : item,
+        ) ?? null,
+    );
+  useServerEvent('friend_online', ({ friendId, status, lastActive }) =>
+    setPresence(friendId, { isOnline: true, status, lastActive }),
+  );
+  useServerEvent('friend_offline', ({ friendId, lastActive }) =>
+    setPresence(friendId, { isOnline: false, status: 'offline', lastActive }),
+  );
 
   const setView = (next: ConversationView) => {
     setViewState(next);
@@ -219,83 +226,5 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
         )}
       </div>
     </div>
-  );
-}
-
-function ListSkeleton() {
-  return (
-    <div aria-busy="true" className="flex flex-col gap-1 px-2">
-      <span className="sr-only" role="status">
-        Loading conversations
-      </span>
-      {[0, 1, 2, 3, 4].map((row) => (
-        <div key={row} className="flex items-center gap-3 py-3">
-          <Skeleton className="size-12 shrink-0 rounded-full" />
-          <div className="flex flex-1 flex-col gap-2">
-            <Skeleton className="h-3.5 w-2/5" />
-            <Skeleton className="h-3 w-4/5" />
-          </div>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function EmptyList({
-  view,
-  searching,
-  requestCount,
-  onShowRequests,
-}: {
-  view: ConversationView;
-  searching: boolean;
-  requestCount: number;
-  onShowRequests: () => void;
-}) {
-  if (searching) {
-    return (
-      <EmptyState icon={<SearchIcon size={22} />} title="No matches" data-testid="conversations-empty">
-        No conversation matches that name.
-      </EmptyState>
-    );
-  }
-  if (view === 'requests') {
-    return (
-      <EmptyState
-        icon={<InboxIcon size={22} />}
-        title="No message requests"
-        data-testid="conversations-empty"
-      >
-        When someone who isn’t your friend messages you, it waits here until you accept it.
-      </EmptyState>
-    );
-  }
-  if (view === 'archived') {
-    return (
-      <EmptyState icon={<ArchiveIcon size={22} />} title="Nothing archived" data-testid="conversations-empty">
-        Archive a chat from its menu to tidy your inbox.
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState
-      icon={<MessageIcon size={22} />}
-      title="No conversations yet"
-      data-testid="conversations-empty"
-      actions={
-        <>
-          <Link href="/friends" className={buttonClasses({ variant: 'primary' })}>
-            <UsersIcon size={16} /> Message a friend
-          </Link>
-          {requestCount > 0 ? (
-            <Button variant="secondary" onClick={onShowRequests}>
-              <InboxIcon size={16} /> {requestCount === 1 ? '1 request' : `${requestCount} requests`}
-            </Button>
-          ) : null}
-        </>
-      }
-    >
-      Say hi to a friend — your chats will live here.
-    </EmptyState>
   );
 }

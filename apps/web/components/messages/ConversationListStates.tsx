@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { Button, buttonClasses } from '@/components/ui/Button';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { InboxIcon, MessageIcon, SearchIcon, UsersIcon } from '@/components/ui/Icons';
+import { Skeleton } from '@/components/ui/Skeleton';
+import type { ConversationView } from '@/lib/messages/messages-api';
+import { ArchiveIcon } from './icons';
+
+export function ListSkeleton() {
+  return (
+    <div aria-busy="true" className="flex flex-col gap-1 px-2">
+      <span className="sr-only" role="status">
+        Loading conversations
+      </span>
+      {[0, 1, 2, 3, 4].map((row) => (
+        <div key={row} className="flex items-center gap-3 py-3">
+          <Skeleton className="size-12 shrink-0 rounded-full" />
+          <div className="flex flex-1 flex-col gap-2">
+            <Skeleton className="h-3.5 w-2/5" />
+            <Skeleton className="h-3 w-4/5" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The empty state of each tab, and of a search with no match. */
+export function EmptyList({
+  view,
+  searching,
+  requestCount,
+  onShowRequests,
+}: {
+  view: ConversationView;
+  searching: boolean;
+  requestCount: number;
+  onShowRequests: () => void;
+}) {
+  if (searching) {
+    return (
+      <EmptyState icon={<SearchIcon size={22} />} title="No matches" data-testid="conversations-empty">
+        No conversation matches that name.
+      </EmptyState>
+    );
+  }
+  if (view === 'requests') {
+    return (
+      <EmptyState
+        icon={<InboxIcon size={22} />}
+        title="No message requests"
+        data-testid="conversations-empty"
+      >
+        When someone who isn’t your friend messages you, it waits here until you accept it.
+      </EmptyState>
+    );
+  }
+  if (view === 'archived') {
+    return (
+      <EmptyState icon={<ArchiveIcon size={22} />} title="Nothing archived" data-testid="conversations-empty">
+        Archive a chat from its menu to tidy your inbox.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      icon={<MessageIcon size={22} />}
+      title="No conversations yet"
+      data-testid="conversations-empty"
+      actions={
+        <>
+          <Link href="/friends" className={buttonClasses({ variant: 'primary' })}>
+            <UsersIcon size={16} /> Message a friend
+          </Link>
+          {requestCount > 0 ? (
+            <Button variant="secondary" onClick={onShowRequests}>
+              <InboxIcon size={16} /> {requestCount === 1 ? '1 request' : `${requestCount} requests`}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      Say hi to a friend — your chats will live here.
+    </EmptyState>
+  );
+}
