@@ -1,17 +1,12 @@
-import {
-  ATTACHMENT_UPLOAD_MAX_BYTES,
-  ATTACHMENTS_PER_MESSAGE_MAX,
-  ATTACHMENTS_PER_UPLOAD_MAX,
-  type TAttachment,
-} from '@guftagu/contracts';
+import { ATTACHMENTS_PER_MESSAGE_MAX, type TAttachment } from '@guftagu/contracts';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ObjectStorage } from '../../platform/storage/storage.js';
-import { type PreparedFile, prepareFile, tooLargeError } from './prepare-file.js';
-import { discardIncomingFile, type IncomingFile, readIncomingFile } from './upload-intake.js';
+import { storeFiles } from './store-files.js';
+import type { IncomingFile } from './upload-intake.js';
 import {
   deleteByMessageIds,
   deleteUnclaimedBefore,
@@ -25,7 +20,6 @@ import {
 import type { AttachmentRow } from './uploads.schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MB = 1024 * 1024;
 
 /** An upload nobody attached to a message within a day is abandoned (a closed tab, a cancelled send). */
 export const UNCLAIMED_TTL_MS = 24 * 3_600_000;
@@ -84,7 +78,7 @@ export class UploadsService {
       });
     const written: string[] = [];
     try {
-      const prepared = await this.storeAll(files, written);
+      const prepared = await storeFiles(files, this.deps.storage, written);
       if (prepared.length === 0)
         throw new AppError('VALIDATION_ERROR', 'Attach at least one file in the "files" field.', {
           field: 'files',
@@ -109,62 +103,6 @@ export class UploadsService {
       await this.deleteObjects(written);
       throw error;
     }
-  }
-
-  private async storeAll(files: AsyncIterable<IncomingFile>, written: string[]): Promise<PreparedFile[]> {
-    const prepared: PreparedFile[] = [];
-    let total = 0;
-    let failure: AppError | undefined;
-    for await (const file of files) {
-      // After a failure the remaining parts are still read (and dropped), so the client gets the
-      // error as a normal response instead of a connection reset in the middle of its upload.
-      if (failure) {
-        await discardIncomingFile(file);
-        continue;
-      }
-      if (prepared.length >= ATTACHMENTS_PER_UPLOAD_MAX) {
-        await discardIncomingFile(file);
-        failure = new AppError(
-          'VALIDATION_ERROR',
-          `Send at most ${ATTACHMENTS_PER_UPLOAD_MAX} files at once.`,
-          {
-            field: 'files',
-            limit: ATTACHMENTS_PER_UPLOAD_MAX,
-          },
-        );
-        continue;
-      }
-      const outcome = await readIncomingFile(file, ATTACHMENT_UPLOAD_MAX_BYTES - total).catch(() => {
-        // The stream fails only when the body is cut off or malformed: the client's fault, and the
-        // request cannot continue.
-        throw new AppError('BAD_REQUEST', 'The upload was cut off or malformed. Try again.');
-      });
-      if (outcome.status === 'too_large') failure = tooLargeError(outcome.image);
-      else if (outcome.status === 'request_too_large')
-        failure = new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `One upload can carry at most ${ATTACHMENT_UPLOAD_MAX_BYTES / MB} MB in total.`,
-          { limit: ATTACHMENT_UPLOAD_MAX_BYTES },
-        );
-      else {
-        total += outcome.bytes.length;
-        try {
-          const ready = await prepareFile(file.fileName, outcome.bytes, outcome.image);
-          for (const object of [ready.file, ready.thumbnail]) {
-            if (!object) continue;
-            // Recorded before the write, so a write that fails halfway is cleaned up as well.
-            written.push(object.key);
-            await this.deps.storage.put(object.key, object.body, object.contentType);
-          }
-          prepared.push(ready);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          failure = error;
-        }
-      }
-    }
-    if (failure) throw failure;
-    return prepared;
   }
 
   private async deleteObjects(keys: string[]): Promise<void> {
