@@ -20,7 +20,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { expectAckError, postDm, sendDm, setPrivacy } from '../../../test/messaging-helpers.js';
+import { expectAckError, postDm, sendDm, setPrivacy, syncAck } from '../../../test/messaging-helpers.js';
 
 let server: TestServer;
 
@@ -295,6 +295,18 @@ describe('privacy of other conversations', () => {
     );
     const { rows } = await server.db.query('select read_at from dm_messages where id = $1', [message.id]);
     expect(rows[0].read_at).toBeNull();
+  });
+
+  it('ignores other people’s conversations named in a sync', async () => {
+    const [alice, bob] = await friends();
+    const mallory = await server.signUp();
+    const message = await postDm(alice.api, bob, 'not for mallory');
+    const { socket } = await connectAuthed(server, mallory.token);
+    const answer = await syncAck(socket, {
+      after: { [message.conversationId]: null },
+      changedSince: new Date(0).toISOString(),
+    });
+    expect(answer).toMatchObject({ messages: [], changed: [], removed: [], hasMore: false });
   });
 
   it('answers bad ids and unknown users with the error envelope', async () => {
