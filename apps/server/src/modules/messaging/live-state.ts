@@ -74,12 +74,11 @@ export class LiveState {
     if (previous?.otherUserId === otherUserId) return;
     if (otherUserId) this.viewingBySocket.set(socketId, { userId, otherUserId });
     else this.viewingBySocket.delete(socketId);
-    if (previous)
-      await this.kv.increment(
-        LiveState.viewingKey(previous.userId, previous.otherUserId),
-        VIEWING_TTL_SECONDS,
-        -1,
-      );
+    if (previous) {
+      const key = LiveState.viewingKey(previous.userId, previous.otherUserId);
+      // A counter that expired while someone was viewing would come back negative; start over instead.
+      if ((await this.kv.increment(key, VIEWING_TTL_SECONDS, -1)) <= 0) await this.kv.delete(key);
+    }
     if (otherUserId)
       await this.kv.increment(LiveState.viewingKey(userId, otherUserId), VIEWING_TTL_SECONDS, 1);
   }
