@@ -208,18 +208,7 @@ function paced(socket: GuftaguSocket): Paced {
  * skipped here so the suite stays green meanwhile; delete an entry once it is fixed, and the suite
  * then guards against its return.
  */
-const KNOWN_ISSUES: Array<{ pattern: RegExp; why: string }> = [
-  {
-    pattern: /: 414 without the envelope$/,
-    why: 'Fastify answers a path parameter over maxParamLength itself; http/app.ts needs `frameworkErrors`',
-  },
-  {
-    // Seen on PUT /api/user/profile (displayName, bio), update_status (customStatus) and dm_send (message):
-    // the fix is one check for every inbound string (parseInput and the event registry).
-    pattern: /(NUL byte|a NUL and control characters): (500|INTERNAL_ERROR)/,
-    why: 'PostgreSQL refuses U+0000 in text and the contracts accept it, so it fails at the INSERT',
-  },
-];
+const KNOWN_ISSUES: Array<{ pattern: RegExp; why: string }> = [];
 
 let server: TestServer;
 let user: SignedUp;

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../platform/kv/rate-limit.js';
 import type { Logger } from '../platform/logger.js';
@@ -26,6 +26,15 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
+    // Errors the router raises before any route runs (a malformed URL, a path parameter longer than
+    // `maxParamLength`) would otherwise be answered by Fastify in its own shape.
+    frameworkErrors: (error, _request, reply) => {
+      const envelope =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new AppError('URI_TOO_LONG', 'A path segment is too long.')
+          : new AppError('BAD_REQUEST', 'The request URL could not be read.');
+      void (reply as FastifyReply).status(envelope.status).send(envelope.toEnvelope());
+    },
   });
   installErrorHandler(app);
   // The API reads JSON only. Fastify parses text/plain by default, so such a body (one a cross-site

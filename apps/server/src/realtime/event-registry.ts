@@ -1,6 +1,7 @@
 import { type ClientEventName, clientEvents, type TAck } from '@guftagu/contracts';
 import type { z } from 'zod';
 import { AppError, INTERNAL_ENVELOPE, isAppError } from '../platform/errors.js';
+import { findNulByte, NUL_BYTE_MESSAGE } from '../platform/inbound-text.js';
 import type { Logger } from '../platform/logger.js';
 import type { GatewaySocket } from './types.js';
 
@@ -95,6 +96,11 @@ export class EventRegistry {
       const run = handlers.get(name);
       if (!run) {
         fail(new AppError('VALIDATION_ERROR', `Unknown event "${name.slice(0, 50)}"`, { field: 'event' }));
+        return;
+      }
+      const nulAt = findNulByte(payload);
+      if (nulAt !== undefined) {
+        fail(new AppError('VALIDATION_ERROR', NUL_BYTE_MESSAGE, { field: nulAt }));
         return;
       }
       const parsed = clientEvents[name as ClientEventName].safeParse(payload);
