@@ -15,7 +15,15 @@ import {
   partnerNameOf,
 } from './session-state';
 
-export const MATCH_FOUND_MARK = 'guftagu:match_found';
+/**
+ * User-timing marks of a call's set-up, so the time from match to first remote frame (and where it
+ * goes) can be measured in the field and by bench/src/webrtc.ts with the page's own clock.
+ */
+export const CALL_MARKS = {
+  matchFound: 'guftagu:match_found',
+  remoteTrack: 'guftagu:remote_track',
+  connected: 'guftagu:peer_connected',
+} as const;
 
 /** A partner who stops typing without sending is shown as idle after this long. */
 const PARTNER_TYPING_TIMEOUT_MS = 6000;
@@ -303,9 +311,7 @@ export class ChatSession {
   }
 
   private onMatchFound(match: TMatchFound): void {
-    // A user-timing mark, so the time from match to first remote frame can be measured in the field
-    // and by bench/src/webrtc.ts with the page's own clock.
-    performance.mark(MATCH_FOUND_MARK, { detail: match.matchId });
+    performance.mark(CALL_MARKS.matchFound, { detail: match.matchId });
     const phase = this.snapshot.phase;
     if (phase.name !== 'searching') {
       // We stopped while the server was pairing us: end that match rather than leave a partner waiting.
@@ -358,9 +364,15 @@ export class ChatSession {
       relayOnly: this.hideIp && match.relayAvailable,
       localStream: this.localStream,
       send: (signal) => this.sendSignal(match.matchId, signal),
-      onRemoteStream: (stream) => this.update({ remoteStream: stream }),
+      onRemoteStream: (stream) => {
+        if (!this.snapshot.remoteStream) performance.mark(CALL_MARKS.remoteTrack, { detail: match.matchId });
+        this.update({ remoteStream: stream });
+      },
       onStateChange: (peerState) => {
-        if (this.peer === peer) this.update({ peerState });
+        if (this.peer !== peer) return;
+        if (peerState === 'connected' && this.snapshot.peerState !== 'connected')
+          performance.mark(CALL_MARKS.connected, { detail: match.matchId });
+        this.update({ peerState });
       },
       onError: (error) => {
         if (process.env.NODE_ENV !== 'production') console.warn('[chat] negotiation error', error);
