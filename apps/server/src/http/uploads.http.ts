@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { contentDisposition } from '../modules/uploads/file-names.js';
 import { AppError } from '../platform/errors.js';
 import { LOCAL_UPLOADS_PREFIX } from '../platform/storage/local-storage.js';
@@ -49,8 +49,11 @@ export function registerUploadRoutes(
       throw new AppError('NOT_FOUND', 'File not found');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) throw new AppError('NOT_FOUND', 'File not found');
+    const range = parseByteRange(request.headers.range, info.size);
+    if (range === 'unsatisfiable')
+      return reply.status(416).header('content-range', `bytes */${info.size}`).send();
     void reply
-      .header('content-length', String(info.size))
+      .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox");
     if (attachment) {
@@ -64,13 +67,41 @@ export function registerUploadRoutes(
         .header('content-type', isImage ? 'image/webp' : type)
         .header('content-disposition', contentDisposition(isImage ? 'inline' : 'attachment', attachment.name))
         .header('cache-control', 'private, max-age=31536000, immutable');
-      return reply.send(createReadStream(file));
+      return sendFile(reply, file, info.size, range);
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
     void reply
       .header('content-type', type ?? 'application/octet-stream')
       .header('cache-control', 'public, max-age=31536000, immutable');
     if (!type) void reply.header('content-disposition', 'attachment');
-    return reply.send(createReadStream(file));
+    return sendFile(reply, file, info.size, range);
   });
+}
+
+interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * One `bytes=` range (what media elements send to seek); several ranges or a malformed header are
+ * ignored and the whole file is sent, as RFC 9110 allows.
+ */
+function parseByteRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [first, last] = [match[1] ?? '', match[2] ?? ''];
+  const start = first === '' ? Math.max(0, size - Number(last)) : Number(first);
+  const end = first === '' || last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (!Number.isSafeInteger(start) || start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
+
+function sendFile(reply: FastifyReply, file: string, size: number, range: ByteRange | undefined) {
+  if (!range) return reply.header('content-length', String(size)).send(createReadStream(file));
+  return reply
+    .status(206)
+    .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+    .header('content-length', String(range.end - range.start + 1))
+    .send(createReadStream(file, { start: range.start, end: range.end }));
 }

@@ -460,6 +460,35 @@ describe('serving', () => {
     expect((await fetchFile('/uploads/%2e%2e/%2e%2e/package.json')).response.status).toBe(404);
   });
 
+  it('answers byte ranges, so audio and video can seek', async () => {
+    const user = await server.signUp();
+    const clip = padded(Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'), 100);
+    clip.fill(7, 50);
+    const [attachment] = await upload(user, [{ name: 'clip.mp4', data: clip }]);
+    const get = (range: string) => fetch(`${server.url}${attachment?.url}`, { headers: { range } });
+
+    const head = await get('bytes=0-9');
+    expect(head.status).toBe(206);
+    expect(head.headers.get('content-range')).toBe('bytes 0-9/100');
+    expect(Buffer.from(await head.arrayBuffer()).equals(clip.subarray(0, 10))).toBe(true);
+    expect(head.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(head.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const tail = await get('bytes=-4');
+    expect(tail.headers.get('content-range')).toBe('bytes 96-99/100');
+    expect(Buffer.from(await tail.arrayBuffer()).equals(clip.subarray(96))).toBe(true);
+
+    const beyond = await get('bytes=100-');
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */100');
+    // Several ranges or nonsense: the whole file, as the RFC allows.
+    for (const range of ['bytes=0-1,4-5', 'lines=1-2', 'bytes=abc']) {
+      const whole = await get(range);
+      expect(whole.status).toBe(200);
+      expect((await whole.arrayBuffer()).byteLength).toBe(100);
+    }
+  });
+
   it('stops serving an attachment once its row is gone, even if the bytes remain', async () => {
     const user = await server.signUp();
     const [attachment] = await upload(user, [{ name: 'a.pdf', data: PDF }]);
