@@ -106,6 +106,8 @@ export class ActionsService {
         row.readAt === null &&
         (scope === 'everyone' || userId === row.recipientId) &&
         this.context.pushUnread(row.recipientId, [row.senderId]),
+      // "Deleted for everyone" takes the files with it: their URLs must stop working too.
+      () => scope === 'everyone' && this.context.deps.attachments.purgeForMessages([messageId]),
     );
   }
 

@@ -63,6 +63,19 @@ describe('messages with attachments', () => {
     expect(history.messages[0]?.attachments).toEqual(mixed.attachments);
   });
 
+  it('removes the files of a message deleted for everyone', async () => {
+    const alice = await server.signUp();
+    const bob = await server.signUp();
+    await befriend(alice, bob);
+    const image = await uploadOne(alice, 'oops.png', await png());
+    const message = await postDm(alice.api, bob, 'wrong photo', { attachmentIds: [image.id] });
+    expect((await fetch(new URL(image.url, server.url))).status).toBe(200);
+    await alice.api.request('DELETE', `/api/messages/by-id/${message.id}?scope=everyone`);
+    expect((await fetch(new URL(image.url, server.url))).status).toBe(404);
+    const history = await call(bob.api, ZMessagesResponse, 'GET', `/api/messages/${alice.userId}`);
+    expect(history.messages[0]).toMatchObject({ deletedForEveryone: true, attachments: [] });
+  });
+
   it('refuses someone else’s upload, an attachment used twice, and stores nothing on failure', async () => {
     const alice = await server.signUp();
     const bob = await server.signUp();

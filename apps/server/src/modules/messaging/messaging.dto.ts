@@ -14,6 +14,8 @@ export interface AttachmentsPort {
     messageId: string,
   ): Promise<TAttachment[]>;
   listForMessages(db: Executor, messageIds: string[]): Promise<Map<string, TAttachment[]>>;
+  /** Removes the files of messages deleted for everyone (after the deleting transaction committed). */
+  purgeForMessages(messageIds: string[]): Promise<number>;
 }
 
 const REPLY_PREVIEW_LENGTH = 200;
