@@ -16,6 +16,19 @@ interface BroadcastingAdapter {
 }
 
 const broadcastDurations: number[] = [];
+let queryCount = 0;
+
+/**
+ * Counts the SQL statements the server sends (every `pg` query, pooled or in a transaction), so a
+ * scenario can report round trips per operation. Instrumentation of the running instance only.
+ */
+export function countQueries(client: { prototype: { query: (...args: never[]) => unknown } }): void {
+  const original = client.prototype.query;
+  client.prototype.query = function (this: unknown, ...args: never[]) {
+    queryCount += 1;
+    return original.apply(this, args);
+  };
+}
 
 /** The part of a Socket.IO server the tweaks touch (typed structurally: gateway and stock servers differ). */
 interface TweakableServer {
@@ -96,7 +109,7 @@ export async function measureMemory(): Promise<MemorySample> {
 function loopSample(): LoopSample {
   const { idle, active } = performance.eventLoopUtilization();
   const { user, system } = process.cpuUsage();
-  return { idle, active, cpu: (user + system) / 1000 };
+  return { idle, active, cpu: (user + system) / 1000, queries: queryCount };
 }
 
 /**

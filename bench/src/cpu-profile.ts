@@ -2,7 +2,9 @@
  * Summarises a V8 .cpuprofile (from BENCH_CPU_PROF=<dir>): self time by function and by package or
  * source directory, so BENCHMARKS.md can say where a server's time goes.
  *
- *   npx tsx bench/src/cpu-profile.ts <file.cpuprofile> [top=25]
+ *   npx tsx bench/src/cpu-profile.ts <file.cpuprofile> [top=25] [function]
+ *
+ * With a function name, also prints the call stacks (5 frames up) its self time came from.
  */
 import { readFileSync } from 'node:fs';
 
@@ -33,7 +35,7 @@ function area(url: string): string {
     .join('/');
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, focus] = process.argv.slice(2);
 if (!file) throw new Error('usage: cpu-profile.ts <file.cpuprofile> [top]');
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -61,3 +63,22 @@ const print = (title: string, entries: Map<string, number>) => {
 };
 print('self time by area', byArea);
 print('self time by function', byFunction);
+
+if (focus) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const frameName = (id: number) => {
+    const frame = byId.get(id)?.callFrame;
+    return frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}` : '?';
+  };
+  const stacks = new Map<string, number>();
+  for (const [id, micros] of selfByNode) {
+    if (byId.get(id)?.callFrame.functionName !== focus) continue;
+    const chain: string[] = [];
+    for (let at = parent.get(id); at !== undefined && chain.length < 12; at = parent.get(at))
+      chain.push(frameName(at));
+    const key = chain.join(' < ');
+    stacks.set(key, (stacks.get(key) ?? 0) + micros);
+  }
+  print(`callers of ${focus}`, stacks);
+}

@@ -89,6 +89,8 @@ interface PhaseResult {
   sustained: boolean;
   serverLoopBusy: number;
   serverCpu: number;
+  /** SQL statements the server sent per message of this phase (round trips to PostgreSQL). */
+  queriesPerMessage: number | null;
   benchLoopBusy: number;
   loadAverage: string;
 }
@@ -288,6 +290,7 @@ async function runPhase(
   const drainMs = await ledger.drain(firstSeq, seq, 15_000);
   // Receipts may still be counted after the drain limit; give stragglers a moment before judging.
   await sleep(500);
+  const serverDrained = await server.loop();
   const storedAfter = await countStored(server.info.databaseUrl);
 
   const latencies: number[] = [];
@@ -330,6 +333,10 @@ async function runPhase(
     sustained: false,
     serverLoopBusy: loopBusy(serverBefore, serverAfter),
     serverCpu: cpuShare(serverBefore, serverAfter),
+    queriesPerMessage:
+      serverDrained.queries === undefined || serverBefore.queries === undefined
+        ? null
+        : round((serverDrained.queries - serverBefore.queries) / Math.max(1, seq - firstSeq), 1),
     benchLoopBusy,
     loadAverage: loadAverage(),
   };
@@ -343,7 +350,7 @@ async function runPhase(
     `${target} ${phase} @ ${rate}/s: sent ${result.sentPerSecond}/s, delivered ${result.deliveredPerSecond}/s, ` +
       `stored ${result.storedPerSecond ?? '–'}/s, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)}, ` +
       `drain ${result.drainMs} ms, lost ${lost}, dup ${duplicates}, errors ${JSON.stringify(result.errors)}, ` +
-      `server busy ${result.serverLoopBusy} cpu ${result.serverCpu}, bench busy ${benchLoopBusy} ` +
+      `server busy ${result.serverLoopBusy} cpu ${result.serverCpu} sql/msg ${result.queriesPerMessage ?? '–'}, bench busy ${benchLoopBusy} ` +
       `${result.sustained ? 'SUSTAINED' : 'not sustained'}`,
   );
   return { result, nextSeq: seq };
@@ -375,6 +382,8 @@ async function runTarget(target: string): Promise<PhaseResult[]> {
     results.push(steady.result);
     seq = steady.nextSeq;
     for (const rate of config.ramp) {
+      // Each step starts from an empty pipeline: a backlog left by the previous phase is not its load.
+      await ledger.drain(0, seq, 120_000);
       await sleep(2000);
       const step = await runPhase(target, server, ledger, 'ramp', rate, config.rampSeconds, seq);
       results.push(step.result);
@@ -407,6 +416,7 @@ function report(results: PhaseResult[]): string {
       'sustained',
       'server loop busy',
       'server CPU',
+      'SQL/msg',
       'bench loop busy',
       'load (1 min)',
     ],
@@ -429,6 +439,7 @@ function report(results: PhaseResult[]): string {
       result.sustained ? 'yes' : 'no',
       result.serverLoopBusy,
       result.serverCpu,
+      result.queriesPerMessage ?? '–',
       result.benchLoopBusy,
       result.loadAverage.split(' ')[0] ?? '',
     ]),

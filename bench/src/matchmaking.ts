@@ -22,6 +22,7 @@ import {
   BENCH_DIR,
   benchLoop,
   commonFlags,
+  cpuShare,
   HAS_REDIS,
   loadAverage,
   log,
@@ -128,6 +129,10 @@ interface RunResult {
   poolEmptyTicks: number;
   errors: Record<string, number>;
   serverLoopBusy: number[];
+  /** Share of a core each server process actually got (CPU time / wall time). */
+  serverCpu: number[];
+  /** SQL statements (all nodes) per match made in the window. */
+  queriesPerMatch: number;
   benchLoopBusy: number;
   loadAverage: string;
 }
@@ -340,6 +345,14 @@ async function runLoad(
     poolEmptyTicks: counted.poolEmpty,
     errors,
     serverLoopBusy: serverAtWindow.map((before, i) => loopBusy(before, serverAfter[i] ?? before)),
+    serverCpu: serverAtWindow.map((before, i) => cpuShare(before, serverAfter[i] ?? before)),
+    queriesPerMatch: round(
+      serverAtWindow.reduce(
+        (sum, before, i) => sum + ((serverAfter[i]?.queries ?? 0) - (before.queries ?? 0)),
+        0,
+      ) / Math.max(1, windowMatches),
+      1,
+    ),
     benchLoopBusy,
     loadAverage: loadAverage(),
   };
@@ -388,6 +401,8 @@ function report(results: RunResult[]): string {
       .map(([key, value]) => `${key} ×${value}`)
       .join(', ') || '0',
     result.serverLoopBusy.join(' / '),
+    result.serverCpu.join(' / '),
+    result.queriesPerMatch,
     result.benchLoopBusy,
     result.loadAverage.split(' ')[0] ?? '',
   ]);
@@ -407,6 +422,8 @@ function report(results: RunResult[]): string {
       'wait p99',
       'errors',
       'server loop busy',
+      'server CPU',
+      'SQL/match',
       'bench loop busy',
       'load (1 min)',
     ],
@@ -437,7 +454,7 @@ async function main(): Promise<void> {
         log(
           `${topology} @ ${rate}/s: achieved ${result.achievedEntriesPerSecond}/s, ${result.matchesPerSecond} matches/s, ` +
             `pairing p50 ${ms(result.pairing.p50)} p99 ${ms(result.pairing.p99)} (n=${result.pairing.n}), ` +
-            `wait p99 ${ms(result.wait.p99)}, server busy ${result.serverLoopBusy.join('/')}, bench busy ${result.benchLoopBusy}`,
+            `wait p99 ${ms(result.wait.p99)}, server busy ${result.serverLoopBusy.join('/')} cpu ${result.serverCpu.join('/')}, bench busy ${result.benchLoopBusy}`,
         );
         await sleep(1000);
       }

@@ -14,6 +14,8 @@ export interface LoopSample {
   active: number;
   /** Cumulative CPU time (user + system, ms) of the process: unlike loop activity, not inflated by waiting for a core. */
   cpu?: number;
+  /** SQL statements sent so far (gateway only). */
+  queries?: number;
 }
 
 export type EmitMode = 'each' | 'coalesce';

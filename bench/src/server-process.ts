@@ -8,12 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import pg from 'pg';
 import { loadEnv } from '../../apps/server/dist/src/env.js';
 import type { OtpPolicy, PasswordPolicy } from '../../apps/server/dist/src/modules/auth/index.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../apps/server/dist/src/platform/db/embedded.js';
 import { createLogger } from '../../apps/server/dist/src/platform/logger.js';
 import { startServer, VERSION } from '../../apps/server/dist/src/server.js';
-import { applyTweaks, runChild, timeBroadcasts } from './child-runtime.js';
+import { applyTweaks, countQueries, runChild, timeBroadcasts } from './child-runtime.js';
 import { freePort } from './net.js';
 
 /** Generous limits: the bench signs a handful of users up from 127.0.0.1 in a burst. */
@@ -84,6 +85,7 @@ runChild(async () => {
     });
     closers.push(server.close);
     timeBroadcasts(server.io.of('/').adapter);
+    countQueries(pg.Client);
     const tweaks = applyTweaks(server.io);
     return {
       url: server.url,
