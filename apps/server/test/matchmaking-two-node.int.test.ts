@@ -9,7 +9,7 @@ import { call, emitAck, nextEvent, recordEvents, uniqueName, waitForConnect } fr
 import { type NodeProcess, startNodeProcess } from './node-process.js';
 import { HAS_REDIS, startTestRedis, type TestRedis } from './redis.js';
 
-const GRACE_MS = 400;
+const GRACE_MS = 1000;
 const STEPS = Number(process.env.MM_FUZZ_STEPS ?? 1500);
 
 /**

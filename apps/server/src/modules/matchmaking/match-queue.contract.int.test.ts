@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../../../test/harness.js';
 import { HAS_REDIS, startTestRedis, type TestRedis } from '../../../test/redis.js';
-import { identityOf, type MatchQueue, type PairingOptions, type QueueEntry } from './match-queue.js';
+import { type EnqueueOptions, identityOf, type MatchQueue, type QueueEntry } from './match-queue.js';
 import { MemoryMatchQueue } from './memory-match-queue.js';
 import { RedisMatchQueue } from './redis-match-queue.js';
 
@@ -24,12 +24,13 @@ const entry = (socketId: string, interests: string[] = [], extra: Partial<QueueE
   excluded: [],
   ...extra,
 });
-const options = (relaxAfterMs = 5000): PairingOptions & { maxActive: number } => ({
+const options = (relaxAfterMs = 5000): EnqueueOptions => ({
   now: Date.now() + counter,
   relaxAfterMs,
   matchId: `match-${++counter}`,
   resumeTokens: [`token-a-${counter}`, `token-b-${counter}`],
   maxActive: 0,
+  entryTtlMs: 60_000,
 });
 
 /** The same behaviour from both queues: the Lua scripts must mean exactly what the in-memory code does. */
@@ -190,5 +191,23 @@ describe.runIf(HAS_REDIS)('with Redis', () => {
   queueContract('RedisMatchQueue', async () => {
     client = new Redis(redis?.url ?? '');
     return new RedisMatchQueue(client, uniqueName('mmq-'));
+  });
+
+  it('forgets a waiting entry of a node that died, once its storage lifetime is over', async () => {
+    const connection = new Redis(redis?.url ?? '');
+    const queue = new RedisMatchQueue(connection, uniqueName('mmq-'));
+    try {
+      await queue.enqueue(entry('orphan'), { ...options(), entryTtlMs: 20 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await queue.enqueue(entry('alive'), options())).toEqual({
+        kind: 'queued',
+        position: 1,
+        totalWaiting: 1,
+      });
+      expect(await queue.waiting()).toEqual(['alive']);
+      expect(await queue.state('orphan')).toEqual({ state: 'idle' });
+    } finally {
+      connection.disconnect();
+    }
   });
 });

@@ -74,6 +74,16 @@ export interface PairingOptions {
   resumeTokens: [string, string];
 }
 
+export interface EnqueueOptions extends PairingOptions {
+  /** 0 means no limit. */
+  maxActive: number;
+  /**
+   * How long a waiting entry may outlive its node: normally the queue timeout removes it, but if the
+   * node dies, shared storage drops it after this long.
+   */
+  entryTtlMs: number;
+}
+
 export type EnqueueResult =
   | { kind: 'queued'; position: number; totalWaiting: number }
   | { kind: 'matched'; match: LiveMatch }
@@ -92,7 +102,7 @@ export interface MatchQueue {
    * best waiting partner: the most common interests first; anyone compatible once both sides are
    * relaxed (no interests, or waited `relaxAfterMs`). Refused when `maxActive` matches are running.
    */
-  enqueue(entry: QueueEntry, options: PairingOptions & { maxActive: number }): Promise<EnqueueResult>;
+  enqueue(entry: QueueEntry, options: EnqueueOptions): Promise<EnqueueResult>;
   /** Pairs a waiting entry again (its relax deadline passed); null when nothing changed. */
   retry(socketId: string, entryId: string, options: PairingOptions): Promise<LiveMatch | null>;
   /** Removes a waiting entry (any entry of the socket when `entryId` is omitted). */

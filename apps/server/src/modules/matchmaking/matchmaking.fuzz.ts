@@ -47,6 +47,8 @@ interface Client {
    * socket); it is held here and applied when the match is announced.
    */
   earlyAway: Map<string, number>;
+  /** The last few events this client heard, for the failure message. */
+  log: string[];
   url: string;
   user: FuzzUser | null;
   socket: GuftaguSocket;
@@ -85,7 +87,11 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
     const on = <E extends ServerEventName>(event: E, handler: (payload: ServerPayload<E>) => void) =>
       (client.socket as unknown as { on: (event: string, listener: (payload: never) => void) => void }).on(
         event,
-        handler as (payload: never) => void,
+        ((payload: ServerPayload<E>) => {
+          client.log.push(`${Date.now() % 100_000} ${event} ${JSON.stringify(payload).slice(0, 160)}`);
+          if (client.log.length > 8) client.log.shift();
+          handler(payload);
+        }) as (payload: never) => void,
       );
     const found = (payload: ServerPayload<'match_found'>) => {
       if (client.model.kind === 'matched' && client.model.matchId !== payload.matchId) {
@@ -122,7 +128,9 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
         if (graceEnds === null)
           violate(`client ${client.index}: disconnect end without partner_disconnected`);
         else if (Date.now() < graceEnds - options.gracePeriodMs / 2) {
-          violate(`client ${client.index}: grace period cut short (${graceEnds - Date.now()} ms early)`);
+          violate(
+            `client ${client.index}: grace period cut short (${graceEnds - Date.now()} ms early)\n  ${client.log.join('\n  ')}`,
+          );
         }
       }
       client.model = payload.requeued ? { kind: 'queued' } : { kind: 'idle' };
@@ -162,6 +170,7 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
       id: socket.id ?? '',
       model: { kind: 'idle' },
       earlyAway: new Map(),
+      log: [],
     };
     attach(client);
     return client;

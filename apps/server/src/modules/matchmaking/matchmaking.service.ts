@@ -75,6 +75,9 @@ interface WaitTimers {
   expire: NodeJS.Timeout;
 }
 
+/** Past the queue timeout, after which a waiting entry of a dead node is dropped by shared storage. */
+const ENTRY_TTL_MARGIN_MS = 60_000;
+
 const newSecret = () => randomBytes(18).toString('base64url');
 
 /**
@@ -334,8 +337,12 @@ export class MatchmakingService {
   }
 
   private async enqueue(entry: QueueEntry): Promise<TQueueState> {
-    const maxActive = this.deps.settings.current().maxConcurrentMatches;
-    const result = await this.deps.queue.enqueue(entry, { ...this.pairingOptions(), maxActive });
+    const settings = this.deps.settings.current();
+    const result = await this.deps.queue.enqueue(entry, {
+      ...this.pairingOptions(),
+      maxActive: settings.maxConcurrentMatches,
+      entryTtlMs: settings.queueTimeoutMs + ENTRY_TTL_MARGIN_MS,
+    });
     switch (result.kind) {
       case 'busy':
         throw new AppError(

@@ -1,5 +1,6 @@
 import {
   choosePartner,
+  type EnqueueOptions,
   type EnqueueResult,
   type GraceCheck,
   type LiveMatch,
@@ -23,7 +24,7 @@ export class MemoryMatchQueue implements MatchQueue {
   private readonly matches = new Map<string, LiveMatch>();
   private readonly recent = new Map<string, { identity: string; until: number }>();
 
-  async enqueue(entry: QueueEntry, options: PairingOptions & { maxActive: number }): Promise<EnqueueResult> {
+  async enqueue(entry: QueueEntry, options: EnqueueOptions): Promise<EnqueueResult> {
     const current = this.sockets.get(entry.socketId);
     if (current) return { kind: 'busy', state: current };
     if (options.maxActive > 0 && this.matches.size >= options.maxActive) return { kind: 'capacity' };

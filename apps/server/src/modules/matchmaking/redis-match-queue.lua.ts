@@ -28,6 +28,8 @@ local function choose(me, now, relaxAfter, limit)
   for _, id in ipairs(ids) do
     if id ~= me.socketId then
       local raw = redis.call('GET', k('entry:' .. id))
+      -- An entry whose key expired belonged to a node that died before its queue timeout ran.
+      if not raw then redis.call('ZREM', k('queue'), id) end
       if raw then
         local candidate = cjson.decode(raw)
         if compatible(me, candidate) then
@@ -72,7 +74,7 @@ local function pair(me, partner, common, byInterests, matchId, now, tokenA, toke
 end
 `;
 
-/** ARGV: prefix, entry, now, relaxAfterMs, maxActive, matchId, tokenA, tokenB, scanLimit */
+/** ARGV: prefix, entry, now, relaxAfterMs, maxActive, matchId, tokenA, tokenB, scanLimit, entryTtlMs */
 export const ENQUEUE = `${COMMON}
 local me = cjson.decode(ARGV[2])
 local now, relaxAfter, maxActive = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -85,8 +87,8 @@ if recent then table.insert(me.excluded, recent) end
 local partner, common, byInterests = choose(me, now, relaxAfter, tonumber(ARGV[9]))
 if partner then return { 'matched', pair(me, partner, common, byInterests, ARGV[6], now, ARGV[7], ARGV[8]) } end
 redis.call('ZADD', k('queue'), me.joinedAt, me.socketId)
-redis.call('SET', k('entry:' .. me.socketId), cjson.encode(me))
-redis.call('SET', k('sock:' .. me.socketId), cjson.encode({ state = 'queued', entryId = me.entryId }))
+redis.call('SET', k('entry:' .. me.socketId), cjson.encode(me), 'PX', ARGV[10])
+redis.call('SET', k('sock:' .. me.socketId), cjson.encode({ state = 'queued', entryId = me.entryId }), 'PX', ARGV[10])
 return { 'queued', redis.call('ZRANK', k('queue'), me.socketId) + 1, redis.call('ZCARD', k('queue')) }
 `;
 

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
+  type EnqueueOptions,
   type EnqueueResult,
   type GraceCheck,
   type LiveMatch,
@@ -68,7 +69,7 @@ export class RedisMatchQueue implements MatchQueue {
     return `${this.prefix}:mm:${name}`;
   }
 
-  async enqueue(entry: QueueEntry, options: PairingOptions & { maxActive: number }): Promise<EnqueueResult> {
+  async enqueue(entry: QueueEntry, options: EnqueueOptions): Promise<EnqueueResult> {
     const reply = (await this.redis.mmEnqueue(
       this.prefix,
       JSON.stringify(entry),
@@ -79,6 +80,7 @@ export class RedisMatchQueue implements MatchQueue {
       options.resumeTokens[0],
       options.resumeTokens[1],
       String(PAIRING_SCAN_LIMIT - 1),
+      String(options.entryTtlMs),
     )) as [string, ...Array<string | number>];
     switch (reply[0]) {
       case 'busy':
