@@ -44,10 +44,12 @@ export class ReceiptsService {
       .update(dmMessages)
       .set({ deliveredAt: sql`now()`, updatedAt: sql`now()` })
       .where(
-        and(
-          inArray(dmMessages.id, messageIds),
-          eq(dmMessages.recipientId, userId),
-          isNull(dmMessages.deliveredAt),
+        this.inLockOrder(
+          and(
+            inArray(dmMessages.id, messageIds),
+            eq(dmMessages.recipientId, userId),
+            isNull(dmMessages.deliveredAt),
+          ),
         ),
       )
       .returning({
@@ -61,12 +63,27 @@ export class ReceiptsService {
     return changed;
   }
 
+  /**
+   * Restricts an UPDATE to rows locked in id order first. Two tabs (or a sync and a connect push)
+   * marking overlapping messages would otherwise lock rows in whatever order their plans scan them,
+   * and could deadlock.
+   */
+  private inLockOrder(filter: ReturnType<typeof and>) {
+    const locked = this.db
+      .select({ id: dmMessages.id })
+      .from(dmMessages)
+      .where(filter)
+      .orderBy(asc(dmMessages.id))
+      .for('update');
+    return and(filter, inArray(dmMessages.id, locked));
+  }
+
   /** Every message still waiting for `userId` (a client of theirs is catching up). */
   async markAllDelivered(userId: string): Promise<number> {
     const rows = await this.db
       .update(dmMessages)
       .set({ deliveredAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(dmMessages.recipientId, userId), isNull(dmMessages.deliveredAt)))
+      .where(this.inLockOrder(and(eq(dmMessages.recipientId, userId), isNull(dmMessages.deliveredAt))))
       .returning({
         id: dmMessages.id,
         senderId: dmMessages.senderId,
@@ -117,7 +134,7 @@ export class ReceiptsService {
         deliveredAt: sql`coalesce(${dmMessages.deliveredAt}, now())`,
         updatedAt: sql`now()`,
       })
-      .where(filter)
+      .where(this.inLockOrder(filter))
       .returning({
         id: dmMessages.id,
         senderId: dmMessages.senderId,
