@@ -36,8 +36,10 @@ const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
 /** A visitor on /chat with the preview running and the 18+ box ticked, not yet searching. */
-async function openChat(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] });
+async function openChat(viewport = DESKTOP, name = 'visitor'): Promise<Page> {
+  // The name in the user agent lets a test find this visitor's socket on the server.
+  const userAgent = `${browser.version()} guftagu-e2e/${name}`;
+  const context = await browser.newContext({ viewport, userAgent, permissions: ['camera', 'microphone'] });
   contexts.push(context);
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -124,7 +126,7 @@ describe('random video chat in real browsers', () => {
     await alice.getByTestId('chat-start').click();
     await Promise.all([waitForPhase(alice, 'matched'), waitForPhase(bob, 'matched')]);
     expect(await matchIdOf(alice)).toBe(await matchIdOf(bob));
-    expect(await alice.getByTestId('partner-name').innerText()).toBe('Anonymous');
+    expect(await alice.getByTestId('partner-name').innerText()).toBe('Stranger');
 
     await Promise.all([expectRemoteFrames(alice), expectRemoteFrames(bob)]);
     await expect
@@ -199,5 +201,55 @@ describe('random video chat in real browsers', () => {
     expect(await second.getByTestId('chat-notice').innerText()).toMatch(/moved on/i);
 
     await Promise.all([expectRemoteFrames(first), expectRemoteFrames(third)]);
+  });
+
+  it('keeps the call when one visitor’s connection drops briefly: the match resumes on a new socket', async () => {
+    const alice = await openChat(DESKTOP, 'alice');
+    const bob = await openChat(DESKTOP, 'bob');
+    await alice.getByTestId('chat-start').click();
+    await waitForPhase(alice, 'searching');
+    await bob.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(alice, 'matched'), waitForPhase(bob, 'matched')]);
+    await Promise.all([expectRemoteFrames(alice), expectRemoteFrames(bob)]);
+    const matchId = await matchIdOf(alice);
+
+    // Cut Alice's transport (as a network blip would); her client reconnects on a new socket id.
+    const socketOf = () =>
+      [...server.io.of('/').sockets.values()].find((socket) =>
+        String(socket.handshake.headers['user-agent']).endsWith('/alice'),
+      );
+    const before = socketOf();
+    expect(before).toBeDefined();
+    before?.conn.close();
+    await expect
+      .poll(
+        () => {
+          const id = socketOf()?.id;
+          return id !== undefined && id !== before?.id;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+    // Same match on both sides, and text flows both ways, so Bob now addresses Alice's new socket.
+    await expect.poll(() => alice.getByTestId('chat-notice').count(), { timeout: 15_000 }).toBe(0);
+    expect(await matchIdOf(alice)).toBe(matchId);
+    expect(await matchIdOf(bob)).toBe(matchId);
+    await alice.getByTestId('chat-input').fill('still here?');
+    await alice.getByTestId('chat-input').press('Enter');
+    await expect
+      .poll(() => bob.locator('[data-testid="chat-message"][data-from="partner"]').allInnerTexts(), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.stringContaining('still here?')]);
+    await bob.getByTestId('chat-input').fill('yes!');
+    await bob.getByTestId('chat-input').press('Enter');
+    await expect
+      .poll(() => alice.locator('[data-testid="chat-message"][data-from="partner"]').allInnerTexts(), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.stringContaining('yes!')]);
+    // The media path never depended on the signaling socket.
+    await Promise.all([expectRemoteFrames(alice), expectRemoteFrames(bob)]);
   });
 });

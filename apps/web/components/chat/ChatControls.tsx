@@ -53,7 +53,7 @@ function RoundButton({
         onClick={onClick}
         data-testid={testId}
         className={cn(
-          'inline-flex size-11 shrink-0 items-center justify-center rounded-full border backdrop-blur-md transition-[background-color,border-color,color,transform] duration-200 active:scale-95 sm:size-12',
+          'inline-flex size-10 shrink-0 items-center justify-center rounded-full border backdrop-blur-md transition-[background-color,border-color,color,transform] duration-200 active:scale-95 sm:size-12',
           'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:pointer-events-none disabled:opacity-40',
           off
             ? 'border-danger-400/30 bg-danger-500/85 text-white hover:bg-danger-500'
@@ -93,7 +93,7 @@ export function ChatControls(props: ChatControlsProps) {
     <div
       role="toolbar"
       aria-label="Call controls"
-      className="flex items-center justify-center gap-2 sm:gap-2.5"
+      className="flex items-center justify-center gap-1.5 sm:gap-2.5"
       data-testid="chat-controls"
     >
       <RoundButton
@@ -130,7 +130,7 @@ export function ChatControls(props: ChatControlsProps) {
         </RoundButton>
       ) : null}
 
-      <span className="mx-0.5 h-7 w-px bg-white/10 sm:mx-1" aria-hidden />
+      <span className="h-7 w-px shrink-0 bg-white/10 sm:mx-1" aria-hidden />
 
       <Tooltip
         content={
@@ -145,7 +145,7 @@ export function ChatControls(props: ChatControlsProps) {
           onClick={props.onNext}
           disabled={!props.canNext}
           aria-keyshortcuts={CHAT_SHORTCUTS.next.keys}
-          className="inline-flex h-11 items-center gap-2 rounded-full bg-ink-50 px-5 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
+          className="inline-flex h-10 shrink-0 items-center gap-2 rounded-full bg-ink-50 px-4 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
           data-testid="chat-next"
         >
           Next
@@ -164,7 +164,7 @@ export function ChatControls(props: ChatControlsProps) {
           onClick={props.onStop}
           aria-label="Stop"
           aria-keyshortcuts={CHAT_SHORTCUTS.stop.keys}
-          className="inline-flex size-11 items-center justify-center rounded-full border border-danger-400/30 bg-danger-500/90 text-white transition-[background-color,transform] duration-200 hover:bg-danger-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 sm:size-12"
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full border border-danger-400/30 bg-danger-500/90 text-white transition-[background-color,transform] duration-200 hover:bg-danger-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 sm:size-12"
           data-testid="chat-stop"
         >
           <PhoneOffIcon size={20} />

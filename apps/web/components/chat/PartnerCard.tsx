@@ -4,7 +4,7 @@ import { formatUserId, type TMatchFound } from '@guftagu/contracts';
 import { useState } from 'react';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button } from '@/components/ui/Button';
-import { CheckIcon, UserPlusIcon } from '@/components/ui/Icons';
+import { CheckIcon, UserIcon, UserPlusIcon } from '@/components/ui/Icons';
 import { useAuth } from '@/contexts/AuthContext';
 import { errorMessage } from '@/lib/api';
 import { partnerNameOf } from '@/lib/chat/session-state';
@@ -46,14 +46,20 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
       data-testid="partner-card"
     >
       <div className="flex items-center gap-3">
-        <Avatar name={name} src={match.partnerProfilePicture} size={44} />
+        {match.partnerIsAnonymous ? (
+          <span className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-white/[0.06] text-ink-300 ring-1 ring-white/10">
+            <UserIcon size={20} />
+          </span>
+        ) : (
+          <Avatar name={name} src={match.partnerProfilePicture} size={44} />
+        )}
         <div className="min-w-0 flex-1">
           <p className="truncate font-medium text-ink-50" data-testid="partner-name">
-            {match.partnerIsAnonymous ? 'Anonymous' : name}
+            {name}
           </p>
           <p className="truncate text-[12px] text-ink-400">
             {match.partnerIsAnonymous ? (
-              'Not signed in'
+              'Anonymous · not signed in'
             ) : (
               <>
                 @{match.partnerUsername}

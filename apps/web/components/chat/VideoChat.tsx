@@ -114,7 +114,12 @@ export function VideoChat() {
     >
       <section
         aria-label={inCall ? `Video chat with ${partnerName}` : 'Your camera'}
-        className="relative isolate flex h-[min(68dvh,40rem)] min-h-[22rem] flex-col overflow-hidden rounded-[1.75rem] border border-white/[0.07] bg-[radial-gradient(120%_90%_at_30%_10%,#1d1a38_0%,#100f1d_50%,#09090f_100%)] shadow-[0_40px_120px_-40px_rgb(0_0_0/0.9)] lg:h-auto lg:min-h-0"
+        className={cn(
+          'relative isolate flex flex-col',
+          // On a phone the start screen keeps the preview short so Start is in reach without scrolling.
+          idle ? 'h-[42dvh] min-h-[16rem]' : 'h-[min(68dvh,40rem)] min-h-[22rem]',
+          'overflow-hidden rounded-[1.75rem] border border-white/[0.07] bg-[radial-gradient(120%_90%_at_30%_10%,#1d1a38_0%,#100f1d_50%,#09090f_100%)] shadow-[0_40px_120px_-40px_rgb(0_0_0/0.9)] lg:h-auto lg:min-h-0',
+        )}
         data-testid="chat-stage"
       >
         {inCall ? (
