@@ -6,30 +6,24 @@ import { newId } from '../../platform/ids.js';
 import type { MessageBus } from '../../platform/kv/kv.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ReportsService } from '../reports/index.js';
+import { GracePeriods } from './grace-periods.js';
 import { type IceConfig, type IceServers, iceServersFor } from './ice-servers.js';
 import type { MatchEmitter } from './match-emitter.js';
+import { concludeMatch } from './match-ending.js';
+import { type EndKind, matchFoundPayload } from './match-events.js';
 import {
-  decodeResumeToken,
-  type EndKind,
-  endReasonOf,
-  KIND_FOR,
-  matchFoundPayload,
-  STATUS_FOR,
-} from './match-events.js';
-import {
-  type GraceCheck,
-  identityOf,
   type LiveMatch,
   type LiveParticipant,
   type MatchQueue,
   type PairingOptions,
-  type ParticipantProfile,
   type QueueEntry,
   sideOf,
 } from './match-queue.js';
 import type { MatchSettings } from './match-settings.js';
-import { excludedUserIds, findMatchUser, finishMatch, insertMatch, isBanActive } from './matchmaking.repo.js';
+import { insertMatch } from './matchmaking.repo.js';
+import { buildQueueEntry } from './queue-entry.js';
 import { QueuePositions } from './queue-positions.js';
+import { QueueWaits } from './queue-waits.js';
 
 /** A participant: one socket, signed in (`userId`) or anonymous (null). */
 export interface ParticipantRef {
@@ -60,21 +54,6 @@ function unavailable(reason: TUnavailableReason): AppError {
   return new AppError('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGES[reason], { reason });
 }
 
-const ANONYMOUS: ParticipantProfile = {
-  userId: null,
-  username: 'Anonymous',
-  publicId: null,
-  displayName: 'Anonymous',
-  profilePicture: null,
-};
-
-interface WaitTimers {
-  entryId: string;
-  joinedAt: number;
-  relax: NodeJS.Timeout | undefined;
-  expire: NodeJS.Timeout;
-}
-
 /** Past the queue timeout, after which a waiting entry of a dead node is dropped by shared storage. */
 const ENTRY_TTL_MARGIN_MS = 60_000;
 
@@ -88,11 +67,17 @@ const newSecret = () => randomBytes(18).toString('base64url');
  */
 export class MatchmakingService {
   readonly positions: QueuePositions;
-  private readonly waits = new Map<string, WaitTimers>();
-  private readonly graces = new Map<string, NodeJS.Timeout>();
+  private readonly waits = new QueueWaits();
+  private readonly graces: GracePeriods;
 
   constructor(private readonly deps: MatchmakingDeps) {
     this.positions = new QueuePositions(deps.queue, deps.emitter, deps.bus, deps.logger);
+    this.graces = new GracePeriods({
+      ...deps,
+      iceServers: (userId) => this.iceServers(userId),
+      expired: (match, awaySocketId) =>
+        this.conclude(match, 'disconnect', awaySocketId, { ender: false, partner: false }),
+    });
     deps.settings.onChange((current, previous) => {
       if (current.maintenance && !previous.maintenance) void this.drain('maintenance');
       else if (!current.allowAnonymous && previous.allowAnonymous) void this.drain('anonymous_disabled');
@@ -115,7 +100,7 @@ export class MatchmakingService {
   }
 
   async leave(socketId: string): Promise<boolean> {
-    this.clearWait(socketId);
+    this.waits.clear(socketId);
     const removed = await this.deps.queue.dequeue(socketId);
     if (removed) this.positions.changed();
     return removed !== null;
@@ -183,7 +168,7 @@ export class MatchmakingService {
 
   /** A socket went away: its queue entry goes; its match waits `gracePeriodMs` for a resume. */
   async disconnect(socketId: string, reason: string): Promise<void> {
-    this.clearWait(socketId);
+    this.waits.clear(socketId);
     const state = await this.deps.queue.state(socketId);
     switch (state.state) {
       case 'idle':
@@ -191,90 +176,15 @@ export class MatchmakingService {
       case 'queued':
         if (await this.deps.queue.dequeue(socketId)) this.positions.changed();
         return;
-      case 'matched': {
-        const awaySince = Date.now();
-        const match = await this.deps.queue.markDisconnected(state.matchId, socketId, awaySince);
-        const sides = match ? sideOf(match, socketId) : null;
-        if (!match || !sides) return;
-        const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
-        if (sides.partner.disconnectedAt === 0) {
-          // Socket.IO's reasons for a dropped transport are network trouble; anything else was deliberate.
-          const network =
-            reason === 'ping timeout' || reason === 'transport close' || reason === 'transport error';
-          this.deps.emitter.toSocket(sides.partner.socketId, 'partner_disconnected', {
-            reason: network ? 'network_error' : 'disconnect',
-            matchId: match.id,
-            gracePeriodMs,
-          });
-        }
-        const key = `${match.id}.${sides.me.resumeToken}`;
-        const timer = setTimeout(() => {
-          this.graces.delete(key);
-          void this.expireGrace(match.id, {
-            resumeToken: sides.me.resumeToken,
-            disconnectedAt: awaySince,
-          }).catch((error: unknown) => this.deps.logger.error({ err: error }, 'grace expiry failed'));
-        }, gracePeriodMs);
-        timer.unref();
-        this.graces.set(key, timer);
+      case 'matched':
+        await this.graces.drop(state.matchId, socketId, reason);
         return;
-      }
     }
   }
 
-  /**
-   * `resume_match`: a new socket takes back a seat left within the grace period. A signed-in seat can
-   * only be taken by the same user; an anonymous seat by whoever holds the token (it was only ever
-   * sent to that client).
-   */
-  async resume(ref: ParticipantRef, token: string): Promise<{ matchId: string }> {
-    const decoded = decodeResumeToken(token);
-    if (decoded) await this.noticeDroppedSeat(decoded.matchId, decoded.secret);
-    const result = decoded
-      ? await this.deps.queue.resume(decoded.matchId, decoded.secret, ref.socketId, ref.userId)
-      : ({ kind: 'not_found' } as const);
-    if (result.kind === 'busy')
-      throw new AppError('CONFLICT', 'Leave the queue or your chat before resuming.');
-    if (result.kind === 'not_found' || !decoded) throw new AppError('NOT_FOUND', 'That chat has ended.');
-    const { match } = result;
-    const sides = sideOf(match, ref.socketId);
-    if (!sides) throw new AppError('NOT_FOUND', 'That chat has ended.');
-    const grace = this.graces.get(token);
-    if (grace) clearTimeout(grace);
-    this.graces.delete(token);
-    this.deps.emitter.toSocket(
-      ref.socketId,
-      'match_resumed',
-      matchFoundPayload(match, sides.me, sides.partner, this.iceServers(sides.me.profile.userId)),
-    );
-    if (sides.partner.disconnectedAt === 0) {
-      this.deps.emitter.toSocket(sides.partner.socketId, 'partner_reconnected', {
-        matchId: match.id,
-        partnerId: ref.socketId,
-      });
-    } else {
-      // Both dropped and this side came back first: it must learn that the partner is still away.
-      const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
-      this.deps.emitter.toSocket(ref.socketId, 'partner_disconnected', {
-        reason: 'disconnect',
-        matchId: match.id,
-        gracePeriodMs: Math.max(0, sides.partner.disconnectedAt + gracePeriodMs - Date.now()),
-      });
-    }
-    return { matchId: match.id };
-  }
-
-  /**
-   * A client can reconnect before the server has processed its old socket's disconnect (the old
-   * socket is already gone from every node, its handler has not run yet). Process that drop now, so
-   * the resume finds the seat free instead of refusing a legitimate comeback.
-   */
-  private async noticeDroppedSeat(matchId: string, secret: string): Promise<void> {
-    const match = await this.deps.queue.getMatch(matchId);
-    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === secret) : undefined;
-    if (seat?.disconnectedAt !== 0) return;
-    if (await this.deps.emitter.ownerOf(seat.socketId)) return;
-    await this.disconnect(seat.socketId, 'transport close');
+  /** `resume_match` (see GracePeriods). */
+  resume(ref: ParticipantRef, token: string): Promise<{ matchId: string }> {
+    return this.graces.resume(ref, token);
   }
 
   /** Takes every waiting socket out of the queue (maintenance on, or anonymous matching off). */
@@ -283,7 +193,7 @@ export class MatchmakingService {
     for (const entry of waiting) {
       if (reason === 'anonymous_disabled' && entry.profile.userId !== null) continue;
       if (!(await this.deps.queue.dequeue(entry.socketId, entry.entryId))) continue;
-      this.clearWait(entry.socketId);
+      this.waits.clear(entry.socketId);
       this.deps.emitter.toSocket(entry.socketId, 'matchmaking_unavailable', {
         reason,
         message: UNAVAILABLE_MESSAGES[reason],
@@ -293,38 +203,12 @@ export class MatchmakingService {
   }
 
   close(): void {
-    for (const socketId of [...this.waits.keys()]) this.clearWait(socketId);
-    for (const timer of this.graces.values()) clearTimeout(timer);
-    this.graces.clear();
+    this.waits.close();
+    this.graces.close();
   }
 
-  private async buildEntry(ref: ParticipantRef, interests: string[]): Promise<QueueEntry> {
-    let profile = ANONYMOUS;
-    let excluded: string[] = [];
-    if (ref.userId) {
-      const user = await findMatchUser(this.deps.db, ref.userId);
-      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-      if (isBanActive(user, new Date())) throw new AppError('ACCOUNT_BANNED', 'Your account is banned.');
-      if (!user.username) throw new AppError('ONBOARDING_REQUIRED', 'Choose a username first.');
-      profile = {
-        userId: user.id,
-        username: user.username,
-        publicId: user.publicId,
-        displayName: user.displayName ?? user.username,
-        profilePicture: user.profilePicture,
-      };
-      excluded = (await excludedUserIds(this.deps.db, user.id)).map((id) => identityOf(id, ''));
-    }
-    return {
-      entryId: newId(),
-      socketId: ref.socketId,
-      nodeId: this.deps.nodeId,
-      identity: identityOf(ref.userId, ref.socketId),
-      profile,
-      interests,
-      joinedAt: Date.now(),
-      excluded,
-    };
+  private buildEntry(ref: ParticipantRef, interests: string[]): Promise<QueueEntry> {
+    return buildQueueEntry(this.deps.db, ref, interests, this.deps.nodeId);
   }
 
   private pairingOptions(): PairingOptions {
@@ -374,28 +258,10 @@ export class MatchmakingService {
   }
 
   private startWait(entry: QueueEntry): void {
-    this.clearWait(entry.socketId);
-    const settings = this.deps.settings.current();
-    const relax =
-      entry.interests.length > 0
-        ? setTimeout(() => void this.retry(entry).catch(this.logFailure('relax')), settings.relaxAfterMs)
-        : undefined;
-    const expire = setTimeout(
-      () => void this.expire(entry).catch(this.logFailure('queue timeout')),
-      settings.queueTimeoutMs,
-    );
-    relax?.unref();
-    expire.unref();
-    this.waits.set(entry.socketId, { entryId: entry.entryId, joinedAt: entry.joinedAt, relax, expire });
-  }
-
-  private clearWait(socketId: string): WaitTimers | undefined {
-    const wait = this.waits.get(socketId);
-    if (!wait) return undefined;
-    clearTimeout(wait.relax);
-    clearTimeout(wait.expire);
-    this.waits.delete(socketId);
-    return wait;
+    this.waits.start(entry, this.deps.settings.current(), {
+      relax: (waiting) => void this.retry(waiting).catch(this.logFailure('relax')),
+      expire: (waiting) => void this.expire(waiting).catch(this.logFailure('queue timeout')),
+    });
   }
 
   private logFailure(what: string) {
@@ -409,7 +275,6 @@ export class MatchmakingService {
   }
 
   private async expire(entry: QueueEntry): Promise<void> {
-    this.waits.delete(entry.socketId);
     const removed = await this.deps.queue.dequeue(entry.socketId, entry.entryId);
     if (!removed) return;
     this.deps.emitter.toSocket(entry.socketId, 'queue_timeout', {
@@ -421,7 +286,7 @@ export class MatchmakingService {
   private async startMatch(match: LiveMatch): Promise<void> {
     const now = Date.now();
     for (const side of [match.a, match.b]) {
-      const wait = this.clearWait(side.socketId);
+      const wait = this.waits.clear(side.socketId);
       if (wait) this.positions.recordWait(now - wait.joinedAt);
     }
     this.positions.changed();
@@ -462,43 +327,12 @@ export class MatchmakingService {
     return { match, ...sides };
   }
 
-  /** Records the end and tells whoever is still connected; `requeued` says who goes back in the queue. */
-  private async conclude(
+  private conclude(
     match: LiveMatch,
     kind: EndKind,
     enderSocketId: string,
     requeued: { ender: boolean; partner: boolean },
   ): Promise<void> {
-    const endedAt = Date.now();
-    await finishMatch(this.deps.db, match, {
-      endedAt,
-      status: STATUS_FOR[kind],
-      endReasonForUser1: endReasonOf(kind, match.a.socketId === enderSocketId),
-    });
-    const duration = Math.max(0, Math.round((endedAt - match.startedAt) / 1000));
-    for (const [me, partner] of [
-      [match.a, match.b],
-      [match.b, match.a],
-    ] as const) {
-      if (me.disconnectedAt !== 0) continue;
-      const isEnder = me.socketId === enderSocketId;
-      if (kind === 'skip' && !isEnder)
-        this.deps.emitter.toSocket(me.socketId, 'partner_skipped', { matchId: match.id });
-      this.deps.emitter.toSocket(me.socketId, 'match_ended', {
-        matchId: match.id,
-        duration,
-        reason: KIND_FOR[kind],
-        endReason: endReasonOf(kind, isEnder),
-        partnerId: partner.socketId,
-        requeued: isEnder ? requeued.ender : requeued.partner,
-      });
-    }
-  }
-
-  private async expireGrace(matchId: string, away: GraceCheck): Promise<void> {
-    const match = await this.deps.queue.endMatch(matchId, away);
-    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === away.resumeToken) : undefined;
-    if (match && seat)
-      await this.conclude(match, 'disconnect', seat.socketId, { ender: false, partner: false });
+    return concludeMatch(this.deps, match, kind, enderSocketId, requeued);
   }
 }

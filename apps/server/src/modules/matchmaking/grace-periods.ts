@@ -1,0 +1,124 @@
+import { AppError } from '../../platform/errors.js';
+import type { Logger } from '../../platform/logger.js';
+import type { IceServers } from './ice-servers.js';
+import type { MatchEmitter } from './match-emitter.js';
+import { decodeResumeToken, encodeResumeToken, matchFoundPayload } from './match-events.js';
+import { type GraceCheck, type LiveMatch, type MatchQueue, sideOf } from './match-queue.js';
+import type { MatchSettings } from './match-settings.js';
+
+export interface GracePeriodsDeps {
+  queue: MatchQueue;
+  emitter: MatchEmitter;
+  settings: MatchSettings;
+  logger: Logger;
+  iceServers: (userId: string | null) => IceServers;
+  /** Ends the match for good once a seat stayed empty for the whole grace period. */
+  expired: (match: LiveMatch, awaySocketId: string) => Promise<void>;
+}
+
+/** Socket.IO's reasons for a dropped transport are network trouble; anything else was deliberate. */
+const NETWORK_REASONS = new Set(['ping timeout', 'transport close', 'transport error']);
+
+/**
+ * A matched socket that drops keeps its seat for `gracePeriodMs`: the partner is told, and the same
+ * person (or anonymous client, by its resume token) can take the seat back from a new socket, on any
+ * node. Each drop has its own timer, tied to that drop's timestamp, so an old timer that lost to a
+ * resume can never end a later absence early.
+ */
+export class GracePeriods {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: GracePeriodsDeps) {}
+
+  async drop(matchId: string, socketId: string, reason: string): Promise<void> {
+    const awaySince = Date.now();
+    const match = await this.deps.queue.markDisconnected(matchId, socketId, awaySince);
+    const sides = match ? sideOf(match, socketId) : null;
+    if (!match || !sides) return;
+    const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
+    if (sides.partner.disconnectedAt === 0) {
+      this.deps.emitter.toSocket(sides.partner.socketId, 'partner_disconnected', {
+        reason: NETWORK_REASONS.has(reason) ? 'network_error' : 'disconnect',
+        matchId: match.id,
+        gracePeriodMs,
+      });
+    }
+    const key = encodeResumeToken(match.id, sides.me.resumeToken);
+    const away: GraceCheck = { resumeToken: sides.me.resumeToken, disconnectedAt: awaySince };
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.expire(match.id, away).catch((error: unknown) =>
+        this.deps.logger.error({ err: error }, 'grace expiry failed'),
+      );
+    }, gracePeriodMs);
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  /**
+   * `resume_match`: a new socket takes back a seat left within the grace period. A signed-in seat can
+   * only be taken by the same user; an anonymous seat by whoever holds the token (it was only ever
+   * sent to that client).
+   */
+  async resume(
+    ref: { socketId: string; userId: string | null },
+    token: string,
+  ): Promise<{ matchId: string }> {
+    const decoded = decodeResumeToken(token);
+    if (!decoded) throw new AppError('NOT_FOUND', 'That chat has ended.');
+    await this.noticeDroppedSeat(decoded.matchId, decoded.secret);
+    const result = await this.deps.queue.resume(decoded.matchId, decoded.secret, ref.socketId, ref.userId);
+    if (result.kind === 'busy')
+      throw new AppError('CONFLICT', 'Leave the queue or your chat before resuming.');
+    const sides = result.kind === 'resumed' ? sideOf(result.match, ref.socketId) : null;
+    if (result.kind !== 'resumed' || !sides) throw new AppError('NOT_FOUND', 'That chat has ended.');
+    const { match } = result;
+    clearTimeout(this.timers.get(token));
+    this.timers.delete(token);
+    this.deps.emitter.toSocket(
+      ref.socketId,
+      'match_resumed',
+      matchFoundPayload(match, sides.me, sides.partner, this.deps.iceServers(sides.me.profile.userId)),
+    );
+    if (sides.partner.disconnectedAt === 0) {
+      this.deps.emitter.toSocket(sides.partner.socketId, 'partner_reconnected', {
+        matchId: match.id,
+        partnerId: ref.socketId,
+      });
+    } else {
+      // Both dropped and this side came back first: it must learn that the partner is still away.
+      const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
+      this.deps.emitter.toSocket(ref.socketId, 'partner_disconnected', {
+        reason: 'disconnect',
+        matchId: match.id,
+        gracePeriodMs: Math.max(0, sides.partner.disconnectedAt + gracePeriodMs - Date.now()),
+      });
+    }
+    return { matchId: match.id };
+  }
+
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /**
+   * A client can reconnect before the server has processed its old socket's disconnect (the old
+   * socket is already gone from every node, its handler has not run yet). Process that drop now, so
+   * the resume finds the seat free instead of refusing a legitimate comeback.
+   */
+  private async noticeDroppedSeat(matchId: string, secret: string): Promise<void> {
+    const match = await this.deps.queue.getMatch(matchId);
+    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === secret) : undefined;
+    if (seat?.disconnectedAt !== 0) return;
+    if (await this.deps.emitter.ownerOf(seat.socketId)) return;
+    await this.drop(matchId, seat.socketId, 'transport close');
+  }
+
+  private async expire(matchId: string, away: GraceCheck): Promise<void> {
+    const match = await this.deps.queue.endMatch(matchId, away);
+    const seat = match ? [match.a, match.b].find((side) => side.resumeToken === away.resumeToken) : undefined;
+    if (match && seat) await this.deps.expired(match, seat.socketId);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Database } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { identityOf, type ParticipantProfile, type QueueEntry } from './match-queue.js';
+import { excludedUserIds, findMatchUser, isBanActive } from './matchmaking.repo.js';
+
+const ANONYMOUS: ParticipantProfile = {
+  userId: null,
+  username: 'Anonymous',
+  publicId: null,
+  displayName: 'Anonymous',
+  profilePicture: null,
+};
+
+/**
+ * Who is joining, checked against the database: a signed-in user must exist, not be banned and have a
+ * username; their exclusions (blocks either way, users they reported) travel with the entry so the
+ * atomic pairing step can honour them without reading the database.
+ */
+export async function buildQueueEntry(
+  db: Database,
+  ref: { socketId: string; userId: string | null },
+  interests: string[],
+  nodeId: string,
+): Promise<QueueEntry> {
+  let profile = ANONYMOUS;
+  let excluded: string[] = [];
+  if (ref.userId) {
+    const user = await findMatchUser(db, ref.userId);
+    if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
+    if (isBanActive(user, new Date())) throw new AppError('ACCOUNT_BANNED', 'Your account is banned.');
+    if (!user.username) throw new AppError('ONBOARDING_REQUIRED', 'Choose a username first.');
+    profile = {
+      userId: user.id,
+      username: user.username,
+      publicId: user.publicId,
+      displayName: user.displayName ?? user.username,
+      profilePicture: user.profilePicture,
+    };
+    excluded = (await excludedUserIds(db, user.id)).map((id) => identityOf(id, ''));
+  }
+  return {
+    entryId: newId(),
+    socketId: ref.socketId,
+    nodeId,
+    identity: identityOf(ref.userId, ref.socketId),
+    profile,
+    interests,
+    joinedAt: Date.now(),
+    excluded,
+  };
+}
