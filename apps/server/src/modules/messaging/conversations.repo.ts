@@ -74,6 +74,7 @@ export function otherUserView(
 }
 
 function requestStateFor(viewerId: string, row: ConversationSqlRow): TDmRequestState {
+  if (row.is_friend) return 'none';
   if (row.request_state === 'pending') return row.requested_by === viewerId ? 'outgoing' : 'incoming';
   if (row.request_state === 'rejected') return 'rejected';
   return 'none';
@@ -141,11 +142,13 @@ export async function listConversations(
   viewerId: string,
   options: Partial<TConversationsQuery> & { otherUserId?: string },
 ): Promise<TConversation[]> {
-  const incoming = sql`(c.request_state in ('pending', 'rejected') and c.requested_by <> ${viewerId})`;
+  // Becoming friends settles a request even before anyone writes again (the next send records it).
+  const isFriend = sql`exists (select 1 from friendships f where f.user_id = ${viewerId} and f.friend_id = p.other_user_id)`;
+  const incoming = sql`(c.request_state in ('pending', 'rejected') and c.requested_by <> ${viewerId} and not ${isFriend})`;
   const viewFilter = options.otherUserId
     ? sql`p.other_user_id = ${options.otherUserId}`
     : options.view === 'requests'
-      ? sql`c.request_state = 'pending' and c.requested_by <> ${viewerId}`
+      ? sql`c.request_state = 'pending' and c.requested_by <> ${viewerId} and not ${isFriend}`
       : options.view === 'archived'
         ? sql`p.archived and not ${incoming}`
         : sql`not p.archived and not ${incoming}`;

@@ -109,6 +109,19 @@ describe('who may talk to whom', () => {
     );
   });
 
+  it('moves a pending request into the inbox once the two become friends', async () => {
+    const [alice, bob] = await pair();
+    await postDm(alice.api, bob, 'add me?');
+    expect(await conversations(bob, 'requests')).toHaveLength(1);
+    await befriend(bob, alice);
+    expect(await conversations(bob, 'requests')).toEqual([]);
+    expect((await conversations(bob))[0]).toMatchObject({
+      requestState: 'none',
+      canSend: true,
+      unreadCount: 1,
+    });
+  });
+
   it('honours "nobody" and "friends only" for non-friends but never between friends', async () => {
     const [alice, bob] = await pair();
     await setPrivacy(bob, { allowMessages: 'nobody' });
