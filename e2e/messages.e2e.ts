@@ -180,11 +180,11 @@ describe('direct messages in real browsers', () => {
     await screenshot(a.page, 'messages-list-desktop');
 
     // A reload keeps the history, in order, with the same states.
-    const before = await bubbles(b.page).allInnerTexts();
+    const before = await bubbles(b.page).allTextContents();
     await b.page.reload();
     await b.page.getByTestId('chat').waitFor();
     await expect.poll(() => bubbles(b.page).count(), { timeout: 15_000 }).toBe(before.length);
-    expect(await bubbles(b.page).allInnerTexts()).toEqual(before);
+    expect(await bubbles(b.page).allTextContents()).toEqual(before);
 
     // Phone layout: the list, then the chat alone with a back button.
     const phone = { page: await a.context.newPage() };
@@ -347,6 +347,44 @@ describe('direct messages in real browsers', () => {
     await a.page.getByTestId('chat').waitFor();
     await expect.poll(() => bubbles(a.page).count(), { timeout: 15_000 }).toBe(22);
     expect(await snapshot()).toEqual(caughtUp);
+    await a.context.close();
+  });
+
+  it('loads older messages on scroll up and keeps the message being read in place', async () => {
+    const alice = await signUp('ivy_', 'Ivy Chen');
+    const bob = await signUp('max_', 'Max Berg');
+    await befriend(alice, bob);
+    for (let index = 1; index <= 75; index++) {
+      const from = index % 3 === 0 ? alice : bob;
+      await call(from.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+        to: from === alice ? bob.userId : alice.userId,
+        message: `History ${index}`,
+        nonce: `history-${index}`,
+      });
+    }
+
+    const a = await openAs(alice);
+    await openChat(a.page, bob.userId);
+    // The newest 50 first, scrolled to the bottom.
+    await expect.poll(() => bubbles(a.page).count(), { timeout: 15_000 }).toBe(50);
+    await expect
+      .poll(() => bubbles(a.page).last().getByTestId('message-text').textContent())
+      .toBe('History 75');
+
+    const oldestShown = bubbles(a.page).first();
+    const oldestId = await oldestShown.getAttribute('data-message-id');
+    await a.page.getByTestId('chat-scroll').evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await expect.poll(() => bubbles(a.page).count(), { timeout: 15_000 }).toBe(75);
+    expect(await bubbles(a.page).first().getByTestId('message-text').textContent()).toBe('History 1');
+
+    // The message that was at the top is still on screen: the older page went above it.
+    const area = await a.page.getByTestId('chat-scroll').boundingBox();
+    const kept = await a.page.locator(`[data-message-id="${oldestId}"]`).boundingBox();
+    if (!area || !kept) throw new Error('not laid out');
+    expect(kept.y).toBeGreaterThanOrEqual(area.y - kept.height);
+    expect(kept.y).toBeLessThan(area.y + area.height);
     await a.context.close();
   });
 });

@@ -14,6 +14,8 @@ export type ThreadAction =
   | { type: 'reset' }
   | { type: 'page'; userId: string; page: TMessagesResponse; older: boolean }
   | { type: 'upsert'; userId: string; messages: TDirectMessage[] }
+  /** Newer copies of messages; ones this tab has not loaded are ignored (they would open a gap). */
+  | { type: 'refresh'; userId: string; messages: TDirectMessage[] }
   | {
       type: 'patch';
       userId: string;
@@ -51,7 +53,14 @@ export function threadsReducer(threads: Threads, action: ThreadAction): Threads 
       return {};
     case 'page':
       return update(threads, action.userId, (thread) => {
-        const merged = upsertMessages(thread, action.page.messages);
+        // Messages that arrived live before the first page and are older than it belong to older
+        // pages; keeping them would show a history with holes until those pages load.
+        const oldest = action.page.messages.at(-1)?.id;
+        const base =
+          !thread.loaded && action.page.hasMore && oldest
+            ? { ...thread, messages: thread.messages.filter((message) => message.id >= oldest) }
+            : thread;
+        const merged = upsertMessages(base, action.page.messages);
         return {
           ...merged,
           otherUser: action.page.otherUser,
@@ -64,10 +73,24 @@ export function threadsReducer(threads: Threads, action: ThreadAction): Threads 
       });
     case 'upsert':
       return update(threads, action.userId, (thread) => {
-        const next = upsertMessages(thread, action.messages);
+        // A redelivered old message (offline delivery on reconnect) that falls in a page not loaded
+        // yet waits for that page, so the history never shows holes.
+        const oldestLoaded = thread.loaded && thread.hasOlder ? thread.messages[0]?.id : undefined;
+        const fresh = oldestLoaded
+          ? action.messages.filter((message) => message.id >= oldestLoaded)
+          : action.messages;
+        const next = upsertMessages(thread, fresh);
         // A message from the other person ends their typing indicator.
-        const fromThem = action.messages.some((message) => message.senderId === action.userId);
+        const fromThem = fresh.some((message) => message.senderId === action.userId);
         return fromThem && next.typingUntil !== null ? { ...next, typingUntil: null } : next;
+      });
+    case 'refresh':
+      return update(threads, action.userId, (thread) => {
+        const known = new Set(thread.messages.map((message) => message.id));
+        return upsertMessages(
+          thread,
+          action.messages.filter((message) => known.has(message.id)),
+        );
       });
     case 'patch':
       return update(threads, action.userId, (thread) => patchMessages(thread, action.ids, action.patch));

@@ -113,7 +113,8 @@ export function useDmEvents({
     });
   };
 
-  const store = (messages: TDirectMessage[]) => {
+  /** `known`: only refresh messages already loaded (sync's changed list reaches below loaded pages). */
+  const store = (messages: TDirectMessage[], known = false) => {
     if (!me) return;
     remember(messages);
     const byUser = new Map<string, TDirectMessage[]>();
@@ -121,7 +122,8 @@ export function useDmEvents({
       const other = message.senderId === me ? message.recipientId : message.senderId;
       byUser.set(other, [...(byUser.get(other) ?? []), message]);
     }
-    for (const [userId, list] of byUser) dispatch({ type: 'upsert', userId, messages: list });
+    for (const [userId, list] of byUser)
+      dispatch({ type: known ? 'refresh' : 'upsert', userId, messages: list });
   };
 
   useServerEvent('dm_receive', (payload) => {
@@ -172,7 +174,7 @@ export function useDmEvents({
   });
 
   useServerEvent('dm_edited', ({ message }) => {
-    store([message]);
+    store([message], true);
     bumpList();
   });
 
@@ -287,7 +289,8 @@ export function useDmEvents({
       const parsed = ZDmSyncResponse.safeParse(ack);
       if (!parsed.success) return;
       const { messages, changed, removed, hasMore, syncedAt } = parsed.data;
-      store([...changed, ...messages]);
+      store(changed, true);
+      store(messages);
       markDelivered(messages);
       if (removed.length > 0) {
         const ids = new Set(removed);
