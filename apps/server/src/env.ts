@@ -78,6 +78,8 @@ const ZEnv = z.object({
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   /** `POST /api/uploads` requests allowed per user in each 10-minute window. */
   UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** Direct messages one user may send in each 10-second window, over every tab and REST together. */
+  DM_SEND_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
 });
 
 const ZResolvedEnv = ZEnv.transform((env) => ({

@@ -21,6 +21,7 @@ import {
   registerAuthRoutes,
   SessionService,
 } from './modules/auth/index.js';
+import { createMatchmaking, type Matchmaking, splitUrls } from './modules/matchmaking/index.js';
 import {
   Messaging,
   messagingSocketHandlers,
@@ -32,7 +33,6 @@ import {
   notificationSocketHandlers,
   registerNotificationRoutes,
 } from './modules/notifications/index.js';
-import { createMatchmaking, type Matchmaking, splitUrls } from './modules/matchmaking/index.js';
 import type { PresenceStore } from './modules/presence/index.js';
 import {
   MemoryPresenceStore,
@@ -342,6 +342,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       kv,
       logger,
       systemUser: systemAccount(database.db, usersService),
+      limiter,
+      sendRateLimit: { limit: env.DM_SEND_RATE_LIMIT, windowSeconds: 10 },
     });
     closers.push(async () => messaging.close());
 

@@ -1,6 +1,7 @@
 import type { TDirectMessage, TDmReceive } from '@guftagu/contracts';
 import { runAfterCommit } from '../../platform/after-commit.js';
 import type { Database } from '../../platform/db/client.js';
+import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import type { NotificationsService } from '../notifications/index.js';
@@ -12,6 +13,9 @@ import type { DmMessageRow } from './messaging.schema.js';
 
 export interface MessagingDeps {
   db: Database;
+  limiter: RateLimiter;
+  /** Sends per user per window, across all their tabs and REST. */
+  sendRateLimit: RateLimitRule;
   publisher: RealtimePublisher;
   notifications: NotificationsService;
   attachments: AttachmentsPort;

@@ -15,7 +15,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { expectAckError, nonce, sendDm, setPrivacy } from '../../../test/messaging-helpers.js';
+import { expectAckError, nonce, postDm, sendDm, setPrivacy } from '../../../test/messaging-helpers.js';
 
 let server: TestServer;
 
@@ -213,5 +213,33 @@ describe('typing', () => {
     expect((await stopped).from.userId).toBe(alice.userId);
     const strangerTab = await tab(stranger);
     await expectAckError(strangerTab.socket, 'dm_typing_start', { to: bob.userId }, 'NOT_FOUND');
+  });
+});
+
+describe('send rate limit', () => {
+  it('limits one user across tabs and REST, but a replayed nonce is never refused', async () => {
+    const limited = await startTestServer({ env: { DM_SEND_RATE_LIMIT: '3' } });
+    try {
+      const alice = await limited.signUp();
+      const bob = await limited.signUp();
+      await befriend(alice, bob);
+      const { socket: one } = await connectAuthed(limited, alice.token);
+      const { socket: two } = await connectAuthed(limited, alice.token);
+      const first = await sendDm(one, bob, 'one');
+      await sendDm(two, bob, 'two');
+      await postDm(alice.api, bob, 'three');
+      await expectAckError(
+        one,
+        'dm_send',
+        { to: bob.userId, message: 'four', nonce: nonce() },
+        'RATE_LIMITED',
+      );
+      const replay = ZSendDmResponse.parse(
+        await emitAck(two, 'dm_send', { to: bob.userId, message: 'one', nonce: first.nonce ?? '' }),
+      );
+      expect(replay).toMatchObject({ duplicate: true, message: { id: first.id } });
+    } finally {
+      await limited.close();
+    }
   });
 });

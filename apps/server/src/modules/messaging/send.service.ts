@@ -62,6 +62,12 @@ export class SendService {
     // A retry of a send that already went through returns the original, whatever else changed since.
     const earlier = await this.replayed(senderId, input.nonce);
     if (earlier) return earlier;
+    const { limiter, sendRateLimit } = this.context.deps;
+    const limit = await limiter.hit(`dm-send:${senderId}`, sendRateLimit);
+    if (!limit.allowed)
+      throw new AppError('RATE_LIMITED', 'You are sending messages too fast. Wait a moment.', {
+        retryAfter: limit.retryAfter,
+      });
     const stored = await this.db.transaction(async (tx) => this.store(tx, senderId, input));
     if (!stored) {
       // A concurrent request with the same nonce won the insert; it is the answer to this one too.

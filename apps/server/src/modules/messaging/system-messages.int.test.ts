@@ -51,6 +51,8 @@ beforeAll(async () => {
     kv,
     logger,
     systemUser: systemAccount(database.db, createUsersService(database.db, new Set())),
+    limiter: new RateLimiter(kv),
+    sendRateLimit: { limit: 50, windowSeconds: 10 },
   });
 });
 afterAll(async () => {
