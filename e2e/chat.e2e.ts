@@ -1,6 +1,7 @@
+import { formatUserId } from '@guftagu/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.js';
+import { startTestServer, type TestServer, uniqueName } from '../apps/server/test/harness.js';
 import { launchBrowser } from './browser.js';
 
 /**
@@ -54,6 +55,34 @@ async function openChat(viewport = DESKTOP, name = 'visitor'): Promise<Page> {
     .toBeGreaterThan(0);
   await expect.poll(() => page.getByTestId('chat-start').isEnabled(), { timeout: 15_000 }).toBe(true);
   return page;
+}
+
+/** A person who signs up in this browser (emailed code, then a username), then opens /chat ready to start. */
+async function signUpAndOpenChat(prefix: string): Promise<{ page: Page; username: string }> {
+  const context = await browser.newContext({ viewport: DESKTOP, permissions: ['camera', 'microphone'] });
+  contexts.push(context);
+  const page = await context.newPage();
+  const email = `${uniqueName()}@example.com`;
+  const username = uniqueName(prefix);
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/verify/);
+  await page.getByTestId('otp-input').locator('input').first().click();
+  await page.keyboard.type(server.latestCode(email));
+  await page.waitForURL(/\/onboard/, { timeout: 15_000 });
+  await page.getByTestId('onboard-username').fill(username);
+  await expect
+    .poll(() => page.getByTestId('username-status').getAttribute('data-state'), { timeout: 5_000 })
+    .toBe('available');
+  await page.getByTestId('onboard-submit').click();
+  await page.waitForURL(/\/profile$/, { timeout: 15_000 });
+  // Client-side navigation keeps the session in memory, as a person clicking "Video chat" would.
+  await page.getByRole('link', { name: 'Video chat' }).first().click();
+  await page.waitForURL(/\/chat$/);
+  await page.getByTestId('adult-confirm').check();
+  await expect.poll(() => page.getByTestId('chat-start').isEnabled(), { timeout: 15_000 }).toBe(true);
+  return { page, username };
 }
 
 async function addInterests(page: Page, interests: string[]): Promise<void> {
@@ -170,6 +199,25 @@ describe('random video chat in real browsers', () => {
         timeout: 10_000,
       })
       .toEqual([expect.stringContaining('Hi Alice!')]);
+
+    // Bob reports Alice: the dialog takes a reason and a description, and the chat ends for both.
+    await bob.getByTestId('report-open').click();
+    await bob.getByTestId('report-dialog').waitFor();
+    await bob.getByTestId('report-reason').selectOption('harassment');
+    await bob.getByTestId('report-description').fill('Rude from the first message.');
+    await bob.getByTestId('report-submit').click();
+    await Promise.all([waitForPhase(bob, 'ended'), waitForPhase(alice, 'ended')]);
+    expect(await bob.getByTestId('chat-outcome').getAttribute('data-outcome')).toBe('report');
+    // Alice is not told she was reported; to her the partner left.
+    expect(await alice.getByTestId('chat-outcome').getAttribute('data-outcome')).toBe('partner_ended');
+    const reports = await server.db.query<{ reason: string; description: string; transcript: string }>(
+      'SELECT reason, description, transcript::text AS transcript FROM reports',
+    );
+    expect(reports.rows).toContainEqual({
+      reason: 'harassment',
+      description: 'Rude from the first message.',
+      transcript: expect.stringContaining('Hello from Alice'),
+    });
   });
 
   it('moves the first visitor to a newcomer on Next while the skipped one waits again', async () => {
@@ -251,5 +299,31 @@ describe('random video chat in real browsers', () => {
       .toEqual([expect.stringContaining('yes!')]);
     // The media path never depended on the signaling socket.
     await Promise.all([expectRemoteFrames(alice), expectRemoteFrames(bob)]);
+  });
+
+  it('shows a signed-in partner’s username and 7-digit ID and sends them a friend request from the call', async () => {
+    const alice = await signUpAndOpenChat('alice_');
+    const bob = await signUpAndOpenChat('bob_');
+    await alice.page.getByTestId('chat-start').click();
+    await waitForPhase(alice.page, 'searching');
+    await bob.page.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(alice.page, 'matched'), waitForPhase(bob.page, 'matched')]);
+
+    const card = bob.page.getByTestId('partner-card');
+    expect(await card.innerText()).toContain(`@${alice.username}`);
+    const { rows } = await server.db.query<{ public_id: string }>(
+      'SELECT public_id FROM users WHERE username = $1',
+      [alice.username],
+    );
+    expect(await bob.page.getByTestId('partner-id').innerText()).toBe(
+      formatUserId(String(rows[0]?.public_id)),
+    );
+
+    await bob.page.getByTestId('partner-add-friend').click();
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toMatch(/Request sent/);
+    // Alice's bell lights up during the call.
+    await expect
+      .poll(() => alice.page.getByTestId('notification-badge').textContent(), { timeout: 10_000 })
+      .toBe('1');
   });
 });

@@ -48,6 +48,8 @@ export class ChatSession {
   private typingSent = false;
   private partnerTypingTimer: ReturnType<typeof setTimeout> | null = null;
   private lineSeq = 0;
+  /** The match this page reported, to tell the reporter's `match_ended` from the reported side's. */
+  private reportedMatchId: string | null = null;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -102,6 +104,10 @@ export class ChatSession {
             });
         } else if (event.endReason === 'user_ended') {
           this.setPhase({ name: 'idle' });
+        } else if (event.endReason === 'report' && this.reportedMatchId !== event.matchId) {
+          // The reported side is not told it was reported (that would invite retaliation); to them the
+          // partner simply left.
+          this.setPhase({ name: 'ended', endReason: 'partner_ended', partnerName });
         } else {
           this.setPhase({ name: 'ended', endReason: event.endReason, partnerName });
         }
@@ -248,6 +254,7 @@ export class ChatSession {
   async report(reason: TReportReason, description: string): Promise<void> {
     const phase = this.snapshot.phase;
     if (phase.name !== 'matched') throw new Error('The chat already ended, so there is nobody to report.');
+    this.reportedMatchId = phase.match.matchId;
     const ack = await emitWithAck(this.socket, 'report_partner', {
       reason,
       description,
