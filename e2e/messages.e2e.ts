@@ -358,7 +358,7 @@ describe('direct messages in real browsers', () => {
       const from = index % 3 === 0 ? alice : bob;
       await call(from.api, ZSendDmResponse, 'POST', '/api/messages/send', {
         to: from === alice ? bob.userId : alice.userId,
-        message: `History ${index}`,
+        message: index === 10 ? 'History 10: the pineapple pizza place' : `History ${index}`,
         nonce: `history-${index}`,
       });
     }
@@ -385,6 +385,27 @@ describe('direct messages in real browsers', () => {
     if (!area || !kept) throw new Error('not laid out');
     expect(kept.y).toBeGreaterThanOrEqual(area.y - kept.height);
     expect(kept.y).toBeLessThan(area.y + area.height);
+
+    // Full-text search finds an old message; opening it scrolls the chat to it.
+    await a.page.goto(`${server.url}/messages`);
+    await a.page.getByTestId('conversation-search').fill('pineapple');
+    const result = a.page.getByTestId('message-search-result');
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.locator('mark').textContent()).toMatch(/pineapple/i);
+    await screenshot(a.page, 'messages-search-desktop');
+    await result.click();
+    await a.page.getByTestId('chat').waitFor();
+    const found = a.page.locator('[data-testid="message"]', { hasText: 'pineapple pizza' });
+    await expect
+      .poll(
+        async () => {
+          const box = await found.boundingBox();
+          const view = await a.page.getByTestId('chat-scroll').boundingBox();
+          return Boolean(box && view && box.y >= view.y && box.y + box.height <= view.y + view.height);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await a.context.close();
   });
 });

@@ -2,7 +2,7 @@
 
 import type { TAttachment } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/contexts/AuthContext';
@@ -90,6 +90,15 @@ export function ChatInterface({ userId }: { userId: string }) {
     scroll,
     actions.loadOlder,
   );
+
+  // Opened from a search result (`?m=<messageId>`): scroll to that message once the history is here.
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (!thread.loaded || jumped.current) return;
+    jumped.current = true;
+    const target = new URLSearchParams(window.location.search).get('m');
+    if (target) void jumpTo(target);
+  }, [thread.loaded, jumpTo]);
 
   const typingEmit = useCallback((active: boolean) => actions.typing(userId, active), [actions, userId]);
   const onTyping = useTypingEmitter(typingEmit);

@@ -17,6 +17,7 @@ import { errorMessage } from '@/lib/api';
 import { type ConversationView, useMessagesApi } from '@/lib/messages/messages-api';
 import { ConversationCard } from './ConversationCard';
 import { EmptyList, ListSkeleton } from './ConversationListStates';
+import { MessageSearchResults } from './MessageSearchResults';
 
 const VIEWS: { value: ConversationView; label: string }[] = [
   { value: 'inbox', label: 'Inbox' },
@@ -141,7 +142,7 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
           <Input
             label="Search conversations"
             hideLabel
-            placeholder="Search by name"
+            placeholder="Search people and messages"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             prefix={<SearchIcon size={17} />}
@@ -224,6 +225,7 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
             })}
           </ul>
         )}
+        {q.length >= 2 ? <MessageSearchResults query={q} now={now} /> : null}
       </div>
     </div>
   );

@@ -1,0 +1,95 @@
+'use client';
+
+import type { ZDmSearchResult } from '@guftagu/contracts';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { Avatar } from '@/components/ui/Avatar';
+import { Skeleton } from '@/components/ui/Skeleton';
+import { formatListTime } from '@/lib/messages/format';
+import { useMessagesApi } from '@/lib/messages/messages-api';
+import { parseSnippet } from '@/lib/messages/snippet';
+import { messageHref, nameOf } from '@/lib/utils';
+
+type SearchResult = z.infer<typeof ZDmSearchResult>;
+
+/** Full-text matches in the person's own messages (seed 004 search), under the conversation matches. */
+export function MessageSearchResults({ query, now }: { query: string; now: number }) {
+  const api = useMessagesApi();
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setResults(null);
+    setFailed(false);
+    api
+      .search(query, undefined, controller.signal)
+      .then(({ results: found }) => setResults(found))
+      .catch(() => {
+        if (!controller.signal.aborted) setFailed(true);
+      });
+    return () => controller.abort();
+  }, [api, query]);
+
+  return (
+    <section aria-labelledby="message-results" className="mt-4 px-1" data-testid="message-search-results">
+      <h2
+        id="message-results"
+        className="px-2 pb-2 text-[11px] font-semibold tracking-wide text-ink-400 uppercase"
+      >
+        Messages
+      </h2>
+      {failed ? (
+        <p className="px-2 text-[13px] text-ink-400">Message search is unavailable right now.</p>
+      ) : results === null ? (
+        <div className="flex flex-col gap-2 px-2" aria-busy="true">
+          <Skeleton className="h-12 w-full rounded-xl" />
+          <Skeleton className="h-12 w-full rounded-xl" />
+        </div>
+      ) : results.length === 0 ? (
+        <p className="px-2 text-[13px] text-ink-400">No messages contain “{query}”.</p>
+      ) : (
+        <ul className="flex flex-col gap-0.5">
+          {results.map((result) => {
+            const name = nameOf(result.otherUser);
+            return (
+              <li key={result.message.id}>
+                <Link
+                  href={`${messageHref(result.otherUser.userId)}?m=${encodeURIComponent(result.message.id)}`}
+                  className="flex gap-3 rounded-2xl px-3 py-2.5 transition-colors hover:bg-white/[0.04]"
+                  data-testid="message-search-result"
+                >
+                  <Avatar name={name} src={result.otherUser.profilePicture} size={36} />
+                  <span className="min-w-0 flex-1">
+                    <span className="flex items-baseline gap-2">
+                      <span className="min-w-0 flex-1 truncate text-[13px] font-semibold text-ink-100">
+                        {name}
+                      </span>
+                      <span className="shrink-0 text-[11px] text-ink-500">
+                        {formatListTime(result.message.createdAt, now)}
+                      </span>
+                    </span>
+                    <span className="line-clamp-2 text-[13px] leading-snug text-ink-300">
+                      {parseSnippet(result.snippet).map((part, index) =>
+                        part.highlighted ? (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder.
+                          <mark key={index} className="rounded bg-brand-500/30 px-0.5 text-ink-50">
+                            {part.text}
+                          </mark>
+                        ) : (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder.
+                          <span key={index}>{part.text}</span>
+                        ),
+                      )}
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
