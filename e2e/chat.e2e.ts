@@ -37,11 +37,22 @@ const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
 /** A visitor on /chat with the preview running and the 18+ box ticked, not yet searching. */
-async function openChat(viewport = DESKTOP, name = 'visitor'): Promise<Page> {
+async function openChat(
+  viewport = DESKTOP,
+  name = 'visitor',
+  options: { denyMedia?: boolean } = {},
+): Promise<Page> {
   // The name in the user agent lets a test find this visitor's socket on the server.
   const userAgent = `${browser.version()} guftagu-e2e/${name}`;
   const context = await browser.newContext({ viewport, userAgent, permissions: ['camera', 'microphone'] });
   contexts.push(context);
+  if (options.denyMedia) {
+    // What the browser does when the person clicks "Block" on the permission prompt.
+    await context.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+  }
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'warning' || message.type() === 'error')
@@ -50,9 +61,10 @@ async function openChat(viewport = DESKTOP, name = 'visitor'): Promise<Page> {
   await page.goto(`${server.url}/chat`);
   await page.getByTestId('adult-confirm').check();
   // The preview plays once the fake camera is acquired; Start waits for the socket.
-  await expect
-    .poll(() => videoState(page, 'preview-video').then((v) => v.width), { timeout: 15_000 })
-    .toBeGreaterThan(0);
+  if (!options.denyMedia)
+    await expect
+      .poll(() => videoState(page, 'preview-video').then((v) => v.width), { timeout: 15_000 })
+      .toBeGreaterThan(0);
   await expect.poll(() => page.getByTestId('chat-start').isEnabled(), { timeout: 15_000 }).toBe(true);
   return page;
 }
@@ -325,5 +337,32 @@ describe('random video chat in real browsers', () => {
     await expect
       .poll(() => alice.page.getByTestId('notification-badge').textContent(), { timeout: 10_000 })
       .toBe('1');
+  });
+
+  it('explains a blocked camera and still lets that visitor watch and text their partner', async () => {
+    const blocked = await openChat(DESKTOP, 'blocked', { denyMedia: true });
+    const partner = await openChat(DESKTOP, 'partner');
+    await blocked.getByTestId('media-problem').waitFor();
+    expect(await blocked.getByTestId('media-problem').getAttribute('data-problem')).toBe('denied');
+    expect(await blocked.getByTestId('media-problem').innerText()).toMatch(/blocked/i);
+
+    await blocked.getByTestId('chat-start').click();
+    await waitForPhase(blocked, 'searching');
+    await partner.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(blocked, 'matched'), waitForPhase(partner, 'matched')]);
+    // Receive-only transceivers: the camera-less side still gets the partner's video.
+    await expectRemoteFrames(blocked);
+    expect(await blocked.getByTestId('toggle-camera').isDisabled()).toBe(true);
+    await expect
+      .poll(() => partner.getByTestId('remote-video-absent').innerText(), { timeout: 15_000 })
+      .toMatch(/isn’t sharing video/);
+
+    await blocked.getByTestId('chat-input').fill('My camera is off, but hi!');
+    await blocked.getByTestId('chat-input').press('Enter');
+    await expect
+      .poll(() => partner.locator('[data-testid="chat-message"][data-from="partner"]').allInnerTexts(), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.stringContaining('My camera is off')]);
   });
 });

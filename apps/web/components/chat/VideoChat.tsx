@@ -129,9 +129,14 @@ export function VideoChat() {
               label={`${partnerName}’s video`}
               data-testid="remote-video"
             />
-            {!snapshot.remoteStream ? (
-              <p className="absolute inset-0 flex items-center justify-center text-[14px] text-ink-400">
-                Connecting to {partnerName}…
+            {!snapshot.remoteStream?.getVideoTracks().length ? (
+              <p
+                className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-ink-400"
+                data-testid="remote-video-absent"
+              >
+                {callStatusOf(snapshot) === 'connected'
+                  ? `${partnerName} isn’t sharing video. You can still talk and text.`
+                  : `Connecting to ${partnerName}…`}
               </p>
             ) : null}
             <LocalPreview
