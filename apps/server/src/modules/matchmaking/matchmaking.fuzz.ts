@@ -1,4 +1,5 @@
 import type { ClientEventName, ServerEventName, ServerPayload, TAck } from '@guftagu/contracts';
+import { serverEvents } from '@guftagu/contracts';
 import { connectSocket, type GuftaguSocket } from '@guftagu/sdk';
 import { emitAck, waitForConnect } from '../../../test/harness.js';
 import type { QueueSnapshot } from './match-queue.js';
@@ -89,6 +90,7 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
         event,
         ((payload: ServerPayload<E>) => {
           client.log.push(`${Date.now() % 100_000} ${event} ${JSON.stringify(payload).slice(0, 160)}`);
+          if (!serverEvents[event].safeParse(payload).success) violate(`${event} broke its contract`);
           if (client.log.length > 8) client.log.shift();
           handler(payload);
         }) as (payload: never) => void,
@@ -141,7 +143,11 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
         client.model.partnerGraceEnds = Math.min(client.model.partnerGraceEnds ?? graceEnds, graceEnds);
       } else if (client.model.kind === 'idle') {
         client.earlyAway.set(payload.matchId, graceEnds);
-      } else violate(`client ${client.index}: partner_disconnected for a match it is not in`);
+      } else {
+        violate(
+          `client ${client.index}: partner_disconnected for a match it is not in\n  ${client.log.join('\n  ')}`,
+        );
+      }
     });
     on('partner_reconnected', (payload) => {
       if (client.model.kind === 'matched' && client.model.matchId === payload.matchId) {

@@ -229,6 +229,24 @@ describe('random video chat', () => {
       await ok(first.socket, 'end_chat', {});
     });
 
+    it('stores at most 500 messages per match and still delivers the ones after', async () => {
+      const first = await anonymousPeer(server);
+      const second = await anonymousPeer(server);
+      const { matchId } = await pair(first, second);
+      await server.db.query('update matches set message_count = 500 where id = $1', [matchId]);
+      const received = nextEvent(second.socket, 'chat_message');
+      expect(await ok(first.socket, 'chat_message', { to: second.id, message: 'one more' })).toMatchObject({
+        stored: false,
+      });
+      expect((await received).message).toBe('one more');
+      const { rows } = await server.db.query(
+        'select message_count, chat_messages from matches where id = $1',
+        [matchId],
+      );
+      expect(rows[0]).toEqual({ message_count: 500, chat_messages: [] });
+      await ok(first.socket, 'end_chat', {});
+    });
+
     it('refuses empty and over-long messages', async () => {
       const first = await anonymousPeer(server);
       const second = await anonymousPeer(server);

@@ -85,15 +85,15 @@ function rowValues(match: LiveMatch) {
  */
 export async function insertMatch(db: Database, match: LiveMatch): Promise<void> {
   const userIds = [match.a.profile.userId, match.b.profile.userId].filter((id): id is string => id !== null);
-  await db.transaction(async (tx) => {
-    await tx.insert(matches).values(rowValues(match)).onConflictDoNothing();
-    if (userIds.length) {
-      await tx
-        .update(users)
-        .set({ totalMatches: sql`${users.totalMatches} + 1` })
-        .where(inArray(users.id, userIds));
-    }
-  });
+  const insert = db.insert(matches).values(rowValues(match)).onConflictDoNothing();
+  if (userIds.length === 0) {
+    await insert;
+    return;
+  }
+  // One statement, one round trip: this sits between the pairing and match_found.
+  await db.execute(
+    sql`with inserted as ${insert} update ${users} set total_matches = ${users.totalMatches} + 1 where ${inArray(users.id, userIds)}`,
+  );
 }
 
 export async function finishMatch(
