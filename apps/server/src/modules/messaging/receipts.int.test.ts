@@ -60,11 +60,14 @@ describe('delivery and read receipts', () => {
     expect(await statusOf(alice, bob, message.id)).toBe('delivered');
 
     const unreadUpdate = nextEvent(bobTab2, 'dm_unread_update');
+    const readElsewhere = recordEvents(bobTab2, 'dm_read');
     await Promise.all(
       [bobTab1, bobTab2].map((tab) => emitAck(tab, 'dm_mark_read', { fromUserId: alice.userId })),
     );
     expect(await read.waitFor(() => true)).toMatchObject({ messageIds: [message.id], readBy: bob.userId });
     expect(await unreadUpdate).toEqual({ total: 0, byUser: { [alice.userId]: 0 } });
+    // Bob's other tab learns which messages were read, so its state matches a fresh load.
+    expect((await readElsewhere.waitFor(() => true)).messageIds).toEqual([message.id]);
     expect(await statusOf(alice, bob, message.id)).toBe('read');
     await settle(aliceSocket);
     expect(delivered.payloads).toHaveLength(1);

@@ -11,8 +11,8 @@ const PENDING_PUSH_MAX = 500;
 
 type Changed = { id: string; senderId: string; conversationId: string; at: Date };
 
-function groupBySenderConversation(rows: Changed[]): Changed[][] {
-  const groups = new Map<string, Changed[]>();
+function groupBySenderConversation<T extends Changed>(rows: T[]): T[][] {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = `${row.senderId}:${row.conversationId}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
@@ -153,17 +153,21 @@ export class ReceiptsService {
         for (const group of groupBySenderConversation(changed)) {
           const first = group[0];
           if (!first) continue;
-          // With receipts off the sender still learns "delivered", never "read".
-          if (!sendsReceipts) {
-            this.tellDelivered(userId, group);
-            continue;
-          }
-          this.context.publisher.toUser(first.senderId, 'dm_read', {
+          const receipt = {
             messageIds: group.map((row) => row.id),
             conversationId: first.conversationId,
             readAt: first.at.toISOString(),
             readBy: userId,
-          });
+          };
+          // The reader's other tabs learn what was read here, whatever the privacy setting.
+          this.context.publisher.toUser(userId, 'dm_read', receipt);
+          if (sendsReceipts) {
+            this.context.publisher.toUser(first.senderId, 'dm_read', receipt);
+            continue;
+          }
+          // With receipts off the sender still learns "delivered" (once: only rows this read delivered).
+          const newlyDelivered = group.filter((row) => row.deliveredAt?.getTime() === row.readAt?.getTime());
+          if (newlyDelivered.length > 0) this.tellDelivered(userId, newlyDelivered);
         }
       },
       // The reader's own tabs update their badges from this.
