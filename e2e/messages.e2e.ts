@@ -263,6 +263,9 @@ describe('direct messages in real browsers', () => {
     });
     const phone = { page: await a.context.newPage() };
     await phone.page.setViewportSize(PHONE);
+    await phone.page.goto(`${server.url}/messages?view=archived`);
+    await phone.page.getByTestId('conversations-empty').waitFor({ timeout: 20_000 });
+    await screenshot(phone.page, 'messages-empty-mobile');
     await openChat(phone.page, other.userId);
     await phone.page.getByTestId('request-view').waitFor({ timeout: 10_000 });
     await screenshot(phone.page, 'messages-request-mobile');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { InboxIcon, MessageIcon, SearchIcon, UsersIcon } from '@/components/ui/Icons';
+import { InboxIcon, MessageIcon, UsersIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import type { ConversationView } from '@/lib/messages/messages-api';
 import { ArchiveIcon } from './icons';
@@ -37,11 +37,12 @@ export function EmptyList({
   requestCount: number;
   onShowRequests: () => void;
 }) {
+  // Message matches are listed under this, so a miss on names stays a quiet line.
   if (searching) {
     return (
-      <EmptyState icon={<SearchIcon size={22} />} title="No matches" data-testid="conversations-empty">
-        No conversation matches that name.
-      </EmptyState>
+      <p className="px-2 py-3 text-[13px] text-ink-400" data-testid="conversations-empty">
+        No people match that name.
+      </p>
     );
   }
   if (view === 'requests') {
