@@ -247,9 +247,10 @@ export class MatchmakingService {
           position: result.position,
           totalWaiting: result.totalWaiting,
         };
-      case 'matched':
-        await this.startMatch(result.match);
-        return { status: 'matched', matchId: result.match.id, position: 0, totalWaiting: 0 };
+      case 'matched': {
+        const requeued = await this.startMatch(result.match, entry.socketId);
+        return requeued ?? { status: 'matched', matchId: result.match.id, position: 0, totalWaiting: 0 };
+      }
     }
   }
 
@@ -283,7 +284,11 @@ export class MatchmakingService {
     this.positions.changed();
   }
 
-  private async startMatch(match: LiveMatch): Promise<void> {
+  /**
+   * Announces a pair the queue just made. Returns null when the match started; otherwise (a block
+   * appeared meanwhile) both sides are back in the queue and the state of `socketId` is returned.
+   */
+  private async startMatch(match: LiveMatch, socketId?: string): Promise<TQueueState | null> {
     const now = Date.now();
     for (const side of [match.a, match.b]) {
       const wait = this.waits.clear(side.socketId);
@@ -293,14 +298,20 @@ export class MatchmakingService {
     const [userA, userB] = [match.a.profile.userId, match.b.profile.userId];
     // Exclusions were read when each side joined; a block made while they waited still applies.
     if (userA && userB && (await this.deps.isBlocked(userA, userB))) {
+      let mine: TQueueState | null = null;
       if (await this.deps.queue.endMatch(match.id)) {
         for (const side of [match.a, match.b]) {
-          await this.requeue({ socketId: side.socketId, userId: side.profile.userId }, side.interests).catch(
-            this.logFailure('re-queue after block'),
-          );
+          const state = await this.requeue(
+            { socketId: side.socketId, userId: side.profile.userId },
+            side.interests,
+          ).catch((error: unknown) => {
+            this.logFailure('re-queue after block')(error);
+            return null;
+          });
+          if (side.socketId === socketId) mine = state;
         }
       }
-      return;
+      return mine ?? { status: 'queued', matchId: null, position: 0, totalWaiting: 0 };
     }
     await insertMatch(this.deps.db, match);
     for (const [me, partner] of [
@@ -313,6 +324,7 @@ export class MatchmakingService {
         matchFoundPayload(match, me, partner, this.iceServers(me.profile.userId)),
       );
     }
+    return null;
   }
 
   /** Ends the caller's current match in the queue (exactly once) or explains why it cannot. */
