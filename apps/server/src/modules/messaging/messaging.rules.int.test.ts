@@ -324,6 +324,9 @@ describe('privacy of other conversations', () => {
 
   it('answers bad ids and unknown users with the error envelope', async () => {
     const alice = await server.signUp();
+    const unnamed = await server.signUp({ username: null });
+    await expectApiError(postDm(unnamed.api, alice, 'hi'), 403, 'ONBOARDING_REQUIRED');
+    await expectApiError(postDm(alice.api, unnamed, 'hi'), 404, 'NOT_FOUND');
     await expectApiError(
       call(alice.api, ZOkResponse, 'GET', '/api/messages/not-a-uuid'),
       400,

@@ -87,6 +87,8 @@ export class SendService {
     // Accounts that never chose a username cannot be found, so they cannot be messaged either.
     if (!sender || !recipient || recipient.username === null)
       throw new AppError('NOT_FOUND', 'No user with that ID');
+    if (sender.username === null)
+      throw new AppError('ONBOARDING_REQUIRED', 'Choose a username before messaging.');
     const [block, isFriend] = await Promise.all([
       blockBetween(tx, senderId, recipient.id),
       areFriends(tx, senderId, recipient.id),
