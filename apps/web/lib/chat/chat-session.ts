@@ -3,8 +3,8 @@ import type { Socket } from 'socket.io-client';
 import { listen } from '@/contexts/SocketContext';
 import { errorMessage, isApiError } from '@/lib/api';
 import { emitWithAck } from '@/lib/socket-emit';
-import { type OutgoingSignal, PerfectNegotiationPeer } from './perfect-negotiation';
-import { startQualityMonitor } from './quality-monitor';
+import { CALL_MARKS, ChatCall } from './chat-call';
+import type { OutgoingSignal } from './perfect-negotiation';
 import {
   type ChatLine,
   type ChatPhase,
@@ -15,32 +15,22 @@ import {
   partnerNameOf,
 } from './session-state';
 
-/**
- * User-timing marks of a call's set-up, so the time from match to first remote frame (and where it
- * goes) can be measured in the field and by bench/src/webrtc.ts with the page's own clock.
- */
-export const CALL_MARKS = {
-  matchFound: 'guftagu:match_found',
-  remoteTrack: 'guftagu:remote_track',
-  connected: 'guftagu:peer_connected',
-} as const;
-
 /** A partner who stops typing without sending is shown as idle after this long. */
 const PARTNER_TYPING_TIMEOUT_MS = 6000;
 
 /**
  * The random-chat session of one page: queue → match → call → next, driven by the server's events.
- * It owns the peer connection so that signals arriving in the same tick as `match_found` always find it
- * (React state would not exist yet). Phase changes come from events, never from acks alone, because the
- * next `match_found` may arrive before the ack of the `skip_partner` that caused it.
+ * It creates the match's ChatCall (peer connection) synchronously, so signals arriving in the same tick
+ * as `match_found` always find it (React state would not exist yet). Phase changes come from events,
+ * never from acks alone, because the next `match_found` may arrive before the ack of the
+ * `skip_partner` that caused it.
  */
 export class ChatSession {
   private snapshot: ChatSnapshot = INITIAL_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
   private socket: Socket | null = null;
   private detach: (() => void) | null = null;
-  private peer: PerfectNegotiationPeer | null = null;
-  private stopQuality: (() => void) | null = null;
+  private call: ChatCall | null = null;
   private localStream: MediaStream | null = null;
   private interests: string[] = [];
   private hideIp = false;
@@ -50,6 +40,7 @@ export class ChatSession {
   private lineSeq = 0;
   /** The match this page reported, to tell the reporter's `match_ended` from the reported side's. */
   private reportedMatchId: string | null = null;
+  private skippingMatchId: string | null = null;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -128,13 +119,13 @@ export class ChatSession {
         this.notify(null);
       }),
       listen(socket, 'webrtc_offer', ({ matchId, offer }) => {
-        if (this.currentMatch(matchId)) void this.peer?.receive({ kind: 'description', description: offer });
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'description', description: offer });
       }),
       listen(socket, 'webrtc_answer', ({ matchId, answer }) => {
-        if (this.currentMatch(matchId)) void this.peer?.receive({ kind: 'description', description: answer });
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'description', description: answer });
       }),
       listen(socket, 'webrtc_ice_candidate', ({ matchId, candidate }) => {
-        if (this.currentMatch(matchId)) void this.peer?.receive({ kind: 'candidate', candidate });
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'candidate', candidate });
       }),
       listen(socket, 'chat_message', ({ matchId, message, timestamp }) => {
         if (!this.currentMatch(matchId)) return;
@@ -164,11 +155,7 @@ export class ChatSession {
   /** The camera/mic the page acquired (or a newly chosen device); swapped into a running call. */
   setLocalStream(stream: MediaStream | null): void {
     this.localStream = stream;
-    if (!this.peer) return;
-    void this.peer.replaceTrack('audio', stream?.getAudioTracks()[0] ?? null, stream);
-    // While sharing the screen the camera waits; stopScreenShare puts the new one back.
-    if (!this.snapshot.screenStream)
-      void this.peer.replaceTrack('video', stream?.getVideoTracks()[0] ?? null, stream);
+    this.call?.setLocalStream(stream);
   }
 
   setHideIp(hideIp: boolean): void {
@@ -191,6 +178,9 @@ export class ChatSession {
       return;
     }
     const { matchId } = phase.match;
+    // A double press (button, or N held on a slow link) must not skip the next partner unseen.
+    if (this.skippingMatchId === matchId) return;
+    this.skippingMatchId = matchId;
     try {
       const ack = ZQueueState.safeParse(await emitWithAck(this.socket, 'skip_partner', { matchId }));
       // match_ended normally gets here first; this covers an ack that overtakes it.
@@ -201,6 +191,8 @@ export class ChatSession {
       }
     } catch (error) {
       this.notify({ tone: 'warning', text: errorMessage(error) });
+    } finally {
+      this.skippingMatchId = null;
     }
   }
 
@@ -264,21 +256,7 @@ export class ChatSession {
   }
 
   async toggleScreenShare(): Promise<void> {
-    if (this.snapshot.screenStream) {
-      this.stopScreenShare();
-      return;
-    }
-    if (!this.peer || !navigator.mediaDevices?.getDisplayMedia) return;
-    const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-    const track = screen.getVideoTracks()[0];
-    if (!track || !this.peer) {
-      for (const t of screen.getTracks()) t.stop();
-      return;
-    }
-    // The browser's own "Stop sharing" bar ends the track without going through our button.
-    track.addEventListener('ended', () => this.stopScreenShare());
-    this.update({ screenStream: screen });
-    await this.peer.replaceTrack('video', track, screen);
+    await this.call?.toggleScreenShare();
   }
 
   /** Leaving the page: free the partner at once instead of making them wait for a grace period. */
@@ -330,7 +308,7 @@ export class ChatSession {
     this.update({ lines: [], partnerTyping: false, notice: null, quality: null });
     this.setPhase({ name: 'matched', match, since: Date.now(), partnerAwayUntil: null });
     this.addSystemLine(match);
-    this.createPeer(match);
+    this.createCall(match);
   }
 
   private onMatchResumed(match: TMatchFound): void {
@@ -340,7 +318,7 @@ export class ChatSession {
     this.setPhase({ ...phase, match, partnerAwayUntil: null });
     this.notify(null);
     // Media flows browser to browser, so a call usually survives a signaling reconnect untouched.
-    if (!this.peer || this.snapshot.peerState === 'closed') this.createPeer(match);
+    if (!this.call || this.call.state === 'closed') this.createCall(match);
   }
 
   private onSocketConnect(): void {
@@ -363,39 +341,24 @@ export class ChatSession {
     }
   }
 
-  private createPeer(match: TMatchFound): void {
-    this.peer?.close();
-    const peer = new PerfectNegotiationPeer({
-      polite: match.polite,
-      iceServers: match.iceServers,
-      relayOnly: this.hideIp && match.relayAvailable,
-      localStream: this.localStream,
-      send: (signal) => this.sendSignal(match.matchId, signal),
-      onRemoteStream: (stream) => {
-        if (!this.snapshot.remoteStream) performance.mark(CALL_MARKS.remoteTrack, { detail: match.matchId });
-        this.update({ remoteStream: stream });
+  private createCall(match: TMatchFound): void {
+    this.call?.close();
+    const { matchId } = match;
+    const call = new ChatCall(
+      match,
+      { localStream: this.localStream, relayOnly: this.hideIp && match.relayAvailable },
+      {
+        send: (signal) => this.sendSignal(matchId, signal),
+        reportQuality: (report) => {
+          if (this.currentMatch(matchId)) this.socket?.emit('connection_quality', { ...report, matchId });
+        },
+        onChange: (patch) => {
+          if (this.call === call) this.update(patch);
+        },
       },
-      onStateChange: (peerState) => {
-        if (this.peer !== peer) return;
-        if (peerState === 'connected' && this.snapshot.peerState !== 'connected')
-          performance.mark(CALL_MARKS.connected, { detail: match.matchId });
-        this.update({ peerState });
-      },
-      onError: (error) => {
-        if (process.env.NODE_ENV !== 'production') console.warn('[chat] negotiation error', error);
-      },
-    });
-    this.peer = peer;
-    this.update({ peerState: 'connecting', remoteStream: null });
-    this.stopQuality = startQualityMonitor(peer.connection, {
-      onReading: (quality) => {
-        if (this.peer === peer) this.update({ quality });
-      },
-      report: (event) => {
-        if (this.currentMatch(match.matchId))
-          this.socket?.emit('connection_quality', { ...event, matchId: match.matchId });
-      },
-    });
+    );
+    this.call = call;
+    this.update({ peerState: 'connecting', remoteStream: null, screenStream: null, quality: null });
   }
 
   private sendSignal(matchId: string, signal: OutgoingSignal): void {
@@ -420,24 +383,12 @@ export class ChatSession {
   }
 
   private teardownCall(): void {
-    this.stopQuality?.();
-    this.stopQuality = null;
-    this.stopScreenShare();
-    this.peer?.close();
-    this.peer = null;
+    this.call?.close();
+    this.call = null;
     this.resumeToken = null;
     this.typingSent = false;
     this.setPartnerTyping(false);
-    this.update({ remoteStream: null, peerState: 'closed', quality: null });
-  }
-
-  private stopScreenShare(): void {
-    const screen = this.snapshot.screenStream;
-    if (!screen) return;
-    for (const track of screen.getTracks()) track.stop();
-    this.update({ screenStream: null });
-    const camera = this.localStream?.getVideoTracks()[0] ?? null;
-    void this.peer?.replaceTrack('video', camera, this.localStream);
+    this.update({ remoteStream: null, screenStream: null, peerState: 'closed', quality: null });
   }
 
   private searchingPhase(): ChatPhase {
