@@ -282,6 +282,11 @@ export type TMatchEnded = z.infer<typeof ZMatchEnded>;
 
 export const ZPartnerSkipped = z.object({ matchId: z.string() });
 
+/**
+ * The partner's connection dropped. It can arrive just before the `match_found` / `match_resumed` of
+ * the same match (a drop racing the start); clients may ignore it then, because the server repeats it
+ * right after announcing the match.
+ */
 export const ZPartnerDisconnected = z.object({
   reason: z.enum(['disconnect', 'network_error', 'ended']),
   matchId: z.string(),

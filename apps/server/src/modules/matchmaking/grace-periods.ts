@@ -98,6 +98,27 @@ export class GracePeriods {
     return { matchId: match.id };
   }
 
+  /**
+   * A side that dropped while its match was being recorded was reported to the partner before the
+   * partner heard `match_found` (clients drop that notice); say it again now that the match is known.
+   */
+  async announceAbsences(matchId: string): Promise<void> {
+    const match = await this.deps.queue.getMatch(matchId);
+    if (!match) return;
+    const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
+    for (const [away, partner] of [
+      [match.a, match.b],
+      [match.b, match.a],
+    ] as const) {
+      if (away.disconnectedAt === 0 || partner.disconnectedAt !== 0) continue;
+      this.deps.emitter.toSocket(partner.socketId, 'partner_disconnected', {
+        reason: 'disconnect',
+        matchId,
+        gracePeriodMs: Math.max(0, away.disconnectedAt + gracePeriodMs - Date.now()),
+      });
+    }
+  }
+
   close(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();

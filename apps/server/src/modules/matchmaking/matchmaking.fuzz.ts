@@ -44,8 +44,8 @@ type Model =
 interface Client {
   index: number;
   /**
-   * A `partner_disconnected` can overtake `match_resumed` (two flows on the server emit to the new
-   * socket); it is held here and applied when the match is announced.
+   * A `partner_disconnected` can overtake `match_found` or `match_resumed` of its match (two flows on
+   * the server emit to this socket); it is held here and applied when the match is announced.
    */
   earlyAway: Map<string, number>;
   /** The last few events this client heard, for the failure message. */
@@ -141,7 +141,8 @@ export async function runMatchmakingFuzz(options: FuzzOptions): Promise<{ matchI
       const graceEnds = Date.now() + payload.gracePeriodMs;
       if (client.model.kind === 'matched' && client.model.matchId === payload.matchId) {
         client.model.partnerGraceEnds = Math.min(client.model.partnerGraceEnds ?? graceEnds, graceEnds);
-      } else if (client.model.kind === 'idle') {
+      } else if (client.model.kind !== 'matched') {
+        // It may overtake match_found (the drop raced the match being recorded) or match_resumed.
         client.earlyAway.set(payload.matchId, graceEnds);
       } else {
         violate(

@@ -324,6 +324,7 @@ export class MatchmakingService {
         matchFoundPayload(match, me, partner, this.iceServers(me.profile.userId)),
       );
     }
+    await this.graces.announceAbsences(match.id);
     return null;
   }
 
