@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { contentDisposition } from '../modules/uploads/file-names.js';
 import { AppError } from '../platform/errors.js';
 import { LOCAL_UPLOADS_PREFIX } from '../platform/storage/local-storage.js';
+import { SAFE_KEY } from '../platform/storage/storage.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
@@ -39,14 +40,16 @@ export function registerUploadRoutes(
 ): void {
   const base = path.resolve(root);
   app.get(`${LOCAL_UPLOADS_PREFIX}*`, async (request, reply) => {
-    const relative = (request.params as { '*': string })['*'];
-    const file = path.resolve(base, relative);
-    if (!file.startsWith(`${base}${path.sep}`)) throw new AppError('NOT_FOUND', 'File not found');
-    const attachment = relative.startsWith(ATTACHMENTS_PREFIX)
-      ? await findAttachment?.(relative).catch(() => undefined)
+    const requested = (request.params as { '*': string })['*'];
+    const file = path.resolve(base, requested);
+    const key = storageKeyOf(base, file);
+    if (!key) throw new AppError('NOT_FOUND', 'File not found');
+    // The gate runs on the key of the file that would be sent, never on the URL as written: `./`, `//`,
+    // `%2e` or an encoded slash name the same file, so they must reach the same row lookup.
+    const attachment = key.startsWith(ATTACHMENTS_PREFIX)
+      ? await findAttachment?.(key).catch(() => undefined)
       : undefined;
-    if (relative.startsWith(ATTACHMENTS_PREFIX) && !attachment)
-      throw new AppError('NOT_FOUND', 'File not found');
+    if (key.startsWith(ATTACHMENTS_PREFIX) && !attachment) throw new AppError('NOT_FOUND', 'File not found');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) throw new AppError('NOT_FOUND', 'File not found');
     const range = parseByteRange(request.headers.range, info.size);
@@ -76,6 +79,18 @@ export function registerUploadRoutes(
     if (!type) void reply.header('content-disposition', 'attachment');
     return sendFile(reply, file, info.size, range);
   });
+}
+
+/**
+ * The storage key of a resolved file under `base` (posix separators), or undefined when the file is
+ * outside the root or its key is not one we could have written (`assertSafeKey`'s rules). Keys are
+ * lower-case, so on a case-insensitive disk `ATTACHMENTS/…` cannot reach an attachment past the gate.
+ */
+export function storageKeyOf(base: string, file: string): string | undefined {
+  const relative = path.relative(base, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const key = relative.split(path.sep).join('/');
+  return SAFE_KEY.test(key) && !key.includes('..') ? key : undefined;
 }
 
 interface ByteRange {

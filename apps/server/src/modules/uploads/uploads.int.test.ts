@@ -495,4 +495,73 @@ describe('serving', () => {
     await server.db.query('delete from attachments where id = $1', [attachment?.id]);
     expect((await fetchFile(attachment?.url ?? '')).response.status).toBe(404);
   });
+
+  /** A GET with the path exactly as written: `fetch` would resolve `.` and `..` before sending. */
+  const rawGet = (pathAsSent: string) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const request = http.request({ host: hostname, port, path: pathAsSent }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, headers: response.headers });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  /** Spellings of an attachment's URL that name the same file on disk. */
+  const aliasesOf = (url: string): string[] => {
+    const rest = url.slice('/uploads/attachments/'.length);
+    return [
+      `/uploads/./attachments/${rest}`,
+      `/uploads/%2e/attachments/${rest}`,
+      `/uploads/%2E/attachments/${rest}`,
+      `/uploads//attachments/${rest}`,
+      `/uploads/attachments//${rest}`,
+      `/uploads/attachments%2F${rest}`,
+      `/uploads/attachments/${rest.replace('/', '%2f')}`,
+      `/uploads/avatars/../attachments/${rest}`,
+      `/uploads/avatars/%2e%2e/attachments/${rest}`,
+      `/uploads/attachments/./${rest}`,
+    ];
+  };
+
+  it('looks the row up by the file it would send, however the path is spelled', async () => {
+    const user = await server.signUp();
+    const [attachment] = await upload(user, [{ name: 'notes.txt', data: Buffer.from('hello world\n') }]);
+    const url = attachment?.url ?? '';
+    expect((await rawGet(url)).status).toBe(200);
+    // While the row exists a spelling is either refused or served with the row's headers (its name
+    // and type), never as a generic file past the lookup.
+    const served: string[] = [];
+    for (const alias of aliasesOf(url)) {
+      const response = await rawGet(alias);
+      expect([200, 404], alias).toContain(response.status);
+      if (response.status === 404) continue;
+      served.push(alias);
+      expect(response.headers['content-type'], alias).toBe('text/plain; charset=utf-8');
+      expect(response.headers['content-disposition'], alias).toMatch(/^attachment; filename/);
+    }
+    // The spellings the router hands over as the same key do reach the lookup.
+    expect(served).toEqual(expect.arrayContaining([aliasesOf(url)[0], aliasesOf(url)[1]]));
+    // A swept row whose object delete failed: the bytes remain, but no spelling reaches them.
+    await server.db.query('delete from attachments where id = $1', [attachment?.id]);
+    expect((await rawGet(url)).status).toBe(404);
+    for (const alias of aliasesOf(url)) expect((await rawGet(alias)).status, alias).toBe(404);
+  });
+
+  it('answers 404 for keys we could never have written', async () => {
+    const user = await server.signUp();
+    const [attachment] = await upload(user, [{ name: 'notes.txt', data: Buffer.from('hi\n') }]);
+    const url = attachment?.url ?? '';
+    for (const path of [
+      url.replace('/uploads/attachments/', '/uploads/ATTACHMENTS/'),
+      url.replace('/uploads/attachments/', '/uploads/attachments\\'),
+      `${url}%00`,
+      '/uploads/',
+      '/uploads/.',
+      '/uploads/%2e%2e',
+      '/uploads/attachments',
+    ])
+      expect((await rawGet(path)).status, path).toBe(404);
+  });
 });
