@@ -1,19 +1,11 @@
-import type {
-  TDmSearchQuery,
-  TDmSync,
-  TDmSyncResponse,
-  TMessagesQuery,
-  TMessagesResponse,
-} from '@guftagu/contracts';
+import type { TDmSync, TDmSyncResponse, TMessagesQuery, TMessagesResponse } from '@guftagu/contracts';
 import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import { users } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { toUserCard } from '../social/index.js';
 import { findUserById } from '../users/index.js';
 import { listConversations, otherUserView } from './conversations.repo.js';
 import type { MessagingContext } from './messaging.context.js';
 import { areFriends, blockBetween, findConversation, notHiddenFor } from './messaging.repo.js';
-import { type DmMessageRow, dmHidden, dmMessages, dmParticipants } from './messaging.schema.js';
+import { dmHidden, dmMessages, dmParticipants } from './messaging.schema.js';
 import type { ReceiptsService } from './receipts.service.js';
 
 /** One sync answer holds at most this many new messages; `hasMore` asks the client to continue. */
@@ -26,36 +18,9 @@ const SYNC_CHANGED_MAX = 2000;
 const SYNC_MARGIN_MS = 30_000;
 const SYNC_CONVERSATIONS_MAX = 1000;
 
-type SearchRow = DmMessageRow & { snippet: string; rank: number };
-
-/** Turns free text into a prefix query of its words, so "hel wor" finds "hello world". */
-function prefixQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, 10)
-    .map((word) => `${word}:*`)
-    .join(' & ');
-}
-
-const SNIPPET_CODES: Record<string, string> = {
-  '\u0001': '<mark>',
-  '\u0002': '</mark>',
-  '\u0003': '&#60;',
-  '\u0004': '&#62;',
-  '\u0005': '&#38;',
-  '"': '&#34;',
-  "'": '&#39;',
-};
-
-function toSnippetHtml(headline: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (see search).
-  return headline.replace(/[\u0001-\u0005"']/g, (char) => SNIPPET_CODES[char] ?? '');
-}
-
 /**
  * Reading: one conversation's history (cursor pages by UUIDv7 id, stable under concurrent inserts
- * because a new message always sorts after the cursor), search, and the reconnect catch-up.
+ * because a new message always sorts after the cursor) and the reconnect catch-up.
  */
 export class HistoryService {
   constructor(
@@ -105,56 +70,6 @@ export class HistoryService {
       conversation: summary ?? null,
       otherUser,
     };
-  }
-
-  async search(userId: string, query: TDmSearchQuery) {
-    const tsquery = prefixQuery(query.q);
-    if (!tsquery) return [];
-    // ts_headline treats `<…>` as markup and drops it, and its own markers must survive escaping: so
-    // the text goes in with < > & swapped for control characters 3–5, matches come back between 1 and
-    // 2, and everything is turned into escaped HTML here.
-    const result = await this.db.execute<SearchRow & Record<string, unknown>>(sql`
-      select m.id, m.conversation_id as "conversationId", m.sender_id as "senderId",
-        m.recipient_id as "recipientId", m.content, m.message_type as "messageType", m.reply_to_id as "replyToId",
-        m.nonce, m.created_at as "createdAt", m.delivered_at as "deliveredAt", m.read_at as "readAt",
-        m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.updated_at as "updatedAt",
-        ts_rank(m.search, q.query) as rank,
-        ts_headline('simple',
-          translate(m.content, '<>&' || chr(1) || chr(2) || chr(3) || chr(4) || chr(5), chr(3) || chr(4) || chr(5)),
-          q.query,
-          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15') as snippet
-      from dm_messages m, to_tsquery('simple', ${tsquery}) as q(query)
-      where (m.sender_id = ${userId} or m.recipient_id = ${userId})
-        and m.search @@ q.query
-        and m.deleted_at is null
-        and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${userId})
-        ${query.with ? sql`and (m.sender_id = ${query.with} or m.recipient_id = ${query.with})` : sql``}
-      order by rank desc, m.id desc
-      limit ${query.limit}
-    `);
-    const rows = result.rows.map((row) => ({
-      ...row,
-      createdAt: new Date(row.createdAt),
-      deliveredAt: row.deliveredAt ? new Date(row.deliveredAt) : null,
-      readAt: row.readAt ? new Date(row.readAt) : null,
-      editedAt: row.editedAt ? new Date(row.editedAt) : null,
-      deletedAt: row.deletedAt ? new Date(row.deletedAt) : null,
-      updatedAt: new Date(row.updatedAt),
-    }));
-    const dtos = await this.context.toDtos(userId, rows);
-    const otherIds = [
-      ...new Set(rows.map((row) => (row.senderId === userId ? row.recipientId : row.senderId))),
-    ];
-    const others =
-      otherIds.length > 0 ? await this.db.select().from(users).where(inArray(users.id, otherIds)) : [];
-    const otherById = new Map(others.map((other) => [other.id, other]));
-    return rows.flatMap((row, index) => {
-      const message = dtos[index];
-      const other = otherById.get(row.senderId === userId ? row.recipientId : row.senderId);
-      if (!message || !other) return [];
-      const snippet = toSnippetHtml(row.snippet);
-      return [{ message, otherUser: toUserCard(other), snippet, rank: Number(row.rank) }];
-    });
   }
 
   /**

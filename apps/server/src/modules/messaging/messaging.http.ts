@@ -70,7 +70,7 @@ export function registerMessagingRoutes(app: FastifyInstance, messaging: Messagi
   app.get('/api/messages/search', async (request) => {
     const { user } = await guard.require(request);
     const query = parseInput(ZDmSearchQuery, request.query);
-    return { success: true, results: await messaging.history.search(user.id, query) };
+    return { success: true, results: await messaging.search.search(user.id, query) };
   });
 
   app.put('/api/messages/read', async (request) => {

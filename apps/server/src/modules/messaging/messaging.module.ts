@@ -9,6 +9,7 @@ import { LiveState } from './live-state.js';
 import { MessagingContext, type MessagingDeps } from './messaging.context.js';
 import { areFriends, blockBetween, findConversation, orderedPair } from './messaging.repo.js';
 import { ReceiptsService } from './receipts.service.js';
+import { SearchService } from './search.service.js';
 import { SendService } from './send.service.js';
 
 export interface MessagingModuleDeps extends MessagingDeps {
@@ -28,6 +29,7 @@ export class Messaging {
   readonly actions: ActionsService;
   readonly receipts: ReceiptsService;
   readonly history: HistoryService;
+  readonly search: SearchService;
   readonly conversations: ConversationsService;
 
   constructor(private readonly deps: MessagingModuleDeps) {
@@ -37,6 +39,7 @@ export class Messaging {
     this.actions = new ActionsService(context);
     this.receipts = new ReceiptsService(context);
     this.history = new HistoryService(context, this.receipts);
+    this.search = new SearchService(context);
     this.conversations = new ConversationsService(context);
   }
 

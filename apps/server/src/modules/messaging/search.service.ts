@@ -1,0 +1,96 @@
+import type { TDmSearchQuery } from '@guftagu/contracts';
+import { inArray, sql } from 'drizzle-orm';
+import { users } from '../../platform/db/schema.js';
+import { toUserCard } from '../social/index.js';
+import type { MessagingContext } from './messaging.context.js';
+import type { DmMessageRow } from './messaging.schema.js';
+
+type SearchRow = DmMessageRow & { snippet: string; rank: number };
+
+/** Turns free text into a prefix query of its words, so "hel wor" finds "hello world". */
+function prefixQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .slice(0, 10)
+    .map((word) => `${word}:*`)
+    .join(' & ');
+}
+
+const SNIPPET_CODES: Record<string, string> = {
+  '\u0001': '<mark>',
+  '\u0002': '</mark>',
+  '\u0003': '&#60;',
+  '\u0004': '&#62;',
+  '\u0005': '&#38;',
+  '"': '&#34;',
+  "'": '&#39;',
+};
+
+function toSnippetHtml(headline: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (see search).
+  return headline.replace(/[\u0001-\u0005"']/g, (char) => SNIPPET_CODES[char] ?? '');
+}
+
+/**
+ * PostgreSQL full-text search over the caller's own messages: the generated `search` tsvector with its
+ * GIN index, ranked by `ts_rank`, with `ts_headline` snippets. Messages deleted for everyone or for
+ * the caller never match.
+ */
+export class SearchService {
+  constructor(private readonly context: MessagingContext) {}
+
+  private get db() {
+    return this.context.db;
+  }
+
+  async search(userId: string, query: TDmSearchQuery) {
+    const tsquery = prefixQuery(query.q);
+    if (!tsquery) return [];
+    // ts_headline treats `<…>` as markup and drops it, and its own markers must survive escaping: so
+    // the text goes in with < > & swapped for control characters 3–5, matches come back between 1 and
+    // 2, and everything is turned into escaped HTML here.
+    const result = await this.db.execute<SearchRow & Record<string, unknown>>(sql`
+      select m.id, m.conversation_id as "conversationId", m.sender_id as "senderId",
+        m.recipient_id as "recipientId", m.content, m.message_type as "messageType", m.reply_to_id as "replyToId",
+        m.nonce, m.created_at as "createdAt", m.delivered_at as "deliveredAt", m.read_at as "readAt",
+        m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.updated_at as "updatedAt",
+        ts_rank(m.search, q.query) as rank,
+        ts_headline('simple',
+          translate(m.content, '<>&' || chr(1) || chr(2) || chr(3) || chr(4) || chr(5), chr(3) || chr(4) || chr(5)),
+          q.query,
+          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15') as snippet
+      from dm_messages m, to_tsquery('simple', ${tsquery}) as q(query)
+      where (m.sender_id = ${userId} or m.recipient_id = ${userId})
+        and m.search @@ q.query
+        and m.deleted_at is null
+        and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${userId})
+        ${query.with ? sql`and (m.sender_id = ${query.with} or m.recipient_id = ${query.with})` : sql``}
+      order by rank desc, m.id desc
+      limit ${query.limit}
+    `);
+    const rows = result.rows.map((row) => ({
+      ...row,
+      createdAt: new Date(row.createdAt),
+      deliveredAt: row.deliveredAt ? new Date(row.deliveredAt) : null,
+      readAt: row.readAt ? new Date(row.readAt) : null,
+      editedAt: row.editedAt ? new Date(row.editedAt) : null,
+      deletedAt: row.deletedAt ? new Date(row.deletedAt) : null,
+      updatedAt: new Date(row.updatedAt),
+    }));
+    const dtos = await this.context.toDtos(userId, rows);
+    const otherIds = [
+      ...new Set(rows.map((row) => (row.senderId === userId ? row.recipientId : row.senderId))),
+    ];
+    const others =
+      otherIds.length > 0 ? await this.db.select().from(users).where(inArray(users.id, otherIds)) : [];
+    const otherById = new Map(others.map((other) => [other.id, other]));
+    return rows.flatMap((row, index) => {
+      const message = dtos[index];
+      const other = otherById.get(row.senderId === userId ? row.recipientId : row.senderId);
+      if (!message || !other) return [];
+      const snippet = toSnippetHtml(row.snippet);
+      return [{ message, otherUser: toUserCard(other), snippet, rank: Number(row.rank) }];
+    });
+  }
+}
