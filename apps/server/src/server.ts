@@ -93,6 +93,8 @@ export interface RunningServer {
   devOutbox: DevOutboxMailer | undefined;
   /** Video chat: settings the admin console edits at runtime, and the live queue for inspection. */
   matchmaking: Matchmaking;
+  /** Direct messages; `sendSystemMessage` is the server-side entry point for admin tools. */
+  messaging: Messaging;
   close: () => Promise<void>;
 }
 
@@ -430,7 +432,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-    return { url: `http://${host}:${port}`, port, io, devOutbox, matchmaking, close };
+    return { url: `http://${host}:${port}`, port, io, devOutbox, matchmaking, messaging, close };
   } catch (error) {
     await close();
     throw error;
