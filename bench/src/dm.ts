@@ -91,6 +91,9 @@ interface PhaseResult {
   serverCpu: number;
   /** SQL statements the server sent per message of this phase (round trips to PostgreSQL). */
   queriesPerMessage: number | null;
+  /** Mean PostgreSQL sessions busy, and of those waiting for a lock, during the phase. */
+  pgActive: number | null;
+  pgLockWaits: number | null;
   benchLoopBusy: number;
   loadAverage: string;
 }
@@ -265,6 +268,40 @@ async function countStored(databaseUrl: string | undefined): Promise<number | nu
   }
 }
 
+/**
+ * Samples PostgreSQL every 500 ms during a phase: how many of the server's sessions are running a
+ * statement, and how many of those are waiting for a row or transaction lock held by another.
+ */
+function sampleSessions(
+  databaseUrl: string | undefined,
+): () => Promise<{ active: number; lockWaits: number } | null> {
+  if (!databaseUrl) return async () => null;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const samples: Array<{ active: number; lockWaits: number }> = [];
+  let timer: NodeJS.Timeout | undefined;
+  const ready = client.connect().then(() => {
+    timer = setInterval(() => {
+      client
+        .query<{ active: number; lock_waits: number }>(
+          `SELECT count(*) FILTER (WHERE state <> 'idle')::int AS active,
+                  count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS lock_waits
+             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
+        .then(({ rows: [row] }) => row && samples.push({ active: row.active, lockWaits: row.lock_waits }))
+        .catch(() => undefined);
+    }, 500);
+  });
+  return async () => {
+    await ready.catch(() => undefined);
+    clearInterval(timer);
+    await client.end().catch(() => undefined);
+    if (samples.length === 0) return null;
+    const mean = (pick: (sample: { active: number; lockWaits: number }) => number) =>
+      round(samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length, 1);
+    return { active: mean((sample) => sample.active), lockWaits: mean((sample) => sample.lockWaits) };
+  };
+}
+
 async function runPhase(
   target: string,
   server: ServerProcess,
@@ -277,6 +314,7 @@ async function runPhase(
   const storedBefore = await countStored(server.info.databaseUrl);
   const serverBefore = await server.loop();
   const busy = benchLoop();
+  const sessions = sampleSessions(server.info.databaseUrl);
   let seq = firstSeq;
   const started = performance.now();
   const pacer = pace(rate, (total) => {
@@ -287,6 +325,7 @@ async function runPhase(
   const ended = performance.now();
   const benchLoopBusy = busy();
   const serverAfter = await server.loop();
+  const pgSessions = await sessions();
   const drainMs = await ledger.drain(firstSeq, seq, 15_000);
   // Receipts may still be counted after the drain limit; give stragglers a moment before judging.
   await sleep(500);
@@ -337,6 +376,8 @@ async function runPhase(
       serverDrained.queries === undefined || serverBefore.queries === undefined
         ? null
         : round((serverDrained.queries - serverBefore.queries) / Math.max(1, seq - firstSeq), 1),
+    pgActive: pgSessions?.active ?? null,
+    pgLockWaits: pgSessions?.lockWaits ?? null,
     benchLoopBusy,
     loadAverage: loadAverage(),
   };
@@ -350,7 +391,7 @@ async function runPhase(
     `${target} ${phase} @ ${rate}/s: sent ${result.sentPerSecond}/s, delivered ${result.deliveredPerSecond}/s, ` +
       `stored ${result.storedPerSecond ?? '–'}/s, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)}, ` +
       `drain ${result.drainMs} ms, lost ${lost}, dup ${duplicates}, errors ${JSON.stringify(result.errors)}, ` +
-      `server busy ${result.serverLoopBusy} cpu ${result.serverCpu} sql/msg ${result.queriesPerMessage ?? '–'}, bench busy ${benchLoopBusy} ` +
+      `server busy ${result.serverLoopBusy} cpu ${result.serverCpu} sql/msg ${result.queriesPerMessage ?? '–'} pg busy/lock ${result.pgActive}/${result.pgLockWaits}, bench busy ${benchLoopBusy} ` +
       `${result.sustained ? 'SUSTAINED' : 'not sustained'}`,
   );
   return { result, nextSeq: seq };
@@ -417,6 +458,7 @@ function report(results: PhaseResult[]): string {
       'server loop busy',
       'server CPU',
       'SQL/msg',
+      'PG busy / lock-waiting',
       'bench loop busy',
       'load (1 min)',
     ],
@@ -440,6 +482,7 @@ function report(results: PhaseResult[]): string {
       result.serverLoopBusy,
       result.serverCpu,
       result.queriesPerMessage ?? '–',
+      result.pgActive === null ? '–' : `${result.pgActive} / ${result.pgLockWaits}`,
       result.benchLoopBusy,
       result.loadAverage.split(' ')[0] ?? '',
     ]),

@@ -43,7 +43,9 @@ runChild(async () => {
   };
 
   try {
-    const logger = createLogger('silent');
+    // BENCH_LOG_LEVEL=error shows the server's own error logs (e.g. to explain an INTERNAL_ERROR ack).
+    const logLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
+    const logger = createLogger(logLevel);
     let databaseUrl = process.env.BENCH_DATABASE_URL;
     let pgPort = databaseUrl ? new URL(databaseUrl).port : '';
     if (!databaseUrl) {
@@ -65,7 +67,7 @@ runChild(async () => {
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: logLevel,
       WEB_ENABLED: 'false',
       // Tokens are shared by thousands of sockets for the whole run; keep them valid past it.
       ACCESS_TOKEN_TTL_SECONDS: '86400',
