@@ -89,6 +89,10 @@ export class PerfectNegotiationPeer {
       if (this.connection.iceConnectionState === 'failed') this.connection.restartIce();
     };
     this.attachLocalTracks(options.localStream);
+    // The impolite side offers at once instead of waiting for the negotiationneeded task: that task
+    // would queue behind the page's re-render for the new match, and the offer is on the critical path
+    // to the first frame. Once an offer is pending, the browser does not fire negotiationneeded again.
+    if (!options.polite) this.offerInFlight = this.negotiate();
   }
 
   /** Applies an offer, answer or candidate from the partner. */
