@@ -427,6 +427,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       gatewayUp = false;
       io.local.emit('force_disconnect', { reason: 'server_shutdown' });
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Closing the sockets starts presence writes; they must land before the pool closes.
+      await presence.drain();
       await app.close();
     });
     const address = app.server.address();

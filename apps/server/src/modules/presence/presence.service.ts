@@ -67,10 +67,18 @@ export class PresenceService implements SocketLifecycle {
     const previous = this.queues.get(userId) ?? Promise.resolve();
     const next = previous.then(work, work);
     this.queues.set(userId, next);
-    void next.finally(() => {
+    // `then(cleanup, cleanup)`, not `finally`: a finally-derived promise re-rejects with the work's
+    // error, and nobody awaits it, so a failed write would surface as an unhandled rejection.
+    const cleanup = () => {
       if (this.queues.get(userId) === next) this.queues.delete(userId);
-    });
+    };
+    void next.then(cleanup, cleanup);
     return next;
+  }
+
+  /** Waits for every transition in flight, so shutdown can close the database after the last write. */
+  async drain(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
   }
 
   private async settle(userId: string): Promise<void> {
