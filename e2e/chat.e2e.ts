@@ -1,4 +1,5 @@
 import { formatUserId } from '@guftagu/contracts';
+import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, uniqueName } from '../apps/server/test/harness.js';
@@ -364,5 +365,89 @@ describe('random video chat in real browsers', () => {
         timeout: 10_000,
       })
       .toEqual([expect.stringContaining('My camera is off')]);
+  });
+});
+
+/**
+ * Runs in the page: two PerfectNegotiationPeers (the app's own class, bundled from source) wired to each
+ * other through an asynchronous channel. Once connected, both restart ICE in the same tick, so both
+ * send an offer at once (glare); the pattern must settle on one and keep the call up.
+ */
+const GLARE_SCRIPT = `(async () => {
+  const { PerfectNegotiationPeer } = window.PerfectNegotiation;
+  const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+  const peers = {};
+  const offersAfterRestart = { a: 0, b: 0 };
+  let restarted = false;
+  const make = (name, other, polite) => new PerfectNegotiationPeer({
+    polite,
+    iceServers: [],
+    relayOnly: false,
+    localStream: stream,
+    send: (signal) => {
+      if (restarted && signal.kind === 'description' && signal.description.type === 'offer') offersAfterRestart[name] += 1;
+      setTimeout(() => peers[other].receive(signal), 5);
+    },
+    onRemoteStream: () => {},
+    onStateChange: () => {},
+  });
+  peers.a = make('a', 'b', false);
+  peers.b = make('b', 'a', true);
+  const settled = async () => {
+    for (let i = 0; i < 300; i += 1) {
+      const ok = ['a', 'b'].every((name) =>
+        peers[name].connection.connectionState === 'connected' && peers[name].connection.signalingState === 'stable');
+      if (ok) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  };
+  const ufrag = (name) => /a=ice-ufrag:(\\S+)/.exec(peers[name].connection.remoteDescription?.sdp ?? '')?.[1];
+  const connectedFirst = await settled();
+  const before = { a: ufrag('a'), b: ufrag('b') };
+  restarted = true;
+  peers.a.connection.restartIce();
+  peers.b.connection.restartIce();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const connectedAfter = await settled();
+  const result = {
+    connectedFirst,
+    connectedAfter,
+    offersAfterRestart,
+    ufragsChanged: ufrag('a') !== before.a && ufrag('b') !== before.b,
+  };
+  peers.a.close();
+  peers.b.close();
+  for (const track of stream.getTracks()) track.stop();
+  return result;
+})()`;
+
+describe('perfect negotiation', () => {
+  it('keeps a call up when both sides send an offer at the same moment (glare)', async () => {
+    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    contexts.push(context);
+    const page = await context.newPage();
+    // Any page of the app: a secure origin for getUserMedia.
+    await page.goto(`${server.url}/help`);
+    const bundle = buildSync({
+      entryPoints: [new URL('../apps/web/lib/chat/perfect-negotiation.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'iife',
+      globalName: 'PerfectNegotiation',
+      write: false,
+    });
+    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    const result = await page.evaluate(GLARE_SCRIPT);
+    expect(result).toEqual({
+      connectedFirst: true,
+      connectedAfter: true,
+      // Both sides really offered (the glare happened) ...
+      offersAfterRestart: { a: expect.any(Number), b: expect.any(Number) },
+      // ... and the restart completed on both.
+      ufragsChanged: true,
+    });
+    const offers = (result as { offersAfterRestart: { a: number; b: number } }).offersAfterRestart;
+    expect(offers.a).toBeGreaterThanOrEqual(1);
+    expect(offers.b).toBeGreaterThanOrEqual(1);
   });
 });
