@@ -340,6 +340,31 @@ describe('random video chat in real browsers', () => {
       .toBe('1');
   });
 
+  it('tells a waiting visitor about maintenance and about a search that timed out', async () => {
+    const visitor = await openChat();
+    await visitor.getByTestId('chat-start').click();
+    await waitForPhase(visitor, 'searching');
+    try {
+      // Maintenance switched on while waiting: taken out of the queue and told why.
+      await server.matchmaking.updateSettings({ maintenance: true });
+      await waitForPhase(visitor, 'unavailable');
+      expect(await visitor.getByTestId('chat-outcome').innerText()).toMatch(/maintenance/i);
+      // Trying again during maintenance is refused the same way.
+      await visitor.getByTestId('chat-again').click();
+      await waitForPhase(visitor, 'unavailable');
+
+      await server.matchmaking.updateSettings({ maintenance: false, queueTimeoutMs: 1000 });
+      await visitor.getByTestId('chat-again').click();
+      await waitForPhase(visitor, 'timed_out');
+      expect(await visitor.getByTestId('chat-outcome').innerText()).toMatch(/Nobody’s around/);
+      // "Change settings" returns to the start screen.
+      await visitor.getByRole('button', { name: 'Change settings' }).click();
+      await waitForPhase(visitor, 'idle');
+    } finally {
+      await server.matchmaking.updateSettings({ maintenance: false, queueTimeoutMs: 600_000 });
+    }
+  });
+
   it('explains a blocked camera and still lets that visitor watch and text their partner', async () => {
     const blocked = await openChat(DESKTOP, 'blocked', { denyMedia: true });
     const partner = await openChat(DESKTOP, 'partner');
