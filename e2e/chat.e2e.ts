@@ -390,6 +390,11 @@ describe('random video chat in real browsers', () => {
         timeout: 10_000,
       })
       .toEqual([expect.stringContaining('My camera is off')]);
+
+    // Esc is Stop's shortcut: the partner leaves, the camera-less visitor is told.
+    await partner.locator('body').press('Escape');
+    await waitForPhase(partner, 'idle');
+    await waitForPhase(blocked, 'ended');
   });
 });
 
