@@ -28,6 +28,17 @@ export interface SignInResult {
   isNewUser: boolean;
 }
 
+/**
+ * Addresses under the reserved `.invalid` TLD (RFC 2606) can never receive mail; server-owned
+ * accounts such as messaging's "System" use them, so nobody may sign up or in with one.
+ */
+const isReservedEmail = (email: string) => /\.invalid\.?$/i.test(email.trim());
+
+function refuseReservedEmail(email: string): void {
+  if (isReservedEmail(email))
+    throw new AppError('VALIDATION_ERROR', 'This email address cannot be used.', { field: 'email' });
+}
+
 export class AuthService {
   /** Verified against when the email is unknown, so a login takes as long either way. */
   private dummyHash: Promise<string> | undefined;
@@ -50,10 +61,12 @@ export class AuthService {
   }
 
   sendOtp(email: string, meta: ClientMeta) {
+    refuseReservedEmail(email);
     return this.otp.send(email, meta.ip);
   }
 
   async verifyOtp(email: string, code: string, meta: ClientMeta): Promise<SignInResult> {
+    refuseReservedEmail(email);
     await this.otp.verify(email, code, meta.ip);
     const { user: found, created } = await this.users.createUser({ email, isVerified: true });
     let user = found;
@@ -68,6 +81,7 @@ export class AuthService {
   }
 
   async register(input: TRegister, meta: ClientMeta): Promise<SignInResult> {
+    refuseReservedEmail(input.email);
     await this.limit(`register:ip:${meta.ip}`, this.policy.registrationsPerIp);
     const passwordHash = await hash(input.password, ARGON2_OPTIONS);
     const { user, created } = await this.users.createUser({
@@ -86,7 +100,7 @@ export class AuthService {
     await this.limit(`login:ip:${meta.ip}`, this.policy.loginsPerIp);
     await this.limit(`login:email:${email}`, this.policy.loginsPerEmail);
     const user = await this.users.findByEmail(email);
-    if (!user?.passwordHash) {
+    if (!user?.passwordHash || isReservedEmail(user.email)) {
       this.dummyHash ??= hash('guftagu-timing-equaliser', ARGON2_OPTIONS);
       await verify(await this.dummyHash, password).catch(() => false);
       throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');

@@ -54,6 +54,8 @@ export class ActionsService {
     const forRecipient = await this.context.toDto(row.recipientId, row);
     await this.context.afterCommit(
       'edit delivery',
+      // The notification quoted the earlier text, which must not be shown any more.
+      () => this.context.deps.notifications.withdraw(row.recipientId, messageId),
       ...[[userId, forSender] as const, [row.recipientId, forRecipient] as const].map(
         ([to, message]) =>
           () =>
@@ -106,6 +108,8 @@ export class ActionsService {
         row.readAt === null &&
         (scope === 'everyone' || userId === row.recipientId) &&
         this.context.pushUnread(row.recipientId, [row.senderId]),
+      // Nor may its text survive in the recipient's notification.
+      () => scope === 'everyone' && this.context.deps.notifications.withdraw(row.recipientId, messageId),
       // "Deleted for everyone" takes the files with it: their URLs must stop working too.
       () => scope === 'everyone' && this.context.deps.attachments.purgeForMessages([messageId]),
     );

@@ -94,7 +94,10 @@ function toConversation(viewerId: string, row: ConversationSqlRow): TConversatio
     lastActive: new Date(row.last_active),
     privacy: withPrivacyDefaults(row.privacy),
   };
-  const receiptsOn = withPrivacyDefaults(row.privacy).sendReadReceipts;
+  // An asker is not told their request was read until it is accepted.
+  const receiptsOn =
+    withPrivacyDefaults(row.privacy).sendReadReceipts &&
+    !(row.request_state === 'pending' && row.requested_by === viewerId);
   const isMine = row.lm_sender_id === viewerId;
   const lastMessage =
     row.lm_id && row.lm_sender_id && row.lm_type && row.lm_created_at

@@ -90,6 +90,7 @@ export class ConversationsService {
               rejectedAt: at,
             })),
       () => this.context.publisher.toUser(userId, 'dm_conversation_updated', { conversation }),
+      () => accept && this.context.tellReadOnAccept(answered.id, requesterId, userId),
       // A rejected request's messages stop counting as unread.
       () => !accept && this.context.pushUnread(userId, [requesterId]),
     );

@@ -1,15 +1,17 @@
 import type { TDirectMessage, TDmReceive } from '@guftagu/contracts';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { runAfterCommit } from '../../platform/after-commit.js';
 import type { Database } from '../../platform/db/client.js';
+import { users } from '../../platform/db/schema.js';
 import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import type { NotificationsService } from '../notifications/index.js';
 import { toUserCard } from '../social/index.js';
-import type { UserRow } from '../users/index.js';
+import { type UserRow, withPrivacyDefaults } from '../users/index.js';
 import { type AttachmentsPort, toDirectMessages } from './messaging.dto.js';
 import { type Executor, unreadBySender } from './messaging.repo.js';
-import type { DmMessageRow } from './messaging.schema.js';
+import { type DmMessageRow, dmMessages } from './messaging.schema.js';
 
 export interface MessagingDeps {
   db: Database;
@@ -62,13 +64,48 @@ export class MessagingContext {
     };
   }
 
-  /** Pushes the exact unread total, and the counts of the named other users, to every tab of `userId`. */
-  async pushUnread(userId: string, otherUserIds: string[]): Promise<void> {
+  /**
+   * A request was just accepted by `readerId`: the asker now learns which of their messages were
+   * already read (held back while the request was open), if the reader sends read receipts.
+   */
+  async tellReadOnAccept(conversationId: string, askerId: string, readerId: string): Promise<void> {
+    const [reader] = await this.db
+      .select({ privacy: users.privacy })
+      .from(users)
+      .where(eq(users.id, readerId));
+    if (!reader || !withPrivacyDefaults(reader.privacy).sendReadReceipts) return;
+    const read = await this.db
+      .select({ id: dmMessages.id, readAt: dmMessages.readAt })
+      .from(dmMessages)
+      .where(
+        and(
+          eq(dmMessages.conversationId, conversationId),
+          eq(dmMessages.senderId, askerId),
+          isNotNull(dmMessages.readAt),
+        ),
+      )
+      .orderBy(asc(dmMessages.id));
+    const last = read[read.length - 1];
+    if (!last?.readAt) return;
+    this.publisher.toUser(askerId, 'dm_read', {
+      messageIds: read.map((row) => row.id),
+      conversationId,
+      readAt: last.readAt.toISOString(),
+      readBy: readerId,
+    });
+  }
+
+  /**
+   * Pushes the exact unread total, and the counts of the named other users, to every tab of `userId`.
+   * Returns the counts by sender, for callers that need them too (the send path's notification).
+   */
+  async pushUnread(userId: string, otherUserIds: string[]): Promise<Map<string, number>> {
     const counts = await unreadBySender(this.db, userId);
     let total = 0;
     for (const count of counts.values()) total += count;
     const byUser: Record<string, number> = {};
     for (const otherId of otherUserIds) byUser[otherId] = counts.get(otherId) ?? 0;
     this.publisher.toUser(userId, 'dm_unread_update', { total, byUser });
+    return counts;
   }
 }

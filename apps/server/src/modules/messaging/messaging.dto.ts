@@ -1,9 +1,9 @@
 import type { TAttachment, TDirectMessage, TDmReaction, TDmStatus } from '@guftagu/contracts';
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { users } from '../../platform/db/schema.js';
 import { withPrivacyDefaults } from '../users/index.js';
 import type { Executor } from './messaging.repo.js';
-import { type DmMessageRow, dmMessages, dmReactions } from './messaging.schema.js';
+import { type DmMessageRow, dmConversations, dmMessages, dmReactions } from './messaging.schema.js';
 
 /** What messaging needs from the uploads module (its `UploadsService` satisfies this). */
 export interface AttachmentsPort {
@@ -104,7 +104,8 @@ export async function toDirectMessages(
   const ids = rows.map((row) => row.id);
   const replyIds = [...new Set(rows.flatMap((row) => (row.replyToId ? [row.replyToId] : [])))];
   const recipientIds = [...new Set(rows.map((row) => row.recipientId))];
-  const [reactionRows, attachments, replies, recipients] = await Promise.all([
+  const sentIn = [...new Set(rows.flatMap((row) => (row.senderId === viewerId ? [row.conversationId] : [])))];
+  const [reactionRows, attachments, replies, recipients, asking] = await Promise.all([
     db
       .select({ messageId: dmReactions.messageId, userId: dmReactions.userId, emoji: dmReactions.emoji })
       .from(dmReactions)
@@ -124,7 +125,21 @@ export async function toDirectMessages(
           .where(inArray(dmMessages.id, replyIds))
       : Promise.resolve([]),
     db.select({ id: users.id, privacy: users.privacy }).from(users).where(inArray(users.id, recipientIds)),
+    // The viewer's own open requests: the person asked may read them, but the asker is not told.
+    sentIn.length > 0
+      ? db
+          .select({ id: dmConversations.id })
+          .from(dmConversations)
+          .where(
+            and(
+              inArray(dmConversations.id, sentIn),
+              eq(dmConversations.requestState, 'pending'),
+              eq(dmConversations.requestedBy, viewerId),
+            ),
+          )
+      : Promise.resolve([]),
   ]);
+  const pendingAsker = new Set(asking.map((row) => row.id));
   const reactionsByMessage = new Map<string, ReactionRow[]>();
   for (const row of reactionRows)
     reactionsByMessage.set(row.messageId, [...(reactionsByMessage.get(row.messageId) ?? []), row]);
@@ -146,7 +161,11 @@ export async function toDirectMessages(
       attachments: isDeleted ? [] : (attachments.get(row.id) ?? []),
       replyTo: !isDeleted && reply ? replyPreview(reply) : null,
       reactions: isDeleted ? [] : summarizeReactions(reactionsByMessage.get(row.id) ?? [], viewerId),
-      ...statusFor(row, viewerId, receiptsOn.get(row.recipientId) ?? true),
+      ...statusFor(
+        row,
+        viewerId,
+        (receiptsOn.get(row.recipientId) ?? true) && !pendingAsker.has(row.conversationId),
+      ),
       editedAt: isDeleted ? null : (row.editedAt?.toISOString() ?? null),
       deletedForEveryone: isDeleted,
       deletedAt: row.deletedAt?.toISOString() ?? null,

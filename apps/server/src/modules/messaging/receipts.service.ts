@@ -3,8 +3,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { users } from '../../platform/db/schema.js';
 import { withPrivacyDefaults } from '../users/index.js';
 import type { MessagingContext } from './messaging.context.js';
-import { notHiddenFor } from './messaging.repo.js';
-import { dmMessages } from './messaging.schema.js';
+import { countsAsUnread, notHiddenFor } from './messaging.repo.js';
+import { dmConversations, dmMessages } from './messaging.schema.js';
 
 /** How many waiting messages one connect pushes; the client's `dm_sync` fetches any beyond. */
 const PENDING_PUSH_MAX = 500;
@@ -109,11 +109,15 @@ export class ReceiptsService {
     }
   }
 
-  /** Seed 000 `dm_mark_read` / `PUT /api/messages/read`: the named messages, or all from one sender. */
+  /**
+   * Seed 000 `dm_mark_read` / `PUT /api/messages/read`: the named messages, or all from one sender.
+   * Only messages that count as unread are marked (the same rule as the badges: not deleted, not
+   * hidden for the reader, not of a request the reader rejected). That rule also matches the partial
+   * `dm_messages_unread_idx`, so marking a chat read is an index lookup, not a table scan.
+   */
   async markRead(userId: string, input: TMarkDmRead): Promise<{ messageIds: string[]; readAt: string }> {
     const filter = and(
-      eq(dmMessages.recipientId, userId),
-      isNull(dmMessages.readAt),
+      countsAsUnread(userId),
       input.messageIds ? inArray(dmMessages.id, input.messageIds) : undefined,
       input.fromUserId ? eq(dmMessages.senderId, input.fromUserId) : undefined,
     );
@@ -122,7 +126,7 @@ export class ReceiptsService {
 
   /** "Mark all as read" on /messages. */
   markAllRead(userId: string): Promise<{ messageIds: string[]; readAt: string }> {
-    return this.readWhere(userId, and(eq(dmMessages.recipientId, userId), isNull(dmMessages.readAt)));
+    return this.readWhere(userId, countsAsUnread(userId));
   }
 
   private async readWhere(userId: string, filter: ReturnType<typeof and>) {
@@ -146,6 +150,17 @@ export class ReceiptsService {
     if (rows.length === 0) return { messageIds: [], readAt };
     const [reader] = await this.db.select({ privacy: users.privacy }).from(users).where(eq(users.id, userId));
     const sendsReceipts = reader ? withPrivacyDefaults(reader.privacy).sendReadReceipts : true;
+    // Reading a message request must not tell the asker it was seen until it is accepted.
+    const pending = await this.db
+      .select({ id: dmConversations.id, requestedBy: dmConversations.requestedBy })
+      .from(dmConversations)
+      .where(
+        and(
+          inArray(dmConversations.id, [...new Set(rows.map((row) => row.conversationId))]),
+          eq(dmConversations.requestState, 'pending'),
+        ),
+      );
+    const requestOf = new Map(pending.map((row) => [row.id, row.requestedBy]));
     const changed = rows.map((row) => ({ ...row, at: row.readAt ?? new Date() }));
     await this.context.afterCommit(
       'read receipts',
@@ -161,7 +176,7 @@ export class ReceiptsService {
           };
           // The reader's other tabs learn what was read here, whatever the privacy setting.
           this.context.publisher.toUser(userId, 'dm_read', receipt);
-          if (sendsReceipts) {
+          if (sendsReceipts && requestOf.get(first.conversationId) !== first.senderId) {
             this.context.publisher.toUser(first.senderId, 'dm_read', receipt);
             continue;
           }

@@ -9,7 +9,10 @@ type SearchRow = DmMessageRow & { snippet: string; rank: number };
 
 /** Turns free text into a prefix query of its words, so "hel wor" finds "hello world". */
 function prefixQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A single Latin letter or digit as a prefix matches nearly everything and finds nothing useful.
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (word) => !/^[a-z0-9]$/.test(word),
+  );
   if (words.length === 0) return null;
   return words
     .slice(0, 10)
@@ -50,24 +53,34 @@ export class SearchService {
     // ts_headline treats `<…>` as markup and drops it, and its own markers must survive escaping: so
     // the text goes in with < > & swapped for control characters 3–5, matches come back between 1 and
     // 2, and everything is turned into escaped HTML here.
+    // The caller's conversations come first and the text match is checked inside them, so the cost
+    // follows the caller's own messages, not the whole table (a common prefix matches most rows of
+    // every user). The snippet is computed for the page only.
     const result = await this.db.execute<SearchRow & Record<string, unknown>>(sql`
+      with mine as materialized (
+        select p.conversation_id from dm_participants p
+        where p.user_id = ${userId} ${query.with ? sql`and p.other_user_id = ${query.with}` : sql``}
+      ), hits as (
+        select m.*, ts_rank(m.search, q.query) as rank, q.query
+        from mine join dm_messages m on m.conversation_id = mine.conversation_id,
+          to_tsquery('simple', ${tsquery}) as q(query)
+        where m.search @@ q.query
+          and m.deleted_at is null
+          and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${userId})
+        order by rank desc, m.id desc
+        limit ${query.limit}
+      )
       select m.id, m.conversation_id as "conversationId", m.sender_id as "senderId",
         m.recipient_id as "recipientId", m.content, m.message_type as "messageType", m.reply_to_id as "replyToId",
         m.nonce, m.created_at as "createdAt", m.delivered_at as "deliveredAt", m.read_at as "readAt",
         m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.updated_at as "updatedAt",
-        ts_rank(m.search, q.query) as rank,
+        m.rank,
         ts_headline('simple',
           translate(m.content, '<>&' || chr(1) || chr(2) || chr(3) || chr(4) || chr(5), chr(3) || chr(4) || chr(5)),
-          q.query,
+          m.query,
           'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=15') as snippet
-      from dm_messages m, to_tsquery('simple', ${tsquery}) as q(query)
-      where (m.sender_id = ${userId} or m.recipient_id = ${userId})
-        and m.search @@ q.query
-        and m.deleted_at is null
-        and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${userId})
-        ${query.with ? sql`and (m.sender_id = ${query.with} or m.recipient_id = ${query.with})` : sql``}
-      order by rank desc, m.id desc
-      limit ${query.limit}
+      from hits m
+      order by m.rank desc, m.id desc
     `);
     const rows = result.rows.map((row) => ({
       ...row,

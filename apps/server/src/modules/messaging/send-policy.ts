@@ -38,11 +38,13 @@ export function decideSend(
   if (relation.block === 'blocked_by') throw new AppError('BLOCKED', "You can't message this user.");
   const { requestState, requestedBy } = conversation;
   if (relation.isFriend) {
-    // Becoming friends settles any open request between the two.
+    // Becoming friends settles any open request between the two. It goes back to `none`, not
+    // `accepted`: the friendship is the permission, so after an unfriend the next message is a
+    // request again. Only an acceptance the recipient gave explicitly outlives the friendship.
     if (requestState === 'pending' || requestState === 'rejected')
       return {
-        requestState: 'accepted',
-        requestedBy,
+        requestState: 'none',
+        requestedBy: null,
         opensRequest: false,
         acceptsRequest: requestState === 'pending',
       };

@@ -41,8 +41,19 @@ describe('decideSend', () => {
     expect(
       decideSend(alice, bob, conversation('pending', 'b'), { isFriend: true, block: null }),
     ).toMatchObject({
-      requestState: 'accepted',
+      requestState: 'none',
+      requestedBy: null,
       acceptsRequest: true,
+    });
+  });
+
+  it('does not let a request settled by friendship outlive the friendship', () => {
+    const settled = decideSend(alice, bob, conversation('pending', 'a'), { isFriend: true, block: null });
+    const afterUnfriend = { ...conversation('pending', 'a'), ...settled };
+    expect(decideSend(alice, bob, afterUnfriend, strangers)).toMatchObject({
+      requestState: 'pending',
+      requestedBy: 'a',
+      opensRequest: true,
     });
   });
 

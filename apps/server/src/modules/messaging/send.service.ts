@@ -2,21 +2,23 @@ import type { TAttachment, TDirectMessage, TSendDm } from '@guftagu/contracts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { NOTIFICATION_TTL_DAYS } from '../notifications/index.js';
 import { toUserCard } from '../social/index.js';
 import type { UserRow } from '../users/index.js';
 import type { LiveState } from './live-state.js';
 import type { MessagingContext } from './messaging.context.js';
 import { freshDirectMessage } from './messaging.dto.js';
 import {
-  areFriends,
-  blockBetween,
   type Executor,
   findByNonce,
   findMessage,
   lockConversation,
+  orderedPair,
   shareLockUsers,
+  unreadBySender,
 } from './messaging.repo.js';
 import { type DmMessageRow, dmConversations, dmMessages } from './messaging.schema.js';
+import { insertCheckedMessage, lockAndForecast, replaceMessageNotification } from './send.repo.js';
 import { decideSend, type SendDecision } from './send-policy.js';
 
 export type SendResult = {
@@ -33,12 +35,18 @@ interface Stored {
   quoted: DmMessageRow | undefined;
 }
 
+/** The sender already stored a message with this nonce: roll back and answer with that one. */
+class NonceTaken extends Error {}
+
 const PREVIEW_LENGTH = 100;
 
 /**
  * Sending: stored first, then delivered. The whole decision (blocks, friendship, privacy, request
  * state) is taken inside the transaction that stores the message, on locked rows, so a block or an
  * unfriend that commits at the same moment is either before the message or after it, never half.
+ *
+ * The common case costs four statements in the transaction (BEGIN, lock + forecast, checked insert,
+ * COMMIT) and two after it (unread counts, the grouped notification); see send.repo.ts and README.
  */
 export class SendService {
   constructor(
@@ -59,42 +67,44 @@ export class SendService {
   async send(senderId: string, input: TSendDm): Promise<SendResult> {
     if (input.to === senderId)
       throw new AppError('VALIDATION_ERROR', "You can't message yourself.", { field: 'to' });
-    // A retry of a send that already went through returns the original, whatever else changed since.
-    const earlier = await this.replayed(senderId, input.nonce);
-    if (earlier) return earlier;
-    const { limiter, sendRateLimit } = this.context.deps;
-    const limit = await limiter.hit(`dm-send:${senderId}`, sendRateLimit);
-    if (!limit.allowed)
-      throw new AppError('RATE_LIMITED', 'You are sending messages too fast. Wait a moment.', {
-        retryAfter: limit.retryAfter,
-      });
-    const stored = await this.db.transaction(async (tx) => this.store(tx, senderId, input));
-    if (!stored) {
-      // A concurrent request with the same nonce won the insert; it is the answer to this one too.
-      const winner = await this.replayed(senderId, input.nonce);
-      if (!winner) throw new AppError('CONFLICT', 'Message could not be stored. Please retry.');
-      return winner;
+    let stored: Stored;
+    try {
+      const { limiter, sendRateLimit } = this.context.deps;
+      const limit = await limiter.hit(`dm-send:${senderId}`, sendRateLimit);
+      if (!limit.allowed)
+        throw new AppError('RATE_LIMITED', 'You are sending messages too fast. Wait a moment.', {
+          retryAfter: limit.retryAfter,
+        });
+      stored = await this.db.transaction(async (tx) => this.store(tx, senderId, input));
+    } catch (error) {
+      // A retry of a send that already went through returns the original, whatever changed since
+      // (a block, the rate limit, ...). The nonce is looked up only when this send did not store,
+      // so the common path pays nothing for it; the insert's ON CONFLICT is what detects a replay,
+      // concurrent ones included.
+      if (!(error instanceof AppError || error instanceof NonceTaken)) throw error;
+      const earlier = await this.replayed(senderId, input.nonce);
+      if (earlier) return earlier;
+      if (error instanceof NonceTaken)
+        throw new AppError('CONFLICT', 'Message could not be stored. Please retry.');
+      throw error;
     }
     const message = freshDirectMessage(senderId, stored.row, stored.attachments, stored.quoted);
     await this.deliver(stored, message);
     return { message, duplicate: false };
   }
 
-  private async store(tx: Executor, senderId: string, input: TSendDm): Promise<Stored | undefined> {
-    const locked = await shareLockUsers(tx, [senderId, input.to]);
-    const sender = locked.get(senderId);
-    const recipient = locked.get(input.to);
+  private async store(tx: Executor, senderId: string, input: TSendDm): Promise<Stored> {
+    const forecast = await lockAndForecast(tx, senderId, input.to, orderedPair(senderId, input.to));
+    const sender = forecast.users.get(senderId);
+    const recipient = forecast.users.get(input.to);
     // Accounts that never chose a username cannot be found, so they cannot be messaged either.
     if (!sender || !recipient || recipient.username === null)
       throw new AppError('NOT_FOUND', 'No user with that ID');
     if (sender.username === null)
       throw new AppError('ONBOARDING_REQUIRED', 'Choose a username before messaging.');
-    const [block, isFriend] = await Promise.all([
-      blockBetween(tx, senderId, recipient.id),
-      areFriends(tx, senderId, recipient.id),
-    ]);
-    const conversation = await lockConversation(tx, senderId, recipient.id);
-    const decision = decideSend(sender, recipient, conversation, { isFriend, block });
+    // The pair's first message creates the conversation (locked); afterwards it already exists.
+    let conversation = forecast.conversation ?? (await lockConversation(tx, senderId, recipient.id));
+    let relation = forecast.relation;
 
     const quoted = input.replyTo ? await findMessage(tx, input.replyTo) : undefined;
     if (input.replyTo) {
@@ -104,9 +114,11 @@ export class SendService {
         });
     }
     const id = newId();
-    const [row] = await tx
-      .insert(dmMessages)
-      .values({
+    // The forecast can be stale (see lockAndForecast); the checked insert then writes nothing and
+    // returns the state under the locks, which cannot change again, so a second round always holds.
+    for (let round = 0; round < 2; round++) {
+      const decision = decideSend(sender, recipient, conversation, relation);
+      const checked = await insertCheckedMessage(tx, {
         id,
         conversationId: conversation.id,
         senderId,
@@ -114,38 +126,45 @@ export class SendService {
         content: input.message ?? '',
         replyToId: input.replyTo ?? null,
         nonce: input.nonce,
-      })
-      .onConflictDoNothing({ target: [dmMessages.senderId, dmMessages.nonce] })
-      .returning();
-    if (!row) return undefined;
-
-    let stored = row;
-    let claimed: TAttachment[] = [];
-    if (input.attachmentIds && input.attachmentIds.length > 0) {
-      claimed = await this.context.deps.attachments.claimForMessage(tx, senderId, input.attachmentIds, id);
-      const messageType = claimed.every((attachment) => attachment.kind === 'image') ? 'image' : 'file';
-      const [typed] = await tx
-        .update(dmMessages)
-        .set({ messageType })
-        .where(eq(dmMessages.id, id))
-        .returning();
-      if (typed) stored = typed;
+        expected: {
+          relation,
+          requestState: conversation.requestState,
+          requestedBy: conversation.requestedBy,
+        },
+        next: { requestState: decision.requestState, requestedBy: decision.requestedBy },
+      });
+      if (!checked.matched) {
+        relation = checked.relation;
+        conversation = {
+          ...conversation,
+          requestState: checked.requestState,
+          requestedBy: checked.requestedBy,
+        };
+        continue;
+      }
+      if (!checked.row) throw new NonceTaken();
+      let row = checked.row;
+      let claimed: TAttachment[] = [];
+      if (input.attachmentIds && input.attachmentIds.length > 0) {
+        claimed = await this.context.deps.attachments.claimForMessage(tx, senderId, input.attachmentIds, id);
+        const messageType = claimed.every((attachment) => attachment.kind === 'image') ? 'image' : 'file';
+        const [typed] = await tx
+          .update(dmMessages)
+          .set({ messageType })
+          .where(eq(dmMessages.id, id))
+          .returning();
+        if (typed) row = typed;
+      }
+      return { row, sender, recipient, decision, attachments: claimed, quoted };
     }
-    await tx
-      .update(dmConversations)
-      .set({
-        lastMessageAt: row.createdAt,
-        requestState: decision.requestState,
-        requestedBy: decision.requestedBy,
-      })
-      .where(eq(dmConversations.id, conversation.id));
-    return { row: stored, sender, recipient, decision, attachments: claimed, quoted };
+    throw new Error('send state kept changing under the locks');
   }
 
   private async deliver({ row, sender, recipient, decision }: Stored, forSender: TDirectMessage) {
     const { publisher } = this.context;
     this.live.clearTyping(sender.id, recipient.id);
     const forRecipient = { ...forSender, nonce: null };
+    let unread: Map<string, number> | undefined;
     await this.context.afterCommit(
       'direct message delivery',
       () => publisher.toUser(recipient.id, 'dm_receive', this.context.receivePayload(forRecipient, sender)),
@@ -165,27 +184,73 @@ export class SendService {
           by: toUserCard(sender),
           acceptedAt: row.createdAt.toISOString(),
         }),
-      () => this.context.pushUnread(recipient.id, [sender.id]),
+      () =>
+        decision.acceptsRequest && this.context.tellReadOnAccept(row.conversationId, recipient.id, sender.id),
+      async () => {
+        unread = await this.context.pushUnread(recipient.id, [sender.id]);
+      },
       async () => {
         if (await this.live.isViewing(recipient.id, sender.id)) return;
-        const name = sender.displayName || sender.username || 'Someone';
-        const text =
-          row.messageType === 'text'
-            ? row.content
-            : `sent ${row.messageType === 'image' ? 'a photo' : 'a file'}`;
-        await this.context.deps.notifications.notify({
-          userId: recipient.id,
-          type: row.messageType === 'system' ? 'system' : 'new_message',
-          title:
-            decision.requestState === 'pending' ? `Message request from ${name}` : `New message from ${name}`,
-          content: text.slice(0, PREVIEW_LENGTH),
-          relatedUserId: sender.id,
-          relatedId: row.id,
-          actionUrl: `/messages/${sender.id}`,
-          priority: 'medium',
-        });
+        await this.notifyRecipient(row, sender, recipient, decision, unread?.get(sender.id));
       },
     );
+  }
+
+  /**
+   * The recipient's `new_message` notification. While they have not read it, one notification per
+   * sender is kept up to date (count of unread messages + latest preview) instead of one per message:
+   * one statement writes the new one and removes the sender's earlier unread ones.
+   */
+  private async notifyRecipient(
+    row: DmMessageRow,
+    sender: UserRow,
+    recipient: UserRow,
+    decision: SendDecision,
+    unreadFromSender: number | undefined,
+  ): Promise<void> {
+    const name = sender.displayName || sender.username || 'Someone';
+    const text =
+      row.messageType === 'text' ? row.content : `sent ${row.messageType === 'image' ? 'a photo' : 'a file'}`;
+    const isSystem = row.messageType === 'system';
+    // The counts were just pushed; only if that failed are they read again.
+    const unread = isSystem
+      ? 1
+      : (unreadFromSender ?? (await unreadBySender(this.db, recipient.id, sender.id)).get(sender.id) ?? 1);
+    const title =
+      decision.requestState === 'pending'
+        ? `Message request from ${name}`
+        : unread > 1
+          ? `${unread} new messages from ${name}`
+          : `New message from ${name}`;
+    const notification = {
+      id: newId(),
+      userId: recipient.id,
+      type: isSystem ? ('system' as const) : ('new_message' as const),
+      title: title.slice(0, 100),
+      content: text.slice(0, PREVIEW_LENGTH),
+      relatedUserId: sender.id,
+      relatedId: row.id,
+      actionUrl: `/messages/${sender.id}`,
+      expiresAt: new Date(Date.now() + NOTIFICATION_TTL_DAYS * 86_400_000),
+    };
+    const { createdAt, unreadCount } = await replaceMessageNotification(this.db, notification);
+    // The same events NotificationsService.notify sends, built from rows we already hold.
+    const { publisher } = this.context;
+    publisher.toUser(recipient.id, 'notification_new', {
+      notificationId: notification.id,
+      type: notification.type,
+      title: notification.title,
+      content: notification.content,
+      relatedUserId: sender.id,
+      relatedUsername: sender.username,
+      relatedUserId7Digit: sender.publicId,
+      relatedProfilePicture: sender.profilePicture,
+      relatedId: row.id,
+      actionUrl: notification.actionUrl,
+      timestamp: createdAt.toISOString(),
+      priority: 'medium',
+    });
+    publisher.toUser(recipient.id, 'notification_count_update', { unreadCount });
   }
 
   /**
