@@ -1,0 +1,177 @@
+import { ZSendDmResponse } from '@guftagu/contracts';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  befriend,
+  connectAuthed,
+  emitAck,
+  eventually,
+  nextEvent,
+  recordEvents,
+  type SignedUp,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
+import { nonce, sendDm } from '../../../test/messaging-helpers.js';
+
+/**
+ * The send path's edges that its folded statements introduce (send.repo.ts): the decision is made
+ * on a forecast read before the user locks were granted and must be re-checked under them, and a
+ * replay is detected by the insert (or after a refusal), not by a lookup up front.
+ */
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function friends(): Promise<[SignedUp, SignedUp]> {
+  const a = await server.signUp();
+  const b = await server.signUp();
+  await befriend(a, b);
+  return [a, b];
+}
+
+const messagesFrom = async (user: SignedUp): Promise<number> =>
+  (await server.db.query('select count(*)::int as n from dm_messages where sender_id = $1', [user.userId]))
+    .rows[0].n;
+
+/**
+ * Runs `change` in a transaction that holds both users the way social.repo's `lockUsers` does (a
+ * block, an unfriend), starts `send` while it is open, waits until the send is queued behind the lock,
+ * and only then commits: the send's first statement has taken its snapshot before the change.
+ */
+async function commitWhileSendWaits<T>(
+  users: [SignedUp, SignedUp],
+  change: (client: pg.PoolClient) => Promise<void>,
+  send: () => Promise<T>,
+): Promise<T> {
+  const client = await server.db.connect();
+  try {
+    await client.query('begin');
+    await client.query('select id from users where id = any($1) order by id for no key update', [
+      users.map((user) => user.userId),
+    ]);
+    await change(client);
+    const sent = send();
+    await eventually(async () => {
+      const { rows } = await server.db.query(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike '%for share%'`,
+      );
+      return rows[0].n > 0;
+    }, 'the send waits for the user locks');
+    await client.query('commit');
+    return await sent;
+  } finally {
+    client.release();
+  }
+}
+
+describe('deciding under the locks', () => {
+  it('refuses a message when a block commits while the send waits for the users', async () => {
+    const [alice, bob] = await friends();
+    const { socket } = await connectAuthed(server, alice.token);
+    await sendDm(socket, bob, 'before the block');
+    const ack = await commitWhileSendWaits(
+      [alice, bob],
+      async (client) => {
+        await client.query('insert into blocks (blocker_id, blocked_id) values ($1, $2)', [
+          bob.userId,
+          alice.userId,
+        ]);
+      },
+      () => emitAck(socket, 'dm_send', { to: bob.userId, message: 'after the block', nonce: nonce() }),
+    );
+    expect(ack).toMatchObject({ success: false, code: 'BLOCKED' });
+    expect(await messagesFrom(alice)).toBe(1);
+  });
+
+  it('turns a message into a request when an unfriend commits while the send waits', async () => {
+    const [alice, bob] = await friends();
+    const aliceTab = await connectAuthed(server, alice.token);
+    const bobTab = await connectAuthed(server, bob.token);
+    await sendDm(aliceTab.socket, bob, 'as friends');
+    const request = nextEvent(bobTab.socket, 'dm_request_received');
+    const ack = await commitWhileSendWaits(
+      [alice, bob],
+      async (client) => {
+        await client.query(
+          'delete from friendships where (user_id = $1 and friend_id = $2) or (user_id = $2 and friend_id = $1)',
+          [alice.userId, bob.userId],
+        );
+      },
+      () =>
+        emitAck(aliceTab.socket, 'dm_send', { to: bob.userId, message: 'not friends now', nonce: nonce() }),
+    );
+    const sent = ZSendDmResponse.parse(ack).message;
+    expect((await request).message.id).toBe(sent.id);
+    const { rows } = await server.db.query(
+      'select request_state, requested_by from dm_conversations where id = $1',
+      [sent.conversationId],
+    );
+    expect(rows[0]).toEqual({ request_state: 'pending', requested_by: alice.userId });
+  });
+});
+
+describe('replays', () => {
+  it('return the original even after the sender was blocked', async () => {
+    const [alice, bob] = await friends();
+    const { socket } = await connectAuthed(server, alice.token);
+    const payload = { to: bob.userId, message: 'sent once', nonce: nonce() };
+    const first = ZSendDmResponse.parse(await emitAck(socket, 'dm_send', payload));
+    await bob.api.request('POST', `/api/users/${alice.userId}/block`);
+    const again = ZSendDmResponse.parse(await emitAck(socket, 'dm_send', payload));
+    expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id } });
+    expect(await messagesFrom(alice)).toBe(1);
+  });
+
+  it('return the original without creating the conversation a changed `to` names', async () => {
+    const [alice, bob] = await friends();
+    const carol = await server.signUp();
+    const { socket } = await connectAuthed(server, alice.token);
+    const used = nonce();
+    const first = ZSendDmResponse.parse(
+      await emitAck(socket, 'dm_send', { to: bob.userId, message: 'to bob', nonce: used }),
+    );
+    const again = ZSendDmResponse.parse(
+      await emitAck(socket, 'dm_send', { to: carol.userId, message: 'to carol', nonce: used }),
+    );
+    expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id, content: 'to bob' } });
+    const { rows } = await server.db.query(
+      'select count(*)::int as n from dm_conversations where $1 in (user_low_id, user_high_id) and $2 in (user_low_id, user_high_id)',
+      [alice.userId, carol.userId],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('the grouped notification', () => {
+  it('keeps one per sender and pushes the exact unread notification count', async () => {
+    const [alice, bob] = await friends();
+    const aliceTab = await connectAuthed(server, alice.token);
+    const bobTab = await connectAuthed(server, bob.token);
+    const counts = recordEvents(bobTab.socket, 'notification_count_update');
+    const titles = recordEvents(bobTab.socket, 'notification_new');
+    for (const text of ['one', 'two', 'three']) await sendDm(aliceTab.socket, bob, text);
+    await titles.waitFor((event) => event.title.startsWith('3 new messages'));
+    const stored = await server.db.query(
+      `select title, content, is_read from notifications where user_id = $1 and type = 'new_message'`,
+      [bob.userId],
+    );
+    expect(stored.rows).toEqual([
+      { title: expect.stringMatching(/^3 new messages/), content: 'three', is_read: false },
+    ]);
+    const { rows } = await server.db.query(
+      'select count(*)::int as n from notifications where user_id = $1 and is_read = false',
+      [bob.userId],
+    );
+    // Each message replaced the one before, so every push was the same exact count.
+    await counts.waitFor(() => counts.payloads.length >= 3);
+    expect(counts.payloads.map((event) => event.unreadCount)).toEqual([rows[0].n, rows[0].n, rows[0].n]);
+  });
+});

@@ -1,0 +1,216 @@
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { blocks, friendships, notifications, users } from '../../platform/db/schema.js';
+import type { UserRow } from '../users/index.js';
+import type { Executor } from './messaging.repo.js';
+import {
+  type DmConversationRow,
+  type DmMessageRow,
+  dmConversations,
+  dmMessages,
+} from './messaging.schema.js';
+import type { RequestState } from './send-policy.js';
+
+/**
+ * The send path's statements (send.service.ts). Each folds what used to be several round trips into
+ * one, because on a busy server every statement costs CPU on both sides of the connection; the rows
+ * come back as JSON and are mapped with Drizzle's own column decoders, so they equal what `select()`
+ * would have returned.
+ */
+
+/** A row of `table` from its JSON form (snake_case keys), decoded column by column like Drizzle does. */
+function decodeRow<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+/** Block and friendship between sender and recipient, as SQL expressions. */
+function relationColumns(senderId: string, recipientId: string): SQL {
+  return sql`
+    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${senderId} and ${blocks.blockedId} = ${recipientId}) as blocked,
+    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${recipientId} and ${blocks.blockedId} = ${senderId}) as blocked_by,
+    exists (select 1 from ${friendships} where ${friendships.userId} = ${senderId} and ${friendships.friendId} = ${recipientId}) as is_friend`;
+}
+
+export interface Relation {
+  isFriend: boolean;
+  block: 'blocked' | 'blocked_by' | null;
+}
+
+function toRelation(raw: { blocked: boolean; blocked_by: boolean; is_friend: boolean }): Relation {
+  return {
+    isFriend: raw.is_friend,
+    block: raw.blocked ? 'blocked' : raw.blocked_by ? 'blocked_by' : null,
+  };
+}
+
+export interface SendSnapshot {
+  users: Map<string, UserRow>;
+  /** Read without a lock: `insertCheckedMessage` re-checks it on the locked row. */
+  conversation: DmConversationRow | undefined;
+  /** Read at this statement's snapshot, which can predate a block that committed while we waited. */
+  relation: Relation;
+}
+
+/**
+ * One round trip: share-locks both users (in id order, see `shareLockUsers` for why) and reads,
+ * unlocked, what the decision needs. The relation and the conversation are only a forecast here:
+ * this statement's snapshot was taken before it waited for the user locks, so a block committed
+ * during that wait is invisible to it. `insertCheckedMessage` runs later, under the locks, and
+ * stores the message only if the forecast still holds.
+ */
+export async function lockAndForecast(
+  tx: Executor,
+  senderId: string,
+  recipientId: string,
+  pair: [string, string],
+): Promise<SendSnapshot> {
+  const result = await tx.execute(sql`
+    with locked as (
+      select * from ${users} where ${users.id} in (${senderId}, ${recipientId}) order by ${users.id} for share
+    )
+    select
+      (select coalesce(json_agg(locked), '[]'::json) from locked) as users,
+      (select row_to_json(c) from ${dmConversations} c where c.user_low_id = ${pair[0]} and c.user_high_id = ${pair[1]}) as conversation,
+      ${relationColumns(senderId, recipientId)}`);
+  const raw = result.rows[0] as {
+    users: Record<string, unknown>[];
+    conversation: Record<string, unknown> | null;
+    blocked: boolean;
+    blocked_by: boolean;
+    is_friend: boolean;
+  };
+  const locked = raw.users.map((json) => decodeRow(users, json) as UserRow);
+  return {
+    users: new Map(locked.map((row) => [row.id, row])),
+    conversation: raw.conversation ? decodeRow(dmConversations, raw.conversation) : undefined,
+    relation: toRelation(raw),
+  };
+}
+
+export interface CheckedInsert {
+  /** The relation and request state as seen under the locks. */
+  relation: Relation;
+  requestState: RequestState;
+  requestedBy: string | null;
+  /** False: the locked state differs from the forecast, nothing was written; decide again. */
+  matched: boolean;
+  /** Undefined when matched: the sender already stored a message with this nonce (a replay). */
+  row: DmMessageRow | undefined;
+}
+
+/**
+ * One round trip: locks the conversation, re-reads the relation (the users are share-locked, so it
+ * cannot change any more) and, only if both equal the forecast the decision was made on, inserts
+ * the message and moves the conversation on (last message time, request state). A nonce the sender
+ * already used inserts nothing (ON CONFLICT), which is how a replay is detected.
+ */
+export async function insertCheckedMessage(
+  tx: Executor,
+  input: {
+    id: string;
+    conversationId: string;
+    senderId: string;
+    recipientId: string;
+    content: string;
+    replyToId: string | null;
+    nonce: string;
+    expected: { relation: Relation; requestState: RequestState; requestedBy: string | null };
+    next: { requestState: RequestState; requestedBy: string | null };
+  },
+): Promise<CheckedInsert> {
+  const { expected, next } = input;
+  const result = await tx.execute(sql`
+    with conv as (
+      select request_state, requested_by from ${dmConversations} where id = ${input.conversationId} for update
+    ), state as (
+      select conv.request_state, conv.requested_by, ${relationColumns(input.senderId, input.recipientId)} from conv
+    ), inserted as (
+      insert into ${dmMessages} (id, conversation_id, sender_id, recipient_id, content, reply_to_id, nonce)
+      select ${input.id}::uuid, ${input.conversationId}::uuid, ${input.senderId}::uuid, ${input.recipientId}::uuid,
+             ${input.content}::text, ${input.replyToId}::uuid, ${input.nonce}::text
+      from state
+      where state.request_state = ${expected.requestState}
+        and state.requested_by is not distinct from ${expected.requestedBy}::uuid
+        and state.blocked = ${expected.relation.block === 'blocked'}
+        and state.blocked_by = ${expected.relation.block === 'blocked_by'}
+        and state.is_friend = ${expected.relation.isFriend}
+      on conflict (sender_id, nonce) do nothing
+      returning *
+    ), moved as (
+      update ${dmConversations} c
+      set last_message_at = inserted.created_at, request_state = ${next.requestState}, requested_by = ${next.requestedBy}::uuid
+      from inserted where c.id = inserted.conversation_id
+    )
+    select state.*, (select row_to_json(inserted) from inserted) as message from state`);
+  const raw = result.rows[0] as
+    | {
+        request_state: RequestState;
+        requested_by: string | null;
+        blocked: boolean;
+        blocked_by: boolean;
+        is_friend: boolean;
+        message: Record<string, unknown> | null;
+      }
+    | undefined;
+  if (!raw) throw new Error('conversation vanished while sending');
+  const relation = toRelation(raw);
+  const matched =
+    raw.request_state === expected.requestState &&
+    raw.requested_by === expected.requestedBy &&
+    relation.block === expected.relation.block &&
+    relation.isFriend === expected.relation.isFriend;
+  return {
+    relation,
+    requestState: raw.request_state,
+    requestedBy: raw.requested_by,
+    matched,
+    row: raw.message ? decodeRow(dmMessages, raw.message) : undefined,
+  };
+}
+
+export interface GroupedNotification {
+  id: string;
+  userId: string;
+  type: 'new_message' | 'system';
+  title: string;
+  content: string;
+  relatedUserId: string;
+  relatedId: string;
+  actionUrl: string;
+  expiresAt: Date;
+}
+
+/**
+ * One round trip: stores the recipient's notification about a message and, for `new_message`, drops
+ * the same sender's earlier unread ones it replaces (one live notification per sender). Returns the
+ * user's unread notification count afterwards: the statement's snapshot does not see its own
+ * changes, so it is the count before, minus the unread ones removed, plus the new one.
+ */
+export async function replaceMessageNotification(
+  db: Executor,
+  values: GroupedNotification,
+): Promise<{ createdAt: Date; unreadCount: number }> {
+  const grouped = values.type === 'new_message';
+  const result = await db.execute(sql`
+    with removed as (
+      delete from ${notifications}
+      where ${grouped} and user_id = ${values.userId} and type = 'new_message'
+        and related_user_id = ${values.relatedUserId} and is_read = false
+      returning expires_at
+    ), added as (
+      insert into ${notifications} (id, user_id, type, title, content, related_user_id, related_id, action_url, expires_at)
+      values (${values.id}, ${values.userId}, ${values.type}, ${values.title}, ${values.content},
+              ${values.relatedUserId}, ${values.relatedId}, ${values.actionUrl}, ${values.expiresAt.toISOString()}::timestamptz)
+      returning created_at
+    )
+    select (select row_to_json(added) from added) as added,
+      (select count(*) from ${notifications} where user_id = ${values.userId} and is_read = false and expires_at > now())
+        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`);
+  const raw = result.rows[0] as { added: { created_at: string }; unread_count: number | string };
+  return { createdAt: new Date(raw.added.created_at), unreadCount: Number(raw.unread_count) };
+}
