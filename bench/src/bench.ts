@@ -8,7 +8,7 @@
  *   --no-build                                    skip `tsc -b apps/server` (scenarios run apps/server/dist)
  *
  * Every other flag goes to the scenarios that know it: the gateway's `--only/--targets/--tweaks/
- * --attribution/--no-attribution`, matchmaking's `--rates/--topologies`, dm's `--pairs/--ramp/--servers`,
+ * --attribution/--no-attribution`, matchmaking's `--rates/--topologies`, dm's `--pairs/--steady/--ramp/--servers`,
  * webrtc's `--runs`. `--out=FILE` is honoured when one scenario is selected.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,7 +23,7 @@ type Scenario = (typeof SCENARIOS)[number];
 const OWN_FLAGS: Record<Scenario, readonly string[]> = {
   gateway: ['only', 'targets', 'tweaks', 'attribution', 'no-attribution'],
   matchmaking: ['rates', 'topologies'],
-  dm: ['pairs', 'ramp', 'servers'],
+  dm: ['pairs', 'steady', 'ramp', 'servers'],
   webrtc: ['runs'],
 };
 

@@ -5,7 +5,7 @@
  * The same load runs against a bare Socket.IO relay without persistence (relay-process.ts) as the
  * floor. See BENCHMARKS.md.
  *
- *   npx tsx bench/src/dm.ts [--quick] [--pairs=1000] [--ramp=3000,4000,5000,6000]
+ *   npx tsx bench/src/dm.ts [--quick] [--pairs=1000] [--steady=2000] [--ramp=3000,4000,5000,6000]
  *                           [--servers=gateway,relay] [--out=FILE]
  *
  * Users are created through the real password route (`POST /api/auth/register`, argon2id and all;
@@ -44,6 +44,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     pairs: { type: 'string' },
     ramp: { type: 'string' },
+    steady: { type: 'string' },
     servers: { type: 'string' },
   },
   strict: true,
@@ -52,8 +53,8 @@ const { quick } = commonFlags(process.argv);
 const config = {
   quick,
   pairs: Number(flags.pairs ?? (quick ? 100 : 1000)),
-  steady: { rate: quick ? 500 : 2000, seconds: quick ? 5 : 20 },
-  ramp: (flags.ramp ?? (quick ? '1000,1500' : '3000,4000,5000,6000')).split(',').map(Number),
+  steady: { rate: Number(flags.steady ?? (quick ? 500 : 2000)), seconds: quick ? 5 : 20 },
+  ramp: (flags.ramp ?? (quick ? '1000,1500' : '3000,4000,5000,6000')).split(',').filter(Boolean).map(Number),
   rampSeconds: quick ? 3 : 10,
   /** A step is sustained when everything it sent was received within this long after it ended. */
   drainLimitMs: 1000,
@@ -236,6 +237,21 @@ class Ledger {
     });
   }
 
+  tally(to: number): Omit<FinalTally, 'target' | 'drainMs'> {
+    const counts = { sent: to, acked: 0, refused: 0, received: 0, lost: 0, duplicates: 0, unsettled: 0 };
+    for (let seq = 0; seq < to; seq++) {
+      const acked = this.ackedAt[seq] !== undefined;
+      const receipts = this.receipts[seq] ?? 0;
+      if (acked) counts.acked += 1;
+      if (this.failed[seq]) counts.refused += 1;
+      if (receipts > 0) counts.received += 1;
+      if (receipts > 1) counts.duplicates += 1;
+      if (acked && receipts === 0) counts.lost += 1;
+      if (!acked && !this.failed[seq]) counts.unsettled += 1;
+    }
+    return { ...counts, misrouted: this.misrouted };
+  }
+
   /**
    * Waits until every message of [from, to) is settled — acked and received, or refused — or
    * `limitMs` passed; returns the wait.
@@ -397,6 +413,23 @@ async function runPhase(
   return { result, nextSeq: seq };
 }
 
+interface FinalTally {
+  target: string;
+  drainMs: number;
+  sent: number;
+  acked: number;
+  refused: number;
+  received: number;
+  /** Acked but never received. */
+  lost: number;
+  duplicates: number;
+  misrouted: number;
+  /** Neither acked nor refused when the run ended (still queued in the server). */
+  unsettled: number;
+}
+
+const finals: FinalTally[] = [];
+
 async function runTarget(target: string): Promise<PhaseResult[]> {
   log(`${target}: starting server process`);
   const server = await ServerProcess.start(target === 'gateway' ? 'gateway' : 'relay');
@@ -431,6 +464,10 @@ async function runTarget(target: string): Promise<PhaseResult[]> {
       seq = step.nextSeq;
       if (!step.result.sustained) break;
     }
+    // The exactly-once check over the whole run, after everything had up to 120 s to arrive.
+    const drainMs = await ledger.drain(0, seq, 120_000);
+    finals.push({ target, drainMs: round(drainMs, 0), ...ledger.tally(seq) });
+    log(`${target}: final tally ${JSON.stringify(finals.at(-1))}`);
     for (const participant of participants) participant.socket.disconnect();
   } finally {
     await server.stop();
@@ -506,8 +543,15 @@ function verdicts(results: PhaseResult[]): string[] {
   lines.push(
     `highest sustained step: ${best} msg/s (target ≥ ${TARGETS.sustainedRate}) ${best >= TARGETS.sustainedRate ? 'MET' : 'MISSED'}`,
   );
-  const lost = gateway.reduce((sum, result) => sum + result.lost + result.duplicates + result.misrouted, 0);
-  lines.push(`losses, duplicates and misroutes: ${lost} (target 0) ${lost === 0 ? 'MET' : 'MISSED'}`);
+  const final = finals.find((tally) => tally.target === 'gateway');
+  if (final) {
+    const bad = final.lost + final.duplicates + final.misrouted;
+    lines.push(
+      `whole run: ${final.acked} of ${final.sent} acked, ${final.received} received; lost ${final.lost}, ` +
+        `duplicates ${final.duplicates}, misrouted ${final.misrouted}, unsettled ${final.unsettled} ` +
+        `(target 0 lost) ${bad === 0 && final.unsettled === 0 ? 'MET' : bad === 0 ? 'INCONCLUSIVE (unsettled)' : 'MISSED'}`,
+    );
+  }
   return lines;
 }
 
@@ -519,7 +563,32 @@ async function main(): Promise<void> {
   );
   const results: PhaseResult[] = [];
   for (const target of config.servers) results.push(...(await runTarget(target)));
-  const markdown = report(results);
+  const markdown = `${report(results)}\n\n${table(
+    [
+      'server',
+      'sent',
+      'acked',
+      'refused',
+      'received',
+      'lost',
+      'dup',
+      'misrouted',
+      'unsettled',
+      'final drain',
+    ],
+    finals.map((tally) => [
+      tally.target,
+      tally.sent,
+      tally.acked,
+      tally.refused,
+      tally.received,
+      tally.lost,
+      tally.duplicates,
+      tally.misrouted,
+      tally.unsettled,
+      `${tally.drainMs} ms`,
+    ]),
+  )}`;
   const lines = verdicts(results);
   process.stdout.write(`\n${markdown}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n\n`);
   writeResults(OUT, {
@@ -529,6 +598,7 @@ async function main(): Promise<void> {
     config,
     targets: TARGETS,
     results,
+    finals,
     verdicts: lines,
   });
 }
