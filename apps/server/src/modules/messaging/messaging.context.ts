@@ -10,8 +10,9 @@ import type { NotificationsService } from '../notifications/index.js';
 import { toUserCard } from '../social/index.js';
 import { type UserRow, withPrivacyDefaults } from '../users/index.js';
 import { type AttachmentsPort, toDirectMessages } from './messaging.dto.js';
-import { type Executor, unreadBySender } from './messaging.repo.js';
+import type { Executor } from './messaging.repo.js';
 import { type DmMessageRow, dmMessages } from './messaging.schema.js';
+import { unreadCountsBySender } from './send.repo.js';
 
 export interface MessagingDeps {
   db: Database;
@@ -100,7 +101,7 @@ export class MessagingContext {
    * Returns the counts by sender, for callers that need them too (the send path's notification).
    */
   async pushUnread(userId: string, otherUserIds: string[]): Promise<Map<string, number>> {
-    const counts = await unreadBySender(this.db, userId);
+    const counts = await unreadCountsBySender(this.db, userId);
     let total = 0;
     for (const count of counts.values()) total += count;
     const byUser: Record<string, number> = {};

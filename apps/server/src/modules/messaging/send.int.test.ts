@@ -1,4 +1,5 @@
 import { ZSendDmResponse } from '@guftagu/contracts';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,8 @@ import {
   type TestServer,
 } from '../../../test/harness.js';
 import { nonce, sendDm } from '../../../test/messaging-helpers.js';
+import { unreadBySender } from './messaging.repo.js';
+import { unreadCountsBySender } from './send.repo.js';
 
 /**
  * The send path's edges that its folded statements introduce (send.repo.ts): the decision is made
@@ -173,5 +176,47 @@ describe('the grouped notification', () => {
     // Each message replaced the one before, so every push was the same exact count.
     await counts.waitFor(() => counts.payloads.length >= 3);
     expect(counts.payloads.map((event) => event.unreadCount)).toEqual([rows[0].n, rows[0].n, rows[0].n]);
+  });
+});
+
+describe('unread counts', () => {
+  it('per sender equal the per-message rule: hidden, deleted, read and rejected-request messages left out', async () => {
+    const [alice, bob] = await friends();
+    const carol = await server.signUp();
+    const dave = await server.signUp();
+    const sockets = await Promise.all(
+      [alice, bob, carol, dave].map(async (user) => (await connectAuthed(server, user.token)).socket),
+    );
+    const [aliceSocket, bobSocket, carolSocket, daveSocket] = sockets as [
+      (typeof sockets)[0],
+      (typeof sockets)[0],
+      (typeof sockets)[0],
+      (typeof sockets)[0],
+    ];
+    const fromAlice = [];
+    for (const text of ['a1', 'a2', 'a3', 'a4']) fromAlice.push(await sendDm(aliceSocket, bob, text));
+    await sendDm(carolSocket, bob, 'a request from carol');
+    await sendDm(daveSocket, bob, 'a request from dave');
+    const [hidden, deleted, read] = fromAlice as [
+      (typeof fromAlice)[0],
+      (typeof fromAlice)[0],
+      (typeof fromAlice)[0],
+    ];
+    expect((await emitAck(bobSocket, 'dm_delete', { messageId: hidden.id, scope: 'me' })).success).toBe(true);
+    expect(
+      (await emitAck(aliceSocket, 'dm_delete', { messageId: deleted.id, scope: 'everyone' })).success,
+    ).toBe(true);
+    await server.db.query('update dm_messages set read_at = now() where id = $1', [read.id]);
+    await bob.api.request('POST', `/api/messages/requests/${carol.userId}/reject`);
+
+    const db = drizzle(server.db);
+    const expected = await unreadBySender(db, bob.userId);
+    expect(expected).toEqual(
+      new Map([
+        [alice.userId, 1],
+        [dave.userId, 1],
+      ]),
+    );
+    expect(await unreadCountsBySender(db, bob.userId)).toEqual(expected);
   });
 });

@@ -7,6 +7,7 @@ import {
   type DmConversationRow,
   type DmMessageRow,
   dmConversations,
+  dmHidden,
   dmMessages,
 } from './messaging.schema.js';
 import type { RequestState } from './send-policy.js';
@@ -213,4 +214,35 @@ export async function replaceMessageNotification(
         - (select count(*) from removed where expires_at > now()) + 1 as unread_count`);
   const raw = result.rows[0] as { added: { created_at: string }; unread_count: number | string };
   return { createdAt: new Date(raw.added.created_at), unreadCount: Number(raw.unread_count) };
+}
+
+/**
+ * `unreadBySender` (messaging.repo.ts) computed per sender instead of per message: the unread
+ * partial index gives the counts, then the few messages the reader hid and the senders whose
+ * request the reader rejected are taken out once per sender, not probed for every unread message.
+ * Same result (one conversation per pair, so the request check is per sender); it runs after every
+ * send, so on a reader with many unread messages it is the cheaper shape.
+ */
+export async function unreadCountsBySender(db: Executor, userId: string): Promise<Map<string, number>> {
+  const result = await db.execute(sql`
+    with unread as (
+      select sender_id, count(*)::int as n from ${dmMessages}
+      where recipient_id = ${userId} and read_at is null and deleted_at is null
+      group by sender_id
+    ), hidden as (
+      select m.sender_id, count(*)::int as n
+      from ${dmHidden} h join ${dmMessages} m on m.id = h.message_id
+      where h.user_id = ${userId} and m.recipient_id = ${userId} and m.read_at is null and m.deleted_at is null
+      group by m.sender_id
+    )
+    select u.sender_id, u.n - coalesce(h.n, 0) as count
+    from unread u left join hidden h on h.sender_id = u.sender_id
+    where u.n - coalesce(h.n, 0) > 0
+      and not exists (
+        select 1 from ${dmConversations} c
+        where c.user_low_id = least(u.sender_id, ${userId}::uuid) and c.user_high_id = greatest(u.sender_id, ${userId}::uuid)
+          and c.request_state = 'rejected' and c.requested_by = u.sender_id
+      )`);
+  const rows = result.rows as Array<{ sender_id: string; count: number }>;
+  return new Map(rows.map((row) => [row.sender_id, Number(row.count)]));
 }
