@@ -160,6 +160,32 @@ describe('direct messages in real browsers', () => {
       })
       .toBe('❤️');
 
+    // Alice edits her first message from its menu; Bob sees the new text with the "edited" marker.
+    const aliceFirst = mine(a.page).first();
+    await aliceFirst.hover();
+    await aliceFirst.getByTestId('message-more').click();
+    await a.page.getByTestId('message-edit').click();
+    await a.page.locator('[data-testid="composer-context"][data-kind="edit"]').waitFor();
+    await a.page.getByTestId('message-input').fill('Hey Bob! Are you around tonight? 🌙✨');
+    await a.page.getByTestId('message-input').press('Enter');
+    await expect
+      .poll(() => theirs(b.page).first().getByTestId('message-edited').count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await theirs(b.page).first().getByTestId('message-text').textContent()).toBe(
+      'Hey Bob! Are you around tonight? 🌙✨',
+    );
+
+    // A message sent by mistake is deleted for everyone: Bob keeps only a tombstone.
+    await send(a.page, 'oops, wrong chat');
+    await expect.poll(() => theirs(b.page).count(), { timeout: 10_000 }).toBe(2);
+    const oops = mine(a.page).last();
+    await oops.hover();
+    await oops.getByTestId('message-more').click();
+    await a.page.getByTestId('message-delete-everyone').click();
+    await expect.poll(() => b.page.getByTestId('message-tombstone').count(), { timeout: 10_000 }).toBe(1);
+    // …and the list's preview follows (it refreshes on the deletion).
+    await expect.poll(() => b.page.getByText('oops, wrong chat').count(), { timeout: 10_000 }).toBe(0);
+
     // Alice shares a picture (uploaded with progress, then sent with the message).
     await a.page.getByTestId('attachment-input').setInputFiles({
       name: 'sunset.png',
@@ -269,6 +295,15 @@ describe('direct messages in real browsers', () => {
     await openChat(phone.page, other.userId);
     await phone.page.getByTestId('request-view').waitFor({ timeout: 10_000 });
     await screenshot(phone.page, 'messages-request-mobile');
+
+    // Back on her desktop, she archives the chat from its menu; it moves to the Archived tab.
+    await a.page.bringToFront();
+    await a.page.getByRole('button', { name: 'Chat options' }).click();
+    await a.page.getByRole('menuitem', { name: 'Archive chat' }).click();
+    await a.page.getByRole('tab', { name: 'Archived' }).click();
+    await a.page
+      .locator(`[data-testid="conversation-card"][data-user-id="${stranger.userId}"]`)
+      .waitFor({ timeout: 10_000 });
 
     await a.context.close();
   });

@@ -78,10 +78,14 @@ export function MessagesProvider({ children }: { children: ReactNode }) {
   }, [me]);
 
   // Exact counts from the server on sign-in and after every reconnect (events may have been missed).
+  // A live update that lands while this request is in flight is newer than its answer: keep it.
+  const unreadEpoch = useRef(0);
   const loadUnread = useCallback(async () => {
     if (!me) return;
+    const epoch = unreadEpoch.current;
     try {
       const { total, byUser } = await api.unread();
+      if (epoch !== unreadEpoch.current) return;
       setUnreadTotal(total);
       setUnreadByUser(byUser);
     } catch {
@@ -93,11 +97,20 @@ export function MessagesProvider({ children }: { children: ReactNode }) {
   }, [loadUnread]);
 
   const applyUnread = useCallback((total: number, byUser?: Record<string, number>) => {
+    unreadEpoch.current++;
     setUnreadTotal(total);
     if (byUser) setUnreadByUser((current) => ({ ...current, ...byUser }));
   }, []);
 
-  const actions = useDmActions({ me, threadsRef, dispatch, viewingRef, unreadByUser, setUnreadByUser });
+  const actions = useDmActions({
+    me,
+    threadsRef,
+    dispatch,
+    viewingRef,
+    unreadByUser,
+    setUnreadByUser,
+    setUnreadTotal,
+  });
   const onSession = () => {
     void loadUnread();
     actions.announceViewing();

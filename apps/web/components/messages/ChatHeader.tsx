@@ -2,6 +2,7 @@
 
 import type { TDmOtherUser } from '@guftagu/contracts';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { PresenceAvatar, STATUS_META, shownStatus } from '@/components/social/Presence';
 import { buttonClasses } from '@/components/ui/Button';
@@ -45,6 +46,7 @@ export function ChatHeader({
   onBlock: () => void;
 }) {
   const { soundOn, setSoundOn } = useMessages();
+  const router = useRouter();
   const { toast } = useToast();
   const [permission, setPermission] = useState<DesktopPermission>('unsupported');
   useEffect(() => setPermission(desktopPermission()), []);
@@ -103,8 +105,8 @@ export function ChatHeader({
           <MoreIcon size={19} />
         </DropdownTrigger>
         <DropdownContent className="min-w-56">
-          <DropdownItem icon={<UserIcon size={16} />} asChild>
-            <Link href={profileHref(user)}>View profile</Link>
+          <DropdownItem icon={<UserIcon size={16} />} onSelect={() => router.push(profileHref(user))}>
+            View profile
           </DropdownItem>
           {permission === 'default' ? (
             <DropdownItem

@@ -22,6 +22,7 @@ interface Options {
   viewingRef: RefObject<string | null>;
   unreadByUser: Readonly<Record<string, number>>;
   setUnreadByUser: Dispatch<SetStateAction<Readonly<Record<string, number>>>>;
+  setUnreadTotal: Dispatch<SetStateAction<number>>;
 }
 
 function snippetOf(message: TDirectMessage): string {
@@ -40,6 +41,7 @@ export function useDmActions({
   viewingRef,
   unreadByUser,
   setUnreadByUser,
+  setUnreadTotal,
 }: Options) {
   const { socket } = useSocket();
   const api = useMessagesApi();
@@ -230,13 +232,16 @@ export function useDmActions({
           .map((m) => m.id),
       );
       dispatch({ type: 'patch', userId, ids, patch: (m) => ({ ...m, readAt: now }) });
+      // Optimistic: the badges drop now; the server's `dm_unread_update` confirms the exact numbers.
+      const known = unreadByUser[userId] ?? 0;
+      if (known > 0) setUnreadTotal((total) => Math.max(0, total - known));
       setUnreadByUser((current) => ({ ...current, [userId]: 0 }));
       const request = socket?.connected
         ? emitWithAck(socket, 'dm_mark_read', { fromUserId: userId })
         : api.markReadFrom(userId);
       void request.catch(() => {});
     },
-    [api, dispatch, setUnreadByUser, socket, thread, unreadByUser],
+    [api, dispatch, setUnreadByUser, setUnreadTotal, socket, thread, unreadByUser],
   );
 
   const announceViewing = useCallback(() => {
