@@ -76,6 +76,10 @@ const ZEnv = z.object({
   /** coturn `static-auth-secret`; TURN credentials are derived from it per session (TURN REST API). */
   TURN_SECRET: z.string().min(8).optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  /** Video chat text lines one person (account, or address when anonymous) may send per 10 seconds. */
+  MATCH_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Reports (in a match or by REST) one person may file per hour. */
+  MATCH_REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** `POST /api/uploads` requests allowed per user in each 10-minute window. */
   UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** Direct messages one user may send in each 10-second window, over every tab and REST together. */

@@ -333,6 +333,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       isBlocked: (a, b) => social.isBlocked(a, b),
       logger,
       nodeId,
+      kv,
+      limits: {
+        chat: { limit: env.MATCH_CHAT_RATE_LIMIT, windowSeconds: 10 },
+        report: { limit: env.MATCH_REPORT_RATE_LIMIT, windowSeconds: 3600 },
+      },
+      trustProxy: env.TRUST_PROXY,
+      secureCookies: isProduction(env) || (env.APP_URL?.startsWith('https://') ?? false),
     });
     closers.push(() => matchmaking.close());
 

@@ -62,6 +62,9 @@ describe.runIf(HAS_REDIS)('matchmaking across two app nodes', () => {
       OTP_SECRET: 'mm-two-node-otp-secret-0123456789abcdef0123456789',
       MATCH_GRACE_MS: String(GRACE_MS),
       MATCH_RELAX_AFTER_MS: '50',
+      // Every client of the churn runs from one address: the per-address limits are not under test.
+      MATCH_CHAT_RATE_LIMIT: '100000',
+      MATCH_REPORT_RATE_LIMIT: '100000',
     };
     nodes = [await startNodeProcess(shared)];
     nodes.push(await startNodeProcess(shared));

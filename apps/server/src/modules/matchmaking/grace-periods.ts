@@ -30,11 +30,13 @@ export class GracePeriods {
 
   constructor(private readonly deps: GracePeriodsDeps) {}
 
-  async drop(matchId: string, socketId: string, reason: string): Promise<void> {
-    const awaySince = Date.now();
-    const match = await this.deps.queue.markDisconnected(matchId, socketId, awaySince);
-    const sides = match ? sideOf(match, socketId) : null;
-    if (!match || !sides) return;
+  /**
+   * Starts the grace period of a seat the queue has just marked away (`MatchQueue.gone`) since
+   * `awaySince`: tells the partner and arms the timer that ends the match if nobody resumes.
+   */
+  dropped(match: LiveMatch, socketId: string, awaySince: number, reason: string): void {
+    const sides = sideOf(match, socketId);
+    if (!sides) return;
     const gracePeriodMs = this.deps.settings.current().gracePeriodMs;
     if (sides.partner.disconnectedAt === 0) {
       this.deps.emitter.toSocket(sides.partner.socketId, 'partner_disconnected', {
@@ -134,7 +136,9 @@ export class GracePeriods {
     const seat = match ? [match.a, match.b].find((side) => side.resumeToken === secret) : undefined;
     if (seat?.disconnectedAt !== 0) return;
     if (await this.deps.emitter.ownerOf(seat.socketId)) return;
-    await this.drop(matchId, seat.socketId, 'transport close');
+    const awaySince = Date.now();
+    const gone = await this.deps.queue.gone(seat.socketId, awaySince);
+    if (gone.kind === 'away') this.dropped(gone.match, seat.socketId, awaySince, 'transport close');
   }
 
   private async expire(matchId: string, away: GraceCheck): Promise<void> {

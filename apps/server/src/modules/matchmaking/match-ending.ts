@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client.js';
+import type { Logger } from '../../platform/logger.js';
 import type { MatchEmitter } from './match-emitter.js';
 import { type EndKind, endReasonOf, KIND_FOR, STATUS_FOR } from './match-events.js';
 import type { LiveMatch } from './match-queue.js';
@@ -9,18 +10,21 @@ import { finishMatch } from './matchmaking.repo.js';
  * `requeued` says which side the caller is putting back in the queue.
  */
 export async function concludeMatch(
-  deps: { db: Database; emitter: MatchEmitter },
+  deps: { db: Database; emitter: MatchEmitter; logger: Logger },
   match: LiveMatch,
   kind: EndKind,
   enderSocketId: string,
   requeued: { ender: boolean; partner: boolean },
 ): Promise<void> {
   const endedAt = Date.now();
+  // The queue has ended the match already; a failed row update must not leave both sides uninformed.
   await finishMatch(deps.db, match, {
     endedAt,
     status: STATUS_FOR[kind],
     endReasonForUser1: endReasonOf(kind, match.a.socketId === enderSocketId),
-  });
+  }).catch((error: unknown) =>
+    deps.logger.error({ err: error, matchId: match.id }, 'match row not finished'),
+  );
   const duration = Math.max(0, Math.round((endedAt - match.startedAt) / 1000));
   for (const [me, partner] of [
     [match.a, match.b],

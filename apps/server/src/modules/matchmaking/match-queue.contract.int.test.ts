@@ -173,6 +173,31 @@ function queueContract(name: string, create: () => Promise<MatchQueue>) {
         await queue.endMatch(result.match.id);
       }
     });
+
+    it('gone: dequeues a waiting socket, marks a matched one away, and refuses it ever after', async () => {
+      await queue.enqueue(entry('g-wait'), options());
+      const dequeued = await queue.gone('g-wait', Date.now());
+      expect(dequeued).toMatchObject({ kind: 'dequeued', entry: { socketId: 'g-wait' } });
+      expect(await queue.state('g-wait')).toEqual({ state: 'idle' });
+      expect(await queue.enqueue(entry('g-wait'), options())).toEqual({ kind: 'gone' });
+
+      await queue.enqueue(entry('g-a'), options());
+      const paired = await queue.enqueue(entry('g-b'), options());
+      if (paired.kind !== 'matched') throw new Error(`expected a match, got ${paired.kind}`);
+      const away = await queue.gone('g-b', 1234);
+      expect(away).toMatchObject({
+        kind: 'away',
+        match: { id: paired.match.id, b: { disconnectedAt: 1234 } },
+      });
+      expect(await queue.state('g-b')).toEqual({ state: 'idle' });
+      expect(await queue.gone('g-idle', Date.now())).toEqual({ kind: 'idle' });
+      expect(await queue.enqueue(entry('g-idle'), options())).toEqual({ kind: 'gone' });
+      // A gone socket cannot take a seat either.
+      expect(await queue.resume(paired.match.id, paired.match.b.resumeToken, 'g-idle', null)).toEqual({
+        kind: 'not_found',
+      });
+      await queue.endMatch(paired.match.id);
+    });
   });
 }
 

@@ -33,6 +33,8 @@ export interface QueueEntry {
   joinedAt: number;
   /** Identities never to be paired with: blocked either way, reported, and the partner just left. */
   excluded: string[];
+  /** Browser and address of an anonymous socket, kept so a re-queue on someone else's step keeps its rules. */
+  network?: { device?: string | null; ip?: string | null } | undefined;
 }
 
 export interface LiveParticipant {
@@ -44,6 +46,7 @@ export interface LiveParticipant {
   resumeToken: string;
   /** Epoch ms when the socket dropped; 0 while connected. */
   disconnectedAt: number;
+  network?: QueueEntry['network'];
 }
 
 export interface LiveMatch {
@@ -88,7 +91,15 @@ export type EnqueueResult =
   | { kind: 'queued'; position: number; totalWaiting: number }
   | { kind: 'matched'; match: LiveMatch }
   | { kind: 'busy'; state: SocketState }
-  | { kind: 'capacity' };
+  | { kind: 'capacity' }
+  /** The socket has already disconnected: it may never wait or be matched again. */
+  | { kind: 'gone' };
+
+/** What `gone` found and undid for a socket that disconnected. */
+export type GoneResult =
+  | { kind: 'idle' }
+  | { kind: 'dequeued'; entry: QueueEntry }
+  | { kind: 'away'; match: LiveMatch };
 
 export interface QueueSnapshot {
   waiting: QueueEntry[];
@@ -116,6 +127,13 @@ export interface MatchQueue {
    * that lost to a resume (and a later drop) does nothing.
    */
   endMatch(matchId: string, onlyIfAway?: GraceCheck): Promise<LiveMatch | null>;
+  /**
+   * The socket disconnected, in one atomic step: a waiting entry is removed, a matched participant is
+   * marked away (`disconnectedAt = now`) and waits for a resume, and the socket id is remembered as
+   * gone so that no later `enqueue`/`resume` (a skip re-queueing its partner, a REST call, a join
+   * that was in flight) can bring the dead socket back as somebody's partner.
+   */
+  gone(socketId: string, now: number): Promise<GoneResult>;
   /** The socket dropped: its participant waits for a resume; its socket state is gone. */
   markDisconnected(matchId: string, socketId: string, now: number): Promise<LiveMatch | null>;
   /**
@@ -138,6 +156,8 @@ export interface MatchQueue {
 
 /** How long "the partner you just left" stays excluded for a socket. */
 export const RECENT_PARTNER_TTL_SECONDS = 600;
+/** How long a disconnected socket id stays refused (ids are never reused; this outlives any step in flight). */
+export const GONE_TTL_SECONDS = 600;
 /** Pairing looks at the longest-waiting entries only, bounding the cost of one step. */
 export const PAIRING_SCAN_LIMIT = 256;
 
@@ -197,6 +217,7 @@ export function participantOf(entry: QueueEntry, resumeToken: string): LiveParti
     interests: entry.interests,
     resumeToken,
     disconnectedAt: 0,
+    ...(entry.network ? { network: entry.network } : {}),
   };
 }
 

@@ -235,8 +235,24 @@ describe('matchmaking lifecycle', () => {
       const turn = body.iceServers.find((server) => server.username);
       expect(turn?.username).toMatch(new RegExp(`^\\d+:${alice.userId}$`));
       expect(turn?.credential).toBe(turnCredential('coturn-shared-secret', turn?.username ?? ''));
+      // F12: no relay credentials for an unauthenticated caller, a banned user, or during maintenance.
       const anonymous = await call(server.api(), ZIceServersResponse, 'GET', '/api/match/ice-servers');
-      expect(anonymous.iceServers.find((server) => server.username)?.username).toMatch(/^\d+:anon$/);
+      expect(anonymous).toMatchObject({ relayAvailable: false });
+      expect(anonymous.iceServers.some((server) => server.username)).toBe(false);
+      server.matchmaking.settings.update({ maintenance: true });
+      try {
+        const down = await call(alice.api, ZIceServersResponse, 'GET', '/api/match/ice-servers');
+        expect(down.relayAvailable).toBe(false);
+      } finally {
+        server.matchmaking.settings.update({ maintenance: false });
+      }
+      await server.db.query('update users set is_banned = true where id = $1', [alice.userId]);
+      try {
+        const banned = await call(alice.api, ZIceServersResponse, 'GET', '/api/match/ice-servers');
+        expect(banned.relayAvailable).toBe(false);
+      } finally {
+        await server.db.query('update users set is_banned = false where id = $1', [alice.userId]);
+      }
     });
 
     it('acts on the caller’s own socket only', async () => {

@@ -19,6 +19,7 @@ export function registerMatchRoutes(
   const { service, emitter, db, guard } = deps;
 
   const ownSocket = async (socketId: string, userId: string): Promise<ParticipantRef> => {
+    // ownerOf answers only for a real socket id: a room name (`user:<id>`) is not found (F9).
     const owner = await emitter.ownerOf(socketId);
     if (!owner) throw new AppError('NOT_FOUND', 'That connection was not found. Reconnect and try again.');
     if (owner.userId !== userId) throw new AppError('FORBIDDEN', 'That connection is not yours.');
@@ -27,7 +28,7 @@ export function registerMatchRoutes(
 
   app.get('/api/match/ice-servers', async (request) => {
     const auth = await guard.optional(request);
-    return { success: true, ...service.iceServers(auth?.user.id ?? null) };
+    return { success: true, ...(await service.iceServersOnRequest(auth?.user.id ?? null)) };
   });
 
   app.post('/api/match/join-queue', async (request) => {

@@ -1,14 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import type { Database } from '../../platform/db/client.js';
-import type { MessageBus } from '../../platform/kv/kv.js';
+import type { KeyValueStore, MessageBus } from '../../platform/kv/kv.js';
+import { RateLimiter } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { SocketModule } from '../../realtime/socket-module.js';
 import type { GatewayServer } from '../../realtime/types.js';
 import { ReportsService, registerReportRoutes } from '../reports/index.js';
+import { clientIpResolver } from './client-ip.js';
 import type { IceConfig } from './ice-servers.js';
+import { type MatchLimitRules, MatchLimits } from './match-limits.js';
 import type { MatchQueue } from './match-queue.js';
 import { MatchRelay } from './match-relay.js';
 import { MatchSettings, type MatchSettingsValues } from './match-settings.js';
@@ -16,6 +20,7 @@ import { registerMatchRoutes } from './matchmaking.http.js';
 import { MatchmakingService } from './matchmaking.service.js';
 import { createMatchEmitter, matchmakingSocketHandlers } from './matchmaking.socket.js';
 import { MemoryMatchQueue } from './memory-match-queue.js';
+import { issueDevice, NetworkIdentity } from './network-identity.js';
 import { RedisMatchQueue } from './redis-match-queue.js';
 
 const SETTINGS_CHANGED = 'matchmaking:settings';
@@ -40,6 +45,8 @@ export interface Matchmaking {
   /** Changes the settings on every node (published on the bus), e.g. from the admin console. */
   updateSettings(change: Partial<MatchSettingsValues>): Promise<void>;
   queue: MatchQueue;
+  /** Per-person abuse limits (rules are adjustable, e.g. by tests). */
+  limits: MatchLimits;
   socketModule: SocketModule;
   registerRoutes(app: FastifyInstance, guard: AuthGuard): void;
   close(): Promise<void>;
@@ -56,6 +63,11 @@ export async function createMatchmaking(deps: {
   isBlocked: (a: string, b: string) => Promise<boolean>;
   logger: Logger;
   nodeId: string;
+  /** Recognising anonymous sockets of banned/blocking users (F10); without it, only accounts bind. */
+  kv?: KeyValueStore | undefined;
+  trustProxy?: false | string[] | undefined;
+  limits?: Partial<MatchLimitRules> | undefined;
+  secureCookies?: boolean | undefined;
 }): Promise<Matchmaking> {
   const queue: MatchQueue = deps.redis
     ? new RedisMatchQueue(deps.redis.client, deps.redis.prefix)
@@ -74,7 +86,20 @@ export async function createMatchmaking(deps: {
     isBlocked: deps.isBlocked,
     logger: deps.logger,
     nodeId: deps.nodeId,
+    network: deps.kv ? new NetworkIdentity(deps.kv) : undefined,
   });
+  if (deps.kv) {
+    // Every Socket.IO handshake without a device id gets one (see NetworkIdentity).
+    deps.io.engine.on(
+      'initial_headers',
+      (headers: Record<string, string | string[]>, request: IncomingMessage) => {
+        const cookie = issueDevice(request, deps.secureCookies ?? false);
+        if (cookie) headers['set-cookie'] = cookie;
+      },
+    );
+  }
+  const clientIp = clientIpResolver(deps.trustProxy ?? false);
+  const limits = new MatchLimits(deps.kv ? new RateLimiter(deps.kv) : undefined, deps.limits);
   await service.start();
   await deps.bus.subscribe(SETTINGS_CHANGED, (message) => {
     const change = ZSettingsChange.safeParse(message);
@@ -86,13 +111,14 @@ export async function createMatchmaking(deps: {
     service,
     settings,
     queue,
-    socketModule: matchmakingSocketHandlers(service, relay),
+    limits,
+    socketModule: matchmakingSocketHandlers(service, relay, clientIp, limits),
     async updateSettings(change) {
       await deps.bus.publish(SETTINGS_CHANGED, ZSettingsChange.parse(change));
     },
     registerRoutes(app, guard) {
       registerMatchRoutes(app, { service, emitter, db: deps.db, guard });
-      registerReportRoutes(app, reports, guard);
+      registerReportRoutes(app, reports, guard, (userId) => limits.hit('report', userId));
     },
     async close() {
       service.close();

@@ -40,6 +40,18 @@ export async function findMatchUser(db: Database, userId: string): Promise<Match
 }
 
 /** A ban with an end date in the past no longer applies. */
+/** Ban state of a few users (the accounts seen on an anonymous socket's browser or address). */
+export async function findMatchUsers(
+  db: Database,
+  userIds: string[],
+): Promise<Array<Pick<MatchUser, 'id' | 'isBanned' | 'banUntil'>>> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ id: users.id, isBanned: users.isBanned, banUntil: users.banUntil })
+    .from(users)
+    .where(inArray(users.id, userIds));
+}
+
 export function isBanActive(user: Pick<MatchUser, 'isBanned' | 'banUntil'>, now: Date): boolean {
   return user.isBanned && (user.banUntil === null || user.banUntil > now);
 }

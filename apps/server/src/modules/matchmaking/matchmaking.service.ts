@@ -20,13 +20,14 @@ import {
   sideOf,
 } from './match-queue.js';
 import type { MatchSettings } from './match-settings.js';
-import { insertMatch } from './matchmaking.repo.js';
+import { findMatchUser, insertMatch, isBanActive } from './matchmaking.repo.js';
+import type { NetworkIdentity, NetworkRef } from './network-identity.js';
 import { buildQueueEntry } from './queue-entry.js';
 import { QueuePositions } from './queue-positions.js';
 import { QueueWaits } from './queue-waits.js';
 
 /** A participant: one socket, signed in (`userId`) or anonymous (null). */
-export interface ParticipantRef {
+export interface ParticipantRef extends NetworkRef {
   socketId: string;
   userId: string | null;
 }
@@ -42,6 +43,8 @@ export interface MatchmakingDeps {
   isBlocked: (a: string, b: string) => Promise<boolean>;
   logger: Logger;
   nodeId: string;
+  /** Recognises anonymous sockets of banned / blocking users (F10); absent in unit setups. */
+  network?: NetworkIdentity | undefined;
 }
 
 const UNAVAILABLE_MESSAGES: Record<TUnavailableReason, string> = {
@@ -92,6 +95,19 @@ export class MatchmakingService {
     return iceServersFor(this.deps.ice, userId, Date.now());
   }
 
+  /**
+   * `GET /api/match/ice-servers` (F12): TURN relay credentials cost bandwidth, so they go only to a
+   * signed-in user who may match right now (not banned, not in maintenance). Everyone else gets STUN
+   * only; anonymous participants receive their TURN credentials in `match_found`.
+   */
+  async iceServersOnRequest(userId: string | null): Promise<IceServers> {
+    const stunOnly = () => iceServersFor({ ...this.deps.ice, turnSecret: undefined }, null, Date.now());
+    if (!userId || this.deps.settings.current().maintenance) return stunOnly();
+    const user = await findMatchUser(this.deps.db, userId);
+    if (!user || isBanActive(user, new Date())) return stunOnly();
+    return this.iceServers(userId);
+  }
+
   async join(ref: ParticipantRef, interests: string[]): Promise<TQueueState> {
     const settings = this.deps.settings.current();
     if (settings.maintenance) throw unavailable('maintenance');
@@ -121,65 +137,65 @@ export class MatchmakingService {
     try {
       return await this.requeue(ref, me.interests);
     } finally {
-      // The skipped partner goes back too, even when the skipper's own re-queue was refused.
-      if (partnerRequeued) {
-        await this.requeue(
-          { socketId: partner.socketId, userId: partner.profile.userId },
-          partner.interests,
-        ).catch((error: unknown) => this.deps.logger.info({ err: error }, 'skipped partner not re-queued'));
-      }
+      // The skipped partner goes back too, even when the skipper's own re-queue was refused. If its
+      // socket closed meanwhile, the queue refuses it (MatchQueue.gone), so no dead partner is handed on.
+      if (partnerRequeued) await this.requeueOther(partner);
     }
   }
 
   /** `end_chat` (Stop): ends the match without re-queueing anyone; while waiting, leaves the queue. */
   async stop(ref: ParticipantRef, matchId?: string): Promise<{ matchId: string | null }> {
-    const state = await this.deps.queue.state(ref.socketId);
-    if (state.state === 'queued' && matchId === undefined) {
-      await this.leave(ref.socketId);
-      return { matchId: null };
-    }
+    // Leave first (atomic: removes the entry only while it waits); when there was no entry, the socket
+    // is idle or matched — possibly paired a moment ago — and that match is what Stop ends.
+    if (matchId === undefined && (await this.leave(ref.socketId))) return { matchId: null };
     const { match, me } = await this.endCurrent(ref.socketId, matchId);
     await this.conclude(match, 'stop', me.socketId, { ender: false, partner: false });
     return { matchId: match.id };
   }
 
-  /** `report_partner`: ends the match as `reported` and files a report with the transcript. */
+  /**
+   * `report_partner`: ends the match and files a report with the transcript. The report is stored
+   * before anyone is told "reported" (F15); if storing fails, the match still ends (as a Stop) and
+   * the reporter gets the error.
+   */
   async reportPartner(
     ref: ParticipantRef,
     input: { reason: TReportReason; description: string; matchId?: string | undefined },
   ): Promise<{ reportId: string; matchId: string }> {
     const { match, me, partner } = await this.endCurrent(ref.socketId, input.matchId);
-    await this.conclude(match, 'report', me.socketId, { ender: false, partner: false });
     const party = (participant: LiveParticipant) => ({
       userId: participant.profile.userId,
       socketId: participant.socketId,
       username: participant.profile.username,
       publicId: participant.profile.publicId,
     });
-    const report = await this.deps.reports.reportFromMatch({
-      reporter: party(me),
-      reported: party(partner),
-      matchId: match.id,
-      reason: input.reason,
-      description: input.description,
-    });
+    let report: { id: string };
+    try {
+      report = await this.deps.reports.reportFromMatch({
+        reporter: party(me),
+        reported: party(partner),
+        matchId: match.id,
+        reason: input.reason,
+        description: input.description,
+      });
+    } catch (error) {
+      await this.conclude(match, 'stop', me.socketId, { ender: false, partner: false });
+      throw error;
+    }
+    await this.conclude(match, 'report', me.socketId, { ender: false, partner: false });
     return { reportId: report.id, matchId: match.id };
   }
 
   /** A socket went away: its queue entry goes; its match waits `gracePeriodMs` for a resume. */
   async disconnect(socketId: string, reason: string): Promise<void> {
     this.waits.clear(socketId);
-    const state = await this.deps.queue.state(socketId);
-    switch (state.state) {
-      case 'idle':
-        return;
-      case 'queued':
-        if (await this.deps.queue.dequeue(socketId)) this.positions.changed();
-        return;
-      case 'matched':
-        await this.graces.drop(state.matchId, socketId, reason);
-        return;
-    }
+    // One atomic step (F4): a pairing can no longer land between "is it queued?" and "dequeue it", and
+    // the socket is remembered as gone, so nothing in flight (a skip re-queueing it as the partner, a
+    // REST join) can put the dead socket back in the queue afterwards.
+    const awaySince = Date.now();
+    const result = await this.deps.queue.gone(socketId, awaySince);
+    if (result.kind === 'dequeued') this.positions.changed();
+    else if (result.kind === 'away') this.graces.dropped(result.match, socketId, awaySince, reason);
   }
 
   /** `resume_match` (see GracePeriods). */
@@ -207,8 +223,15 @@ export class MatchmakingService {
     this.graces.close();
   }
 
-  private buildEntry(ref: ParticipantRef, interests: string[]): Promise<QueueEntry> {
-    return buildQueueEntry(this.deps.db, ref, interests, this.deps.nodeId);
+  private async buildEntry(ref: ParticipantRef, interests: string[]): Promise<QueueEntry> {
+    const { network } = this.deps;
+    if (ref.userId) {
+      const entry = await buildQueueEntry(this.deps.db, ref, interests, this.deps.nodeId);
+      await network?.remember(ref, ref.userId).catch(this.logFailure('remember network'));
+      return entry;
+    }
+    const known = network ? await network.usersOf(ref) : undefined;
+    return buildQueueEntry(this.deps.db, ref, interests, this.deps.nodeId, known);
   }
 
   private pairingOptions(): PairingOptions {
@@ -238,6 +261,10 @@ export class MatchmakingService {
         );
       case 'capacity':
         throw unavailable('capacity');
+      case 'gone':
+        throw new AppError('NOT_FOUND', 'That connection has closed. Reconnect and try again.', {
+          gone: true,
+        });
       case 'queued':
         this.startWait(entry);
         this.positions.changed();
@@ -287,6 +314,8 @@ export class MatchmakingService {
   /**
    * Announces a pair the queue just made. Returns null when the match started; otherwise (a block
    * appeared meanwhile) both sides are back in the queue and the state of `socketId` is returned.
+   * If the database fails before the match is recorded, the pair is undone (F11): the other side is
+   * told it is no longer waiting and the caller's step fails, so nobody sits in an unannounced match.
    */
   private async startMatch(match: LiveMatch, socketId?: string): Promise<TQueueState | null> {
     const now = Date.now();
@@ -296,24 +325,32 @@ export class MatchmakingService {
     }
     this.positions.changed();
     const [userA, userB] = [match.a.profile.userId, match.b.profile.userId];
-    // Exclusions were read when each side joined; a block made while they waited still applies.
-    if (userA && userB && (await this.deps.isBlocked(userA, userB))) {
+    let blocked = false;
+    try {
+      // Exclusions were read when each side joined; a block made while they waited still applies.
+      blocked = userA !== null && userB !== null && (await this.deps.isBlocked(userA, userB));
+      if (!blocked) await insertMatch(this.deps.db, match);
+    } catch (error) {
+      if (await this.deps.queue.endMatch(match.id)) {
+        for (const side of [match.a, match.b]) {
+          if (side.socketId === socketId) continue;
+          this.deps.emitter.toSocket(side.socketId, 'queue_timeout', {
+            waitTime: Math.round((now - match.startedAt) / 1000),
+          });
+        }
+      }
+      throw error;
+    }
+    if (blocked) {
       let mine: TQueueState | null = null;
       if (await this.deps.queue.endMatch(match.id)) {
         for (const side of [match.a, match.b]) {
-          const state = await this.requeue(
-            { socketId: side.socketId, userId: side.profile.userId },
-            side.interests,
-          ).catch((error: unknown) => {
-            this.logFailure('re-queue after block')(error);
-            return null;
-          });
+          const state = await this.requeueOther(side);
           if (side.socketId === socketId) mine = state;
         }
       }
       return mine ?? { status: 'queued', matchId: null, position: 0, totalWaiting: 0 };
     }
-    await insertMatch(this.deps.db, match);
     for (const [me, partner] of [
       [match.a, match.b],
       [match.b, match.a],
@@ -326,6 +363,37 @@ export class MatchmakingService {
     }
     await this.graces.announceAbsences(match.id);
     return null;
+  }
+
+  /**
+   * Puts a participant back in the queue on someone else's step (a skip, an undone pair). A socket
+   * that closed meanwhile is refused by the queue and needs no word; otherwise a refusal is told to
+   * the participant (F14), whose client would else believe it is waiting.
+   */
+  private async requeueOther(side: LiveParticipant): Promise<TQueueState | null> {
+    try {
+      return await this.requeue(
+        { socketId: side.socketId, userId: side.profile.userId, ...side.network },
+        side.interests,
+      );
+    } catch (error) {
+      this.deps.logger.info({ err: error }, 'participant not re-queued');
+      if (!(error instanceof AppError)) {
+        this.deps.emitter.toSocket(side.socketId, 'queue_timeout', { waitTime: 0 });
+        return null;
+      }
+      if (error.details?.gone === true || error.code === 'CONFLICT') return null;
+      const reason = error.details?.reason;
+      if (reason === 'maintenance' || reason === 'anonymous_disabled' || reason === 'capacity') {
+        this.deps.emitter.toSocket(side.socketId, 'matchmaking_unavailable', {
+          reason,
+          message: UNAVAILABLE_MESSAGES[reason],
+        });
+      } else {
+        this.deps.emitter.toSocket(side.socketId, 'queue_timeout', { waitTime: 0 });
+      }
+      return null;
+    }
   }
 
   /** Ends the caller's current match in the queue (exactly once) or explains why it cannot. */

@@ -1,8 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import type { SocketModule } from '../../realtime/socket-module.js';
 import type { GatewayServer, GatewaySocket } from '../../realtime/types.js';
 import type { MatchEmitter } from './match-emitter.js';
+import { limitKeyOf, MatchLimits } from './match-limits.js';
 import type { MatchRelay } from './match-relay.js';
 import type { MatchmakingService, ParticipantRef } from './matchmaking.service.js';
+import { deviceOf } from './network-identity.js';
+
+/** Socket.IO's engine ids: 20 characters of base64url (15 random bytes). Room names never match. */
+const SOCKET_ID = /^[A-Za-z0-9_-]{20}$/;
+
+export function isSocketId(value: string): boolean {
+  return SOCKET_ID.test(value);
+}
 
 export function createMatchEmitter(io: GatewayServer): MatchEmitter {
   return {
@@ -14,24 +24,35 @@ export function createMatchEmitter(io: GatewayServer): MatchEmitter {
       return io.sockets.sockets.has(socketId);
     },
     async ownerOf(socketId) {
+      // Only a real socket id names a participant: `io.in()` takes any room (`user:<id>`, `admin`…),
+      // so a remote answer counts only if it is the socket of exactly that id (F9).
+      if (!isSocketId(socketId)) return null;
       const local = io.sockets.sockets.get(socketId);
       if (local) return { userId: local.data.userId };
-      const [remote] = await io.in(socketId).fetchSockets();
+      const remote = (await io.in(socketId).fetchSockets()).find((socket) => socket.id === socketId);
       return remote ? { userId: remote.data.userId } : null;
     },
   };
 }
 
-const refOf = (socket: GatewaySocket): ParticipantRef => ({
-  socketId: socket.id,
-  userId: socket.data.userId,
-});
-
 /**
  * Video chat events. They are open to anonymous sockets (the service applies the anonymous setting);
  * identity is the socket and its session, never a field of the payload.
  */
-export function matchmakingSocketHandlers(service: MatchmakingService, relay: MatchRelay): SocketModule {
+export function matchmakingSocketHandlers(
+  service: MatchmakingService,
+  relay: MatchRelay,
+  clientIp: (request: IncomingMessage) => string = (request) => request.socket.remoteAddress ?? '',
+  limits: MatchLimits = new MatchLimits(undefined),
+): SocketModule {
+  /** Identity is the socket and its session; browser and address only matter when anonymous (F10). */
+  const refOf = (socket: GatewaySocket): ParticipantRef => ({
+    socketId: socket.id,
+    userId: socket.data.userId,
+    device: deviceOf(socket.request),
+    ip: clientIp(socket.request),
+  });
+
   /**
    * A socket that disconnected while its join or resume was in flight left nothing behind to clean up
    * when its disconnect ran; clean up again now that the step has landed.
@@ -56,7 +77,11 @@ export function matchmakingSocketHandlers(service: MatchmakingService, relay: Ma
     open('resume_match', (socket, { resumeToken }) =>
       afterStep(socket, service.resume(refOf(socket), resumeToken)),
     );
-    open('report_partner', (socket, payload) => service.reportPartner(refOf(socket), payload));
+    open('report_partner', async (socket, payload) => {
+      const ref = refOf(socket);
+      await limits.hit('report', limitKeyOf(ref));
+      return service.reportPartner(ref, payload);
+    });
     open('webrtc_offer', async (socket, payload) => {
       await relay.offer(socket.id, payload);
       return undefined;
@@ -69,20 +94,24 @@ export function matchmakingSocketHandlers(service: MatchmakingService, relay: Ma
       await relay.iceCandidate(socket.id, payload);
       return undefined;
     });
-    open('chat_message', (socket, payload) => relay.chat(socket.id, payload));
+    open('chat_message', async (socket, payload) => {
+      await limits.hit('chat', limitKeyOf(refOf(socket)));
+      return relay.chat(socket.id, payload);
+    });
     open('chat_typing_start', async (socket, { to, matchId }) => {
-      await relay.typing(socket.id, to, matchId, true);
+      if (limits.typingDue(socket.id, true)) await relay.typing(socket.id, to, matchId, true);
       return undefined;
     });
     open('chat_typing_stop', async (socket, { to, matchId }) => {
-      await relay.typing(socket.id, to, matchId, false);
+      if (limits.typingDue(socket.id, false)) await relay.typing(socket.id, to, matchId, false);
       return undefined;
     });
     open('connection_quality', async (socket, payload) => {
-      await relay.quality(socket.id, payload);
+      if (limits.qualityDue(socket.id)) await relay.quality(socket.id, payload);
       return undefined;
     });
     onDisconnect((socket, reason) => {
+      limits.forget(socket.id);
       void service.disconnect(socket.id, reason).catch(() => undefined);
     });
   };

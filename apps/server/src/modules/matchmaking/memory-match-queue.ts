@@ -2,6 +2,8 @@ import {
   choosePartner,
   type EnqueueOptions,
   type EnqueueResult,
+  GONE_TTL_SECONDS,
+  type GoneResult,
   type GraceCheck,
   type LiveMatch,
   type MatchQueue,
@@ -23,10 +25,17 @@ export class MemoryMatchQueue implements MatchQueue {
   private readonly sockets = new Map<string, SocketState>();
   private readonly matches = new Map<string, LiveMatch>();
   private readonly recent = new Map<string, { identity: string; until: number }>();
+  /** Disconnected socket ids → until when they are refused. */
+  private readonly departed = new Map<string, number>();
+
+  private isGone(socketId: string): boolean {
+    return (this.departed.get(socketId) ?? 0) > Date.now();
+  }
 
   async enqueue(entry: QueueEntry, options: EnqueueOptions): Promise<EnqueueResult> {
     const current = this.sockets.get(entry.socketId);
     if (current) return { kind: 'busy', state: current };
+    if (this.isGone(entry.socketId)) return { kind: 'gone' };
     if (options.maxActive > 0 && this.matches.size >= options.maxActive) return { kind: 'capacity' };
     const recent = this.recent.get(entry.socketId);
     const me: QueueEntry =
@@ -114,14 +123,39 @@ export class MemoryMatchQueue implements MatchQueue {
     return match;
   }
 
-  /** Recent-partner marks of long-gone sockets would otherwise accumulate. */
+  /** Recent-partner marks and departures of long-gone sockets would otherwise accumulate. */
   private pruneRecent(): void {
-    if (this.recent.size < 10_000) return;
     const now = Date.now();
-    for (const [socketId, mark] of this.recent) if (mark.until <= now) this.recent.delete(socketId);
+    if (this.recent.size >= 10_000) {
+      for (const [socketId, mark] of this.recent) if (mark.until <= now) this.recent.delete(socketId);
+    }
+    if (this.departed.size >= 10_000) {
+      for (const [socketId, until] of this.departed) if (until <= now) this.departed.delete(socketId);
+    }
+  }
+
+  async gone(socketId: string, now: number): Promise<GoneResult> {
+    this.departed.set(socketId, Date.now() + GONE_TTL_SECONDS * 1000);
+    this.pruneRecent();
+    const state = this.sockets.get(socketId);
+    if (!state) return { kind: 'idle' };
+    if (state.state === 'queued') {
+      const entry = this.entries.get(socketId);
+      this.entries.delete(socketId);
+      this.sockets.delete(socketId);
+      return entry ? { kind: 'dequeued', entry } : { kind: 'idle' };
+    }
+    this.sockets.delete(socketId);
+    if (state.state !== 'matched') return { kind: 'idle' };
+    const match = this.markAway(state.matchId, socketId, now);
+    return match ? { kind: 'away', match } : { kind: 'idle' };
   }
 
   async markDisconnected(matchId: string, socketId: string, now: number): Promise<LiveMatch | null> {
+    return this.markAway(matchId, socketId, now);
+  }
+
+  private markAway(matchId: string, socketId: string, now: number): LiveMatch | null {
     const match = this.matches.get(matchId);
     const side = match
       ? [match.a, match.b].find((participant) => participant.socketId === socketId)
@@ -139,6 +173,7 @@ export class MemoryMatchQueue implements MatchQueue {
       : undefined;
     if (!match || !side || side.disconnectedAt === 0) return { kind: 'not_found' as const };
     if (side.profile.userId !== null && side.profile.userId !== userId) return { kind: 'not_found' as const };
+    if (this.isGone(socketId)) return { kind: 'not_found' as const };
     if (this.sockets.has(socketId)) return { kind: 'busy' as const };
     const partner = side === match.a ? match.b : match.a;
     side.socketId = socketId;

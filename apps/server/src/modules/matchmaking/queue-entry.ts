@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { identityOf, type ParticipantProfile, type QueueEntry } from './match-queue.js';
-import { excludedUserIds, findMatchUser, isBanActive } from './matchmaking.repo.js';
+import { excludedUserIds, findMatchUser, findMatchUsers, isBanActive } from './matchmaking.repo.js';
 
 const ANONYMOUS: ParticipantProfile = {
   userId: null,
@@ -19,9 +19,10 @@ const ANONYMOUS: ParticipantProfile = {
  */
 export async function buildQueueEntry(
   db: Database,
-  ref: { socketId: string; userId: string | null },
+  ref: { socketId: string; userId: string | null; device?: string | null; ip?: string | null },
   interests: string[],
   nodeId: string,
+  network: { deviceUsers: string[]; ipUsers: string[] } = { deviceUsers: [], ipUsers: [] },
 ): Promise<QueueEntry> {
   let profile = ANONYMOUS;
   let excluded: string[] = [];
@@ -38,6 +39,8 @@ export async function buildQueueEntry(
       profilePicture: user.profilePicture,
     };
     excluded = (await excludedUserIds(db, user.id)).map((id) => identityOf(id, ''));
+  } else {
+    excluded = await anonymousExclusions(db, network);
   }
   return {
     entryId: newId(),
@@ -48,5 +51,30 @@ export async function buildQueueEntry(
     interests,
     joinedAt: Date.now(),
     excluded,
+    ...(ref.userId ? {} : { network: { device: ref.device ?? null, ip: ref.ip ?? null } }),
   };
+}
+
+/**
+ * An anonymous socket inherits the bans of the accounts seen on its browser or address, and the
+ * blocks and reports of the accounts seen on its browser (see NetworkIdentity).
+ */
+async function anonymousExclusions(
+  db: Database,
+  network: { deviceUsers: string[]; ipUsers: string[] },
+): Promise<string[]> {
+  const known = [...new Set([...network.deviceUsers, ...network.ipUsers])];
+  if (known.length === 0) return [];
+  const now = new Date();
+  for (const user of await findMatchUsers(db, known)) {
+    if (isBanActive(user, now)) {
+      throw new AppError('ACCOUNT_BANNED', 'Video chat is not available to you right now.');
+    }
+  }
+  const excluded = new Set<string>();
+  for (const userId of network.deviceUsers) {
+    excluded.add(identityOf(userId, ''));
+    for (const other of await excludedUserIds(db, userId)) excluded.add(identityOf(other, ''));
+  }
+  return [...excluded];
 }

@@ -52,7 +52,7 @@ local function choose(me, now, relaxAfter, limit)
 end
 local function participant(entry, token)
   return { socketId = entry.socketId, identity = entry.identity, profile = entry.profile,
-    interests = list(entry.interests), resumeToken = token, disconnectedAt = 0 }
+    interests = list(entry.interests), resumeToken = token, disconnectedAt = 0, network = entry.network }
 end
 local function pair(me, partner, common, byInterests, matchId, now, tokenA, tokenB)
   local first, second = partner, me
@@ -80,6 +80,7 @@ local me = cjson.decode(ARGV[2])
 local now, relaxAfter, maxActive = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local current = redis.call('GET', k('sock:' .. me.socketId))
 if current then return { 'busy', current } end
+if redis.call('EXISTS', k('gone:' .. me.socketId)) == 1 then return { 'gone' } end
 if maxActive > 0 and redis.call('SCARD', k('matches')) >= maxActive then return { 'capacity' } end
 me.excluded = list(me.excluded)
 local recent = redis.call('GET', k('recent:' .. me.socketId))
@@ -139,6 +140,33 @@ end
 return raw
 `;
 
+/** ARGV: prefix, socketId, now, gone ttl seconds. See MatchQueue.gone: one step, so no pairing lands in between. */
+export const GONE = `${COMMON}
+local sid = ARGV[2]
+redis.call('SET', k('gone:' .. sid), '1', 'EX', tonumber(ARGV[4]))
+local state = redis.call('GET', k('sock:' .. sid))
+if not state then return { 'idle' } end
+redis.call('DEL', k('sock:' .. sid))
+local decoded = cjson.decode(state)
+if decoded.state == 'queued' then
+  local raw = redis.call('GET', k('entry:' .. sid))
+  redis.call('ZREM', k('queue'), sid)
+  redis.call('DEL', k('entry:' .. sid))
+  if raw then return { 'dequeued', raw } end
+  return { 'idle' }
+end
+local raw = redis.call('GET', k('match:' .. decoded.matchId))
+if not raw then return { 'idle' } end
+local match = cjson.decode(raw)
+local side = nil
+if match.a.socketId == sid then side = match.a elseif match.b.socketId == sid then side = match.b end
+if side == nil then return { 'idle' } end
+side.disconnectedAt = tonumber(ARGV[3])
+local encoded = cjson.encode(match)
+redis.call('SET', k('match:' .. decoded.matchId), encoded)
+return { 'away', encoded }
+`;
+
 /** ARGV: prefix, matchId, socketId, now */
 export const MARK_DISCONNECTED = `${COMMON}
 local raw = redis.call('GET', k('match:' .. ARGV[2]))
@@ -165,6 +193,7 @@ elseif match.b.resumeToken == ARGV[3] then side, partner = match.b, match.a end
 if side == nil or side.disconnectedAt == 0 then return { 'not_found' } end
 local owner = side.profile.userId
 if type(owner) == 'string' and owner ~= ARGV[5] then return { 'not_found' } end
+if redis.call('EXISTS', k('gone:' .. ARGV[4])) == 1 then return { 'not_found' } end
 if redis.call('EXISTS', k('sock:' .. ARGV[4])) == 1 then return { 'busy' } end
 side.socketId = ARGV[4]
 side.disconnectedAt = 0

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import {
   type EnqueueOptions,
   type EnqueueResult,
+  GONE_TTL_SECONDS,
+  type GoneResult,
   type GraceCheck,
   type LiveMatch,
   type LiveParticipant,
@@ -13,9 +15,24 @@ import {
   RECENT_PARTNER_TTL_SECONDS,
   type SocketState,
 } from './match-queue.js';
-import { DEQUEUE, END_MATCH, ENQUEUE, MARK_DISCONNECTED, RESUME, RETRY } from './redis-match-queue.lua.js';
+import {
+  DEQUEUE,
+  END_MATCH,
+  ENQUEUE,
+  GONE,
+  MARK_DISCONNECTED,
+  RESUME,
+  RETRY,
+} from './redis-match-queue.lua.js';
 
-type ScriptName = 'mmEnqueue' | 'mmRetry' | 'mmDequeue' | 'mmEndMatch' | 'mmMarkDisconnected' | 'mmResume';
+type ScriptName =
+  | 'mmEnqueue'
+  | 'mmRetry'
+  | 'mmDequeue'
+  | 'mmEndMatch'
+  | 'mmGone'
+  | 'mmMarkDisconnected'
+  | 'mmResume';
 type Scripted = Redis & Record<ScriptName, (...args: string[]) => Promise<unknown>>;
 
 /** cjson turns empty arrays into `{}`; everything read back from a script goes through these. */
@@ -56,6 +73,7 @@ export class RedisMatchQueue implements MatchQueue {
       mmRetry: RETRY,
       mmDequeue: DEQUEUE,
       mmEndMatch: END_MATCH,
+      mmGone: GONE,
       mmMarkDisconnected: MARK_DISCONNECTED,
       mmResume: RESUME,
     };
@@ -87,6 +105,8 @@ export class RedisMatchQueue implements MatchQueue {
         return { kind: 'busy', state: JSON.parse(String(reply[1])) as SocketState };
       case 'capacity':
         return { kind: 'capacity' };
+      case 'gone':
+        return { kind: 'gone' };
       case 'matched':
         return { kind: 'matched', match: normalizeMatch(String(reply[1])) };
       default:
@@ -133,6 +153,16 @@ export class RedisMatchQueue implements MatchQueue {
       String(onlyIfAway?.disconnectedAt ?? 0),
     )) as string | null;
     return reply ? normalizeMatch(reply) : null;
+  }
+
+  async gone(socketId: string, now: number): Promise<GoneResult> {
+    const reply = (await this.redis.mmGone(this.prefix, socketId, String(now), String(GONE_TTL_SECONDS))) as [
+      string,
+      string?,
+    ];
+    if (reply[0] === 'dequeued' && reply[1]) return { kind: 'dequeued', entry: normalizeEntry(reply[1]) };
+    if (reply[0] === 'away' && reply[1]) return { kind: 'away', match: normalizeMatch(reply[1]) };
+    return { kind: 'idle' };
   }
 
   async markDisconnected(matchId: string, socketId: string, now: number): Promise<LiveMatch | null> {
