@@ -13,14 +13,15 @@
  *                                      child-runtime.ts); results go to results/tweaked.json
  *   --out=FILE                         where to write the JSON (default results/latest.json)
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Attribution, attribute } from './attribution.js';
+import { machine } from './common.js';
 import { Fleet, type ReadyEvent } from './fleet.js';
 import type { LoopSample, MemorySample } from './protocol.js';
 import { killAllSync, ServerProcess, stopAll, type TargetKind } from './server-process-handle.js';
@@ -91,35 +92,6 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s`;
 const log = (message: string) => process.stdout.write(`[${elapsed()}] ${message}\n`);
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
-
-function machine(): Record<string, string> {
-  const shell = (command: string) => {
-    try {
-      return execSync(command, { shell: '/bin/bash', encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  };
-  const cpuModel =
-    /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?';
-  return {
-    cpu: cpuModel.trim(),
-    nproc: shell('nproc'),
-    memory: `${round(totalmem() / 1024 ** 3, 1)} GiB`,
-    node: process.version,
-    ulimitN: shell('ulimit -n'),
-    kernel: shell('uname -r'),
-    gitHead: shell(`git -C "${REPO_ROOT}" rev-parse --short HEAD`),
-    serverTreeDirty: String(
-      shell(`git -C "${REPO_ROOT}" status --porcelain -- apps/server/src packages`)
-        .split('\n')
-        .filter(Boolean).length > 0,
-    ),
-    loadAverageAtStart: loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' '),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
