@@ -78,6 +78,7 @@ export function useChatScroll({
 
   // Images decoding, a reaction row or the typing indicator change the height: stay pinned if pinned.
   const contentRef = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the log (and its content element) mounts only once the history is ready.
   useEffect(() => {
     const content = contentRef.current;
     if (!content || typeof ResizeObserver === 'undefined') return;
@@ -87,7 +88,7 @@ export function useChatScroll({
     });
     observer.observe(content);
     return () => observer.disconnect();
-  }, []);
+  }, [ready]);
 
   return { scrollRef, contentRef, onScroll, atBottom, atBottomRef, unseen, scrollToBottom, rememberPosition };
 }
