@@ -15,9 +15,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ApiClient, connectSocket, type GuftaguSocket } from '@guftagu/sdk';
-import pg from 'pg';
-import { io as connectRaw, type Socket } from 'socket.io-client';
 import {
   BENCH_DIR,
   benchLoop,
@@ -31,7 +28,9 @@ import {
   sleep,
   writeResults,
 } from './common.js';
-import { whenReady } from './fleet.js';
+import { countStored, sampleSessions } from './dm-database.js';
+import { type FinalTally, Ledger } from './dm-ledger.js';
+import { gatewayParticipants, relayParticipants } from './dm-participants.js';
 import { killAllSync, ServerProcess, stopAll } from './server-process-handle.js';
 import { type Distribution, distribution, ms, round, table } from './stats.js';
 
@@ -61,15 +60,6 @@ const config = {
   servers: (flags.servers ?? 'gateway,relay').split(','),
 };
 const OUT = flags.out ?? `${BENCH_DIR}results/dm.json`;
-const PASSWORD = 'bench-password-0123';
-
-type AnySocket = GuftaguSocket | Socket;
-
-interface Participant {
-  userId: string;
-  socket: AnySocket;
-  partner: number;
-}
 
 interface PhaseResult {
   target: string;
@@ -98,226 +88,6 @@ interface PhaseResult {
   benchLoopBusy: number;
   loadAverage: string;
 }
-
-/** Registers 2 × pairs users through the password route, befriends each pair, opens their sockets. */
-async function gatewayParticipants(url: string, pairs: number): Promise<Participant[]> {
-  const run = Math.random().toString(36).slice(2, 6);
-  const apis: ApiClient[] = [];
-  const ids: string[] = [];
-  const register = async (index: number) => {
-    const api = new ApiClient({ baseUrl: url });
-    const session = await api.register(`d${run}_${index}`, `dm-${run}-${index}@example.com`, PASSWORD);
-    apis[index] = api;
-    ids[index] = session.user.id;
-  };
-  const started = performance.now();
-  await inBatches(pairs * 2, 16, register);
-  log(`gateway: registered ${pairs * 2} users in ${round((performance.now() - started) / 1000, 1)} s`);
-  const befriended = performance.now();
-  await inBatches(pairs, 16, async (pair) => {
-    const from = apis[pair * 2] as ApiClient;
-    const to = apis[pair * 2 + 1] as ApiClient;
-    const { request } = await from.request<{ request: { id: string } }>('POST', '/api/friends/request', {
-      username: `d${run}_${pair * 2 + 1}`,
-    });
-    await to.request('POST', '/api/friends/accept', { requestId: request.id });
-  });
-  log(`gateway: befriended ${pairs} pairs in ${round((performance.now() - befriended) / 1000, 1)} s`);
-  return openSockets(pairs, ids, (index) => {
-    const socket = connectSocket(url, { token: apis[index]?.token ?? '' });
-    return { socket, ready: whenReady(socket, 'authenticated') };
-  });
-}
-
-/** The bare relay has no accounts: each socket names a made-up user id in its handshake. */
-function relayParticipants(url: string, pairs: number): Promise<Participant[]> {
-  const ids = Array.from({ length: pairs * 2 }, (_, index) => `relay-user-${index}`);
-  return openSockets(pairs, ids, (index) => {
-    const socket = connectRaw(url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      auth: { userId: ids[index] },
-    });
-    return {
-      socket,
-      ready: new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      }),
-    };
-  });
-}
-
-async function openSockets(
-  pairs: number,
-  ids: string[],
-  open: (index: number) => { socket: AnySocket; ready: Promise<void> },
-): Promise<Participant[]> {
-  const participants: Participant[] = [];
-  await inBatches(
-    pairs * 2,
-    200,
-    async (index) => {
-      const { socket, ready } = open(index);
-      participants[index] = { userId: ids[index] ?? '', socket, partner: index ^ 1 };
-      await ready;
-    },
-    true,
-  );
-  return participants;
-}
-
-/** Runs `work(0…count-1)`, `size` at a time (all of a batch at once when `wholeBatches`). */
-async function inBatches(
-  count: number,
-  size: number,
-  work: (index: number) => Promise<void>,
-  wholeBatches = false,
-): Promise<void> {
-  if (wholeBatches) {
-    for (let start = 0; start < count; start += size) {
-      await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => work(start + i)));
-    }
-    return;
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
-
-/** Every message the bench sent, by sequence number. */
-class Ledger {
-  sentAt: number[] = [];
-  ackedAt: number[] = [];
-  receivedAt: number[] = [];
-  receipts: number[] = [];
-  failed: boolean[] = [];
-  misrouted = 0;
-  echoes = 0;
-  errors: Record<string, number> = {};
-
-  constructor(private readonly participants: Participant[]) {
-    participants.forEach((participant, index) => {
-      (participant.socket as GuftaguSocket).on('dm_receive', (message) => {
-        const now = performance.now();
-        const seq = Number(message.message.slice(1));
-        if (!Number.isInteger(seq) || this.sentAt[seq] === undefined) return;
-        const sender = seq % this.participants.length;
-        // The server also sends the message to the sender's own user room (its other tabs).
-        if (index === sender) {
-          this.echoes += 1;
-          return;
-        }
-        if (this.participants[sender]?.partner !== index) {
-          this.misrouted += 1;
-          return;
-        }
-        this.receipts[seq] = (this.receipts[seq] ?? 0) + 1;
-        if (this.receipts[seq] === 1) this.receivedAt[seq] = now;
-      });
-    });
-  }
-
-  send(seq: number): void {
-    const sender = this.participants[seq % this.participants.length] as Participant;
-    const to = this.participants[sender.partner]?.userId ?? '';
-    this.sentAt[seq] = performance.now();
-    (sender.socket as GuftaguSocket).emit('dm_send', { to, message: `m${seq}`, nonce: `n${seq}` }, (ack) => {
-      if (ack.success) {
-        this.ackedAt[seq] = performance.now();
-        return;
-      }
-      this.failed[seq] = true;
-      this.errors[ack.code] = (this.errors[ack.code] ?? 0) + 1;
-    });
-  }
-
-  tally(to: number): Omit<FinalTally, 'target' | 'drainMs'> {
-    const counts = { sent: to, acked: 0, refused: 0, received: 0, lost: 0, duplicates: 0, unsettled: 0 };
-    for (let seq = 0; seq < to; seq++) {
-      const acked = this.ackedAt[seq] !== undefined;
-      const receipts = this.receipts[seq] ?? 0;
-      if (acked) counts.acked += 1;
-      if (this.failed[seq]) counts.refused += 1;
-      if (receipts > 0) counts.received += 1;
-      if (receipts > 1) counts.duplicates += 1;
-      if (acked && receipts === 0) counts.lost += 1;
-      if (!acked && !this.failed[seq]) counts.unsettled += 1;
-    }
-    return { ...counts, misrouted: this.misrouted };
-  }
-
-  /**
-   * Waits until every message of [from, to) is settled — acked and received, or refused — or
-   * `limitMs` passed; returns the wait.
-   */
-  async drain(from: number, to: number, limitMs: number): Promise<number> {
-    const started = performance.now();
-    let cursor = from;
-    const pending = () => {
-      while (
-        cursor < to &&
-        (this.failed[cursor] || (this.ackedAt[cursor] !== undefined && this.receipts[cursor]))
-      )
-        cursor += 1;
-      return cursor < to;
-    };
-    while (pending() && performance.now() - started < limitMs) await sleep(10);
-    return performance.now() - started;
-  }
-}
-
-async function countStored(databaseUrl: string | undefined): Promise<number | null> {
-  if (!databaseUrl) return null;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const result = await client.query<{ count: number }>('SELECT count(*)::int AS count FROM dm_messages');
-    return result.rows[0]?.count ?? 0;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Samples PostgreSQL every 500 ms during a phase: how many of the server's sessions are running a
- * statement, and how many of those are waiting for a row or transaction lock held by another.
- */
-function sampleSessions(
-  databaseUrl: string | undefined,
-): () => Promise<{ active: number; lockWaits: number } | null> {
-  if (!databaseUrl) return async () => null;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  const samples: Array<{ active: number; lockWaits: number }> = [];
-  let timer: NodeJS.Timeout | undefined;
-  const ready = client.connect().then(() => {
-    timer = setInterval(() => {
-      client
-        .query<{ active: number; lock_waits: number }>(
-          `SELECT count(*) FILTER (WHERE state <> 'idle')::int AS active,
-                  count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS lock_waits
-             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-        )
-        .then(({ rows: [row] }) => row && samples.push({ active: row.active, lockWaits: row.lock_waits }))
-        .catch(() => undefined);
-    }, 500);
-  });
-  return async () => {
-    await ready.catch(() => undefined);
-    clearInterval(timer);
-    await client.end().catch(() => undefined);
-    if (samples.length === 0) return null;
-    const mean = (pick: (sample: { active: number; lockWaits: number }) => number) =>
-      round(samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length, 1);
-    return { active: mean((sample) => sample.active), lockWaits: mean((sample) => sample.lockWaits) };
-  };
-}
-
 async function runPhase(
   target: string,
   server: ServerProcess,
@@ -411,21 +181,6 @@ async function runPhase(
       `${result.sustained ? 'SUSTAINED' : 'not sustained'}`,
   );
   return { result, nextSeq: seq };
-}
-
-interface FinalTally {
-  target: string;
-  drainMs: number;
-  sent: number;
-  acked: number;
-  refused: number;
-  received: number;
-  /** Acked but never received. */
-  lost: number;
-  duplicates: number;
-  misrouted: number;
-  /** Neither acked nor refused when the run ended (still queued in the server). */
-  unsettled: number;
 }
 
 const finals: FinalTally[] = [];
