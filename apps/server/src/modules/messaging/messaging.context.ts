@@ -98,15 +98,17 @@ export class MessagingContext {
 
   /**
    * Pushes the exact unread total, and the counts of the named other users, to every tab of `userId`.
-   * Returns the counts by sender, for callers that need them too (the send path's notification).
    */
-  async pushUnread(userId: string, otherUserIds: string[]): Promise<Map<string, number>> {
-    const counts = await unreadCountsBySender(this.db, userId);
+  async pushUnread(userId: string, otherUserIds: string[]): Promise<void> {
+    this.publishUnread(userId, otherUserIds, await unreadCountsBySender(this.db, userId));
+  }
+
+  /** `pushUnread` with counts (by sender) the caller already read. */
+  publishUnread(userId: string, otherUserIds: string[], counts: Map<string, number>): void {
     let total = 0;
     for (const count of counts.values()) total += count;
     const byUser: Record<string, number> = {};
     for (const otherId of otherUserIds) byUser[otherId] = counts.get(otherId) ?? 0;
     this.publisher.toUser(userId, 'dm_unread_update', { total, byUser });
-    return counts;
   }
 }

@@ -174,47 +174,32 @@ export async function insertCheckedMessage(
   };
 }
 
-export interface GroupedNotification {
-  id: string;
-  userId: string;
-  type: 'new_message' | 'system';
-  title: string;
-  content: string;
-  relatedUserId: string;
-  relatedId: string;
-  actionUrl: string;
-  expiresAt: Date;
+/** The CTEs `unread`, `hidden` and `counts` (sender_id, count): `userId`'s unread messages by sender. */
+function unreadCountsCtes(userId: string): SQL {
+  return sql`
+    unread as (
+      select sender_id, count(*)::int as n from ${dmMessages}
+      where recipient_id = ${userId} and read_at is null and deleted_at is null
+      group by sender_id
+    ), hidden as (
+      select m.sender_id, count(*)::int as n
+      from ${dmHidden} h join ${dmMessages} m on m.id = h.message_id
+      where h.user_id = ${userId} and m.recipient_id = ${userId} and m.read_at is null and m.deleted_at is null
+      group by m.sender_id
+    ), counts as (
+      select u.sender_id, u.n - coalesce(h.n, 0) as count
+      from unread u left join hidden h on h.sender_id = u.sender_id
+      where u.n - coalesce(h.n, 0) > 0
+        and not exists (
+          select 1 from ${dmConversations} c
+          where c.user_low_id = least(u.sender_id, ${userId}::uuid) and c.user_high_id = greatest(u.sender_id, ${userId}::uuid)
+            and c.request_state = 'rejected' and c.requested_by = u.sender_id
+        )
+    )`;
 }
 
-/**
- * One round trip: stores the recipient's notification about a message and, for `new_message`, drops
- * the same sender's earlier unread ones it replaces (one live notification per sender). Returns the
- * user's unread notification count afterwards: the statement's snapshot does not see its own
- * changes, so it is the count before, minus the unread ones removed, plus the new one.
- */
-export async function replaceMessageNotification(
-  db: Executor,
-  values: GroupedNotification,
-): Promise<{ createdAt: Date; unreadCount: number }> {
-  const grouped = values.type === 'new_message';
-  const result = await db.execute(sql`
-    with removed as (
-      delete from ${notifications}
-      where ${grouped} and user_id = ${values.userId} and type = 'new_message'
-        and related_user_id = ${values.relatedUserId} and is_read = false
-      returning expires_at
-    ), added as (
-      insert into ${notifications} (id, user_id, type, title, content, related_user_id, related_id, action_url, expires_at)
-      values (${values.id}, ${values.userId}, ${values.type}, ${values.title}, ${values.content},
-              ${values.relatedUserId}, ${values.relatedId}, ${values.actionUrl}, ${values.expiresAt.toISOString()}::timestamptz)
-      returning created_at
-    )
-    select (select row_to_json(added) from added) as added,
-      (select count(*) from ${notifications} where user_id = ${values.userId} and is_read = false and expires_at > now())
-        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`);
-  const raw = result.rows[0] as { added: { created_at: string }; unread_count: number | string };
-  return { createdAt: new Date(raw.added.created_at), unreadCount: Number(raw.unread_count) };
-}
+const toCounts = (rows: Array<{ sender_id: string; count: number | string }> | null) =>
+  new Map((rows ?? []).map((row) => [row.sender_id, Number(row.count)]));
 
 /**
  * `unreadBySender` (messaging.repo.ts) computed per sender instead of per message: the unread
@@ -224,25 +209,74 @@ export async function replaceMessageNotification(
  * send, so on a reader with many unread messages it is the cheaper shape.
  */
 export async function unreadCountsBySender(db: Executor, userId: string): Promise<Map<string, number>> {
+  const result = await db.execute(sql`with ${unreadCountsCtes(userId)} select sender_id, count from counts`);
+  return toCounts(result.rows as Array<{ sender_id: string; count: number }>);
+}
+
+export interface GroupedNotification {
+  id: string;
+  userId: string;
+  type: 'new_message' | 'system';
+  /** The title while this is the sender's only unread message, and with more (`{count}` = how many). */
+  titles: { one: string; many: string };
+  content: string;
+  relatedUserId: string;
+  relatedId: string;
+  actionUrl: string;
+  expiresAt: Date;
+}
+
+export interface NotifiedUnread {
+  /** The recipient's unread messages by sender, after this message. */
+  unread: Map<string, number>;
+  title: string;
+  createdAt: Date;
+  /** The recipient's unread notifications, after this one. */
+  unreadCount: number;
+}
+
+/**
+ * One round trip after a message to a recipient who is not looking at the conversation: their
+ * unread message counts, and the notification about the message, which for `new_message` replaces
+ * the same sender's earlier unread ones (one live notification per sender, titled with the count).
+ * The unread notification count it returns is the one after these changes: the statement's snapshot
+ * does not see its own writes, so it is the count before, minus the unread ones removed, plus one.
+ */
+export async function countUnreadAndNotify(
+  db: Executor,
+  values: GroupedNotification,
+): Promise<NotifiedUnread> {
+  const grouped = values.type === 'new_message';
   const result = await db.execute(sql`
-    with unread as (
-      select sender_id, count(*)::int as n from ${dmMessages}
-      where recipient_id = ${userId} and read_at is null and deleted_at is null
-      group by sender_id
-    ), hidden as (
-      select m.sender_id, count(*)::int as n
-      from ${dmHidden} h join ${dmMessages} m on m.id = h.message_id
-      where h.user_id = ${userId} and m.recipient_id = ${userId} and m.read_at is null and m.deleted_at is null
-      group by m.sender_id
+    with ${unreadCountsCtes(values.userId)},
+    removed as (
+      delete from ${notifications}
+      where ${grouped} and user_id = ${values.userId} and type = 'new_message'
+        and related_user_id = ${values.relatedUserId} and is_read = false
+      returning expires_at
+    ), sender_unread as (
+      select coalesce((select count from counts where sender_id = ${values.relatedUserId}), 1) as n
+    ), added as (
+      insert into ${notifications} (id, user_id, type, title, content, related_user_id, related_id, action_url, expires_at)
+      select ${values.id}::uuid, ${values.userId}::uuid, ${values.type}::text,
+             left(case when n > 1 then replace(${values.titles.many}::text, '{count}', n::text) else ${values.titles.one}::text end, 100),
+             ${values.content}::text, ${values.relatedUserId}::uuid, ${values.relatedId}::uuid, ${values.actionUrl}::text,
+             ${values.expiresAt.toISOString()}::timestamptz
+      from sender_unread
+      returning created_at, title
     )
-    select u.sender_id, u.n - coalesce(h.n, 0) as count
-    from unread u left join hidden h on h.sender_id = u.sender_id
-    where u.n - coalesce(h.n, 0) > 0
-      and not exists (
-        select 1 from ${dmConversations} c
-        where c.user_low_id = least(u.sender_id, ${userId}::uuid) and c.user_high_id = greatest(u.sender_id, ${userId}::uuid)
-          and c.request_state = 'rejected' and c.requested_by = u.sender_id
-      )`);
-  const rows = result.rows as Array<{ sender_id: string; count: number }>;
-  return new Map(rows.map((row) => [row.sender_id, Number(row.count)]));
+    select (select json_agg(counts) from counts) as counts, (select row_to_json(added) from added) as added,
+      (select count(*) from ${notifications} where user_id = ${values.userId} and is_read = false and expires_at > now())
+        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`);
+  const raw = result.rows[0] as {
+    counts: Array<{ sender_id: string; count: number }> | null;
+    added: { created_at: string; title: string };
+    unread_count: number | string;
+  };
+  return {
+    unread: toCounts(raw.counts),
+    title: raw.added.title,
+    createdAt: new Date(raw.added.created_at),
+    unreadCount: Number(raw.unread_count),
+  };
 }

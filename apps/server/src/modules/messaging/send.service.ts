@@ -15,10 +15,9 @@ import {
   lockConversation,
   orderedPair,
   shareLockUsers,
-  unreadBySender,
 } from './messaging.repo.js';
 import { type DmMessageRow, dmConversations, dmMessages } from './messaging.schema.js';
-import { insertCheckedMessage, lockAndForecast, replaceMessageNotification } from './send.repo.js';
+import { countUnreadAndNotify, insertCheckedMessage, lockAndForecast } from './send.repo.js';
 import { decideSend, type SendDecision } from './send-policy.js';
 
 export type SendResult = {
@@ -164,7 +163,6 @@ export class SendService {
     const { publisher } = this.context;
     this.live.clearTyping(sender.id, recipient.id);
     const forRecipient = { ...forSender, nonce: null };
-    let unread: Map<string, number> | undefined;
     await this.context.afterCommit(
       'direct message delivery',
       () => publisher.toUser(recipient.id, 'dm_receive', this.context.receivePayload(forRecipient, sender)),
@@ -186,60 +184,54 @@ export class SendService {
         }),
       () =>
         decision.acceptsRequest && this.context.tellReadOnAccept(row.conversationId, recipient.id, sender.id),
+      // The unread counts always; the notification too unless the recipient is looking at the
+      // conversation, in the same statement. A failed viewing check skips only the notification.
       async () => {
-        unread = await this.context.pushUnread(recipient.id, [sender.id]);
-      },
-      async () => {
-        if (await this.live.isViewing(recipient.id, sender.id)) return;
-        await this.notifyRecipient(row, sender, recipient, decision, unread?.get(sender.id));
+        const viewing = await this.live.isViewing(recipient.id, sender.id).catch(() => true);
+        if (viewing) await this.context.pushUnread(recipient.id, [sender.id]);
+        else await this.notifyRecipient(row, sender, recipient, decision);
       },
     );
   }
 
   /**
-   * The recipient's `new_message` notification. While they have not read it, one notification per
-   * sender is kept up to date (count of unread messages + latest preview) instead of one per message:
-   * one statement writes the new one and removes the sender's earlier unread ones.
+   * The recipient's unread counts and `new_message` notification. While they have not read it, one
+   * notification per sender is kept up to date (count of unread messages + latest preview) instead
+   * of one per message; one statement counts, writes the new one and removes the earlier ones.
    */
   private async notifyRecipient(
     row: DmMessageRow,
     sender: UserRow,
     recipient: UserRow,
     decision: SendDecision,
-    unreadFromSender: number | undefined,
   ): Promise<void> {
     const name = sender.displayName || sender.username || 'Someone';
     const text =
       row.messageType === 'text' ? row.content : `sent ${row.messageType === 'image' ? 'a photo' : 'a file'}`;
     const isSystem = row.messageType === 'system';
-    // The counts were just pushed; only if that failed are they read again.
-    const unread = isSystem
-      ? 1
-      : (unreadFromSender ?? (await unreadBySender(this.db, recipient.id, sender.id)).get(sender.id) ?? 1);
-    const title =
-      decision.requestState === 'pending'
-        ? `Message request from ${name}`
-        : unread > 1
-          ? `${unread} new messages from ${name}`
-          : `New message from ${name}`;
+    const one =
+      decision.requestState === 'pending' ? `Message request from ${name}` : `New message from ${name}`;
+    // A request and a system message keep their title; other messages count the sender's unread.
+    const many = isSystem || decision.requestState === 'pending' ? one : `{count} new messages from ${name}`;
     const notification = {
       id: newId(),
       userId: recipient.id,
       type: isSystem ? ('system' as const) : ('new_message' as const),
-      title: title.slice(0, 100),
+      titles: { one, many },
       content: text.slice(0, PREVIEW_LENGTH),
       relatedUserId: sender.id,
       relatedId: row.id,
       actionUrl: `/messages/${sender.id}`,
       expiresAt: new Date(Date.now() + NOTIFICATION_TTL_DAYS * 86_400_000),
     };
-    const { createdAt, unreadCount } = await replaceMessageNotification(this.db, notification);
-    // The same events NotificationsService.notify sends, built from rows we already hold.
+    const { unread, title, createdAt, unreadCount } = await countUnreadAndNotify(this.db, notification);
     const { publisher } = this.context;
+    this.context.publishUnread(recipient.id, [sender.id], unread);
+    // The same events NotificationsService.notify sends, built from rows we already hold.
     publisher.toUser(recipient.id, 'notification_new', {
       notificationId: notification.id,
       type: notification.type,
-      title: notification.title,
+      title,
       content: notification.content,
       relatedUserId: sender.id,
       relatedUsername: sender.username,
