@@ -160,11 +160,15 @@ export const ZConversationsQuery = z.object({
   view: z.enum(['inbox', 'archived', 'requests']).default('inbox'),
   /** Filters by the other user's name, username or 7-digit id. */
   q: z.string().trim().max(50).optional(),
+  /** A conversation id (a previous page's `nextCursor`): return the conversations listed after it. */
+  before: ZUuid.optional(),
 });
 export type TConversationsQuery = z.infer<typeof ZConversationsQuery>;
 export const ZConversationsResponse = z.object({
   success: z.literal(true),
   conversations: z.array(ZConversation),
+  /** Pass as `before` for the next page; null on the last page. */
+  nextCursor: ZUuid.nullable().optional(),
 });
 
 export const ZDmUserParam = z.object({ userId: ZUuid });

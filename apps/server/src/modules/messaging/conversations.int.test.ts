@@ -146,3 +146,42 @@ describe('search', () => {
     );
   });
 });
+
+describe('conversation list paging', () => {
+  it('pages newest first with a cursor, without gaps or repeats', async () => {
+    const me = await server.signUp();
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => server.signUp()));
+    for (const other of others) {
+      await befriend(me, other);
+      await postDm(other.api, me, 'hello');
+    }
+    const newestFirst = [...others].reverse().map((other) => other.userId);
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < 3; page += 1) {
+      const result = await server.messaging.conversations.list(me.userId, { view: 'inbox', before }, 2);
+      seen.push(...result.conversations.map((conversation) => conversation.otherUser.userId));
+      if (!result.nextCursor) break;
+      before = result.nextCursor;
+    }
+    expect(seen).toEqual(newestFirst);
+
+    const first = await call(me.api, ZConversationsResponse, 'GET', '/api/messages/conversations');
+    expect(first.nextCursor).toBeNull();
+    const third = first.conversations[2]?.id;
+    const rest = await call(
+      me.api,
+      ZConversationsResponse,
+      'GET',
+      `/api/messages/conversations?before=${third}`,
+    );
+    expect(rest.conversations.map((conversation) => conversation.otherUser.userId)).toEqual(
+      newestFirst.slice(3),
+    );
+    await expectApiError(
+      me.api.request('GET', '/api/messages/conversations?before=nope'),
+      400,
+      'VALIDATION_ERROR',
+    );
+  });
+});

@@ -12,7 +12,8 @@ import { withPrivacyDefaults } from '../users/index.js';
 import type { Executor } from './messaging.repo.js';
 import { canSendNow } from './send-policy.js';
 
-const LIST_MAX = 200;
+/** One page of the conversation list; `before` (a conversation id) pages further. */
+export const LIST_PAGE = 200;
 const PREVIEW_LENGTH = 100;
 
 interface ConversationSqlRow extends Record<string, unknown> {
@@ -143,8 +144,12 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${ch
 export async function listConversations(
   db: Executor,
   viewerId: string,
-  options: Partial<TConversationsQuery> & { otherUserId?: string },
+  options: Partial<TConversationsQuery> & { otherUserId?: string; limit?: number },
 ): Promise<TConversation[]> {
+  // Keyset paging on the list order; the cursor row's current position is the boundary.
+  const after = options.before
+    ? sql`and (c.last_message_at, c.id) < (select b.last_message_at, b.id from dm_conversations b where b.id = ${options.before})`
+    : sql``;
   // Becoming friends settles a request even before anyone writes again (the next send records it).
   const isFriend = sql`exists (select 1 from friendships f where f.user_id = ${viewerId} and f.friend_id = p.other_user_id)`;
   const incoming = sql`(c.request_state in ('pending', 'rejected') and c.requested_by <> ${viewerId} and not ${isFriend})`;
@@ -188,9 +193,9 @@ export async function listConversations(
         and not exists (select 1 from dm_hidden h where h.message_id = m.id and h.user_id = ${viewerId})
     ) unread on true
     where p.user_id = ${viewerId} and ${viewFilter} ${nameFilter}
-      and (lm.id is not null or ${options.otherUserId ? sql`true` : sql`false`})
+      and (lm.id is not null or ${options.otherUserId ? sql`true` : sql`false`}) ${after}
     order by c.last_message_at desc nulls last, c.id desc
-    limit ${LIST_MAX}
+    limit ${options.limit ?? LIST_PAGE}
   `);
   return result.rows.map((row) => toConversation(viewerId, row));
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { toUserCard } from '../social/index.js';
 import { findUserById } from '../users/index.js';
-import { listConversations } from './conversations.repo.js';
+import { LIST_PAGE, listConversations } from './conversations.repo.js';
 import type { MessagingContext } from './messaging.context.js';
 import { orderedPair, setArchived, unreadBySender } from './messaging.repo.js';
 import { dmConversations } from './messaging.schema.js';
@@ -18,8 +18,16 @@ export class ConversationsService {
     return this.context.db;
   }
 
-  list(userId: string, query: TConversationsQuery): Promise<TConversation[]> {
-    return listConversations(this.db, userId, query);
+  /** One page of the list, newest first; `nextCursor` is set when there may be more. */
+  async list(
+    userId: string,
+    query: TConversationsQuery,
+    pageSize = LIST_PAGE,
+  ): Promise<{ conversations: TConversation[]; nextCursor: string | null }> {
+    const rows = await listConversations(this.db, userId, { ...query, limit: pageSize + 1 });
+    const conversations = rows.slice(0, pageSize);
+    const last = conversations[conversations.length - 1];
+    return { conversations, nextCursor: rows.length > pageSize && last ? last.id : null };
   }
 
   async getWith(userId: string, otherUserId: string): Promise<TConversation> {

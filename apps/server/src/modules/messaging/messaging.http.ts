@@ -29,7 +29,7 @@ export function registerMessagingRoutes(app: FastifyInstance, messaging: Messagi
   app.get('/api/messages/conversations', async (request) => {
     const { user } = await guard.require(request);
     const query = parseInput(ZConversationsQuery, request.query);
-    return { success: true, conversations: await messaging.conversations.list(user.id, query) };
+    return { success: true, ...(await messaging.conversations.list(user.id, query)) };
   });
 
   app.post('/api/messages/conversations/:userId/archive', async (request) => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { blocks, friendships, notifications, users } from '../../platform/db/schema.js';
+import { blocks, friendships, users } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { UserRow } from '../users/index.js';
 import {
@@ -172,27 +172,4 @@ export async function setArchived(db: Executor, userId: string, otherUserId: str
     .set({ archived })
     .where(and(eq(dmParticipants.userId, userId), eq(dmParticipants.otherUserId, otherUserId)))
     .returning();
-}
-
-/**
- * The `relatedId`s (message ids) of `userId`'s unread `new_message` notifications about `senderId`:
- * the ones a newer message from the same sender replaces.
- */
-export async function unreadMessageNotifications(
-  db: Executor,
-  userId: string,
-  senderId: string,
-): Promise<string[]> {
-  const rows = await db
-    .select({ relatedId: notifications.relatedId })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        eq(notifications.isRead, false),
-        eq(notifications.type, 'new_message'),
-        eq(notifications.relatedUserId, senderId),
-      ),
-    );
-  return rows.flatMap((row) => (row.relatedId ? [row.relatedId] : []));
 }
