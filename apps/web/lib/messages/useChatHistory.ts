@@ -46,7 +46,7 @@ export function useChatHistory(
   const [highlight, setHighlight] = useState<string | null>(null);
   const threadRef = useRef(thread);
   threadRef.current = thread;
-  const { rememberPosition, scrollRef } = scroll;
+  const { rememberPosition, scrollRef, unpin } = scroll;
 
   const loadOlder = useCallback(async () => {
     if (loadingOlder || !thread.hasOlder) return;
@@ -66,7 +66,8 @@ export function useChatHistory(
       for (let page = 0; page <= JUMP_PAGES_MAX; page++) {
         const element = scrollRef.current?.querySelector(`[data-message-id="${CSS.escape(messageId)}"]`);
         if (element) {
-          element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          unpin();
+          element.scrollIntoView({ block: 'center' });
           setHighlight(messageId);
           setTimeout(() => setHighlight((current) => (current === messageId ? null : current)), HIGHLIGHT_MS);
           return;
@@ -78,7 +79,7 @@ export function useChatHistory(
       }
       toast({ title: 'That message is no longer available' });
     },
-    [loadOlderPage, rememberPosition, scrollRef, toast, userId],
+    [loadOlderPage, rememberPosition, scrollRef, toast, unpin, userId],
   );
 
   return { loadingOlder, loadOlder, jumpTo, highlight };

@@ -50,6 +50,12 @@ export function useChatScroll({
     if (bottom) setUnseen(0);
   }, []);
 
+  /** Call before scrolling away on purpose (jumping to a quoted message), so nothing pulls it back down. */
+  const unpin = useCallback(() => {
+    atBottomRef.current = false;
+    setAtBottom(false);
+  }, []);
+
   /** Call right before loading older messages, so their arrival does not move what is on screen. */
   const rememberPosition = useCallback(() => {
     const element = scrollRef.current;
@@ -90,5 +96,15 @@ export function useChatScroll({
     return () => observer.disconnect();
   }, [ready]);
 
-  return { scrollRef, contentRef, onScroll, atBottom, atBottomRef, unseen, scrollToBottom, rememberPosition };
+  return {
+    scrollRef,
+    contentRef,
+    unpin,
+    onScroll,
+    atBottom,
+    atBottomRef,
+    unseen,
+    scrollToBottom,
+    rememberPosition,
+  };
 }
