@@ -11,6 +11,7 @@ export interface GracePeriodsDeps {
   emitter: MatchEmitter;
   settings: MatchSettings;
   logger: Logger;
+  nodeId: string;
   iceServers: (userId: string | null) => IceServers;
   /** Ends the match for good once a seat stayed empty for the whole grace period. */
   expired: (match: LiveMatch, awaySocketId: string) => Promise<void>;
@@ -70,7 +71,13 @@ export class GracePeriods {
     const decoded = decodeResumeToken(token);
     if (!decoded) throw new AppError('NOT_FOUND', 'That chat has ended.');
     await this.noticeDroppedSeat(decoded.matchId, decoded.secret);
-    const result = await this.deps.queue.resume(decoded.matchId, decoded.secret, ref.socketId, ref.userId);
+    const result = await this.deps.queue.resume(
+      decoded.matchId,
+      decoded.secret,
+      ref.socketId,
+      ref.userId,
+      this.deps.nodeId,
+    );
     if (result.kind === 'busy')
       throw new AppError('CONFLICT', 'Leave the queue or your chat before resuming.');
     const sides = result.kind === 'resumed' ? sideOf(result.match, ref.socketId) : null;

@@ -47,6 +47,8 @@ export interface LiveParticipant {
   /** Epoch ms when the socket dropped; 0 while connected. */
   disconnectedAt: number;
   network?: QueueEntry['network'];
+  /** The app node holding the socket: if that node dies, another node ends the seat (F5). */
+  nodeId?: string | undefined;
 }
 
 export interface LiveMatch {
@@ -145,10 +147,13 @@ export interface MatchQueue {
     resumeToken: string,
     socketId: string,
     userId: string | null,
+    nodeId?: string,
   ): Promise<{ kind: 'resumed'; match: LiveMatch } | { kind: 'busy' } | { kind: 'not_found' }>;
   /** Waiting socket ids, longest wait first. */
   waiting(): Promise<string[]>;
   activeCount(): Promise<number>;
+  /** Every running match (for the dead-node sweep). */
+  liveMatches(): Promise<LiveMatch[]>;
   /** Everything, for the admin console's live view and consistency checks. */
   inspect(): Promise<QueueSnapshot>;
   close(): Promise<void>;
@@ -218,6 +223,7 @@ export function participantOf(entry: QueueEntry, resumeToken: string): LiveParti
     resumeToken,
     disconnectedAt: 0,
     ...(entry.network ? { network: entry.network } : {}),
+    nodeId: entry.nodeId,
   };
 }
 

@@ -16,7 +16,7 @@ import { anonymousPeer, nthEnded, nthFound, ok, pair } from './matchmaking.test-
  * must never come back as somebody's partner, whatever step races its disconnect, on one node or
  * with the Redis queue shared by several nodes.
  */
-function hardening(name: string, redisUrl: () => string | undefined) {
+function hardening(name: string, redisUrl: () => string | undefined, shared = false) {
   describe(name, () => {
     let server: TestServer;
     beforeAll(async () => {
@@ -86,7 +86,7 @@ function hardening(name: string, redisUrl: () => string | undefined) {
         await emitAck(y.socket, 'join_queue', {});
         if (y.found.payloads[0]?.partnerId === x.id) {
           // Paired before the disconnect landed: the dead seat is marked away and the match ends.
-          expect(await nthEnded(y, 0)).toMatchObject({ reason: 'disconnect' });
+          expect(await nthEnded(y, 0)).toMatchObject({ reason: 'disconnected' });
         }
         y.socket.disconnect();
         await noMatches();
@@ -163,6 +163,52 @@ function hardening(name: string, redisUrl: () => string | undefined) {
       await noMatches();
     });
 
+    it.runIf(shared)(
+      'ends the seat of a crashed node: the partner is told and the match ends (F5)',
+      async () => {
+        const queue = server.matchmaking.queue;
+        // A participant whose node died: its socket id is well formed, but no live node holds it.
+        const ghost = 'G'.repeat(20);
+        await queue.enqueue(
+          {
+            entryId: 'crashed-entry',
+            socketId: ghost,
+            nodeId: 'crashed-node',
+            identity: `s:${ghost}`,
+            profile: {
+              userId: null,
+              username: 'Anonymous',
+              publicId: null,
+              displayName: 'Anonymous',
+              profilePicture: null,
+            },
+            interests: [],
+            joinedAt: Date.now() - 1000,
+            excluded: [],
+          },
+          {
+            now: Date.now(),
+            relaxAfterMs: 0,
+            matchId: '00000000-0000-7000-8000-00000000f005',
+            resumeTokens: ['t-a', 't-b'],
+            maxActive: 0,
+            entryTtlMs: 60_000,
+          },
+        );
+        const survivor = await anonymousPeer(server);
+        const away = recordEvents(survivor.socket, 'partner_disconnected');
+        await ok(survivor.socket, 'join_queue', {});
+        expect((await nthFound(survivor, 0)).partnerId).toBe(ghost);
+        expect(await server.matchmaking.service.sweepDeadNodes()).toBe(1);
+        // A second sweep (another node) finds nothing left to take.
+        expect(await server.matchmaking.service.sweepDeadNodes()).toBe(0);
+        await away.waitFor(() => true);
+        expect(await nthEnded(survivor, 0)).toMatchObject({ reason: 'disconnected', partnerId: ghost });
+        await noMatches();
+        survivor.socket.disconnect();
+      },
+    );
+
     it('tells a skipped partner it is not waiting when its re-queue is refused (F14)', async () => {
       const a = await anonymousPeer(server);
       const b = await anonymousPeer(server);
@@ -191,5 +237,5 @@ describe.runIf(HAS_REDIS)('with Redis', () => {
   afterAll(async () => {
     await redis?.stop();
   });
-  hardening('matchmaking hardening (Redis queue)', () => redis?.url);
+  hardening('matchmaking hardening (Redis queue)', () => redis?.url, true);
 });

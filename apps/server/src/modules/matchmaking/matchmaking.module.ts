@@ -21,6 +21,7 @@ import { MatchmakingService } from './matchmaking.service.js';
 import { createMatchEmitter, matchmakingSocketHandlers } from './matchmaking.socket.js';
 import { MemoryMatchQueue } from './memory-match-queue.js';
 import { issueDevice, NetworkIdentity } from './network-identity.js';
+import { NodeLiveness } from './node-liveness.js';
 import { RedisMatchQueue } from './redis-match-queue.js';
 
 const SETTINGS_CHANGED = 'matchmaking:settings';
@@ -67,6 +68,8 @@ export async function createMatchmaking(deps: {
   kv?: KeyValueStore | undefined;
   trustProxy?: false | string[] | undefined;
   limits?: Partial<MatchLimitRules> | undefined;
+  /** How often this node proves it is alive to the others (F5). */
+  heartbeatMs?: number | undefined;
   secureCookies?: boolean | undefined;
 }): Promise<Matchmaking> {
   const queue: MatchQueue = deps.redis
@@ -87,6 +90,8 @@ export async function createMatchmaking(deps: {
     logger: deps.logger,
     nodeId: deps.nodeId,
     network: deps.kv ? new NetworkIdentity(deps.kv) : undefined,
+    // Only a shared queue outlives a node; in memory, the queue dies with its only node.
+    liveness: deps.kv && deps.redis ? new NodeLiveness(deps.kv, deps.nodeId, deps.heartbeatMs) : undefined,
   });
   if (deps.kv) {
     // Every Socket.IO handshake without a device id gets one (see NetworkIdentity).

@@ -22,6 +22,7 @@ import {
 import type { MatchSettings } from './match-settings.js';
 import { findMatchUser, insertMatch, isBanActive } from './matchmaking.repo.js';
 import type { NetworkIdentity, NetworkRef } from './network-identity.js';
+import type { NodeLiveness } from './node-liveness.js';
 import { buildQueueEntry } from './queue-entry.js';
 import { QueuePositions } from './queue-positions.js';
 import { QueueWaits } from './queue-waits.js';
@@ -45,6 +46,8 @@ export interface MatchmakingDeps {
   nodeId: string;
   /** Recognises anonymous sockets of banned / blocking users (F10); absent in unit setups. */
   network?: NetworkIdentity | undefined;
+  /** With a shared queue: ends the seats of crashed nodes (F5). */
+  liveness?: NodeLiveness | undefined;
 }
 
 const UNAVAILABLE_MESSAGES: Record<TUnavailableReason, string> = {
@@ -89,6 +92,37 @@ export class MatchmakingService {
 
   async start(): Promise<void> {
     await this.positions.start();
+    const { liveness } = this.deps;
+    if (liveness) {
+      await liveness.beat();
+      liveness.start(() => this.sweepDeadNodes(), this.logFailure('dead node sweep'));
+    }
+  }
+
+  /**
+   * Seats held by sockets of a node that stopped beating are dropped like any disconnect: the partner
+   * hears `partner_disconnected` and, with nobody resuming, `match_ended` (disconnect). Every node
+   * sweeps; `MatchQueue.gone` lets exactly one of them take each seat. Returns the seats taken.
+   */
+  async sweepDeadNodes(): Promise<number> {
+    const { liveness } = this.deps;
+    if (!liveness) return 0;
+    const alive = new Map<string, boolean>();
+    let dropped = 0;
+    for (const match of await this.deps.queue.liveMatches()) {
+      for (const side of [match.a, match.b]) {
+        if (side.disconnectedAt !== 0 || !side.nodeId) continue;
+        let nodeAlive = alive.get(side.nodeId);
+        if (nodeAlive === undefined) {
+          nodeAlive = await liveness.isAlive(side.nodeId);
+          alive.set(side.nodeId, nodeAlive);
+        }
+        if (nodeAlive) continue;
+        await this.disconnect(side.socketId, 'transport close');
+        dropped++;
+      }
+    }
+    return dropped;
   }
 
   iceServers(userId: string | null): IceServers {
@@ -219,6 +253,7 @@ export class MatchmakingService {
   }
 
   close(): void {
+    this.deps.liveness?.stop();
     this.waits.close();
     this.graces.close();
   }

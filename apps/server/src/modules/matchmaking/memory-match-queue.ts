@@ -166,7 +166,13 @@ export class MemoryMatchQueue implements MatchQueue {
     return structuredClone(match);
   }
 
-  async resume(matchId: string, resumeToken: string, socketId: string, userId: string | null) {
+  async resume(
+    matchId: string,
+    resumeToken: string,
+    socketId: string,
+    userId: string | null,
+    nodeId?: string,
+  ) {
     const match = this.matches.get(matchId);
     const side = match
       ? [match.a, match.b].find((participant) => participant.resumeToken === resumeToken)
@@ -178,6 +184,7 @@ export class MemoryMatchQueue implements MatchQueue {
     const partner = side === match.a ? match.b : match.a;
     side.socketId = socketId;
     side.disconnectedAt = 0;
+    if (nodeId) side.nodeId = nodeId;
     this.sockets.set(socketId, { state: 'matched', matchId, partnerSocketId: partner.socketId });
     const partnerState = this.sockets.get(partner.socketId);
     if (partnerState?.state === 'matched' && partnerState.matchId === matchId) {
@@ -192,6 +199,10 @@ export class MemoryMatchQueue implements MatchQueue {
 
   async activeCount(): Promise<number> {
     return this.matches.size;
+  }
+
+  async liveMatches(): Promise<LiveMatch[]> {
+    return structuredClone([...this.matches.values()]);
   }
 
   async inspect(): Promise<QueueSnapshot> {

@@ -52,7 +52,8 @@ local function choose(me, now, relaxAfter, limit)
 end
 local function participant(entry, token)
   return { socketId = entry.socketId, identity = entry.identity, profile = entry.profile,
-    interests = list(entry.interests), resumeToken = token, disconnectedAt = 0, network = entry.network }
+    interests = list(entry.interests), resumeToken = token, disconnectedAt = 0, network = entry.network,
+    nodeId = entry.nodeId }
 end
 local function pair(me, partner, common, byInterests, matchId, now, tokenA, tokenB)
   local first, second = partner, me
@@ -182,7 +183,7 @@ redis.call('DEL', k('sock:' .. ARGV[3]))
 return encoded
 `;
 
-/** ARGV: prefix, matchId, resumeToken, socketId, userId ('' when anonymous) */
+/** ARGV: prefix, matchId, resumeToken, socketId, userId ('' when anonymous), nodeId ('' to keep) */
 export const RESUME = `${COMMON}
 local raw = redis.call('GET', k('match:' .. ARGV[2]))
 if not raw then return { 'not_found' } end
@@ -197,6 +198,7 @@ if redis.call('EXISTS', k('gone:' .. ARGV[4])) == 1 then return { 'not_found' } 
 if redis.call('EXISTS', k('sock:' .. ARGV[4])) == 1 then return { 'busy' } end
 side.socketId = ARGV[4]
 side.disconnectedAt = 0
+if ARGV[6] ~= nil and ARGV[6] ~= '' then side.nodeId = ARGV[6] end
 local encoded = cjson.encode(match)
 redis.call('SET', k('match:' .. ARGV[2]), encoded)
 redis.call('SET', k('sock:' .. ARGV[4]),

@@ -172,11 +172,21 @@ export class RedisMatchQueue implements MatchQueue {
     return reply ? normalizeMatch(reply) : null;
   }
 
-  async resume(matchId: string, resumeToken: string, socketId: string, userId: string | null) {
-    const reply = (await this.redis.mmResume(this.prefix, matchId, resumeToken, socketId, userId ?? '')) as [
-      string,
-      string?,
-    ];
+  async resume(
+    matchId: string,
+    resumeToken: string,
+    socketId: string,
+    userId: string | null,
+    nodeId?: string,
+  ) {
+    const reply = (await this.redis.mmResume(
+      this.prefix,
+      matchId,
+      resumeToken,
+      socketId,
+      userId ?? '',
+      nodeId ?? '',
+    )) as [string, string?];
     if (reply[0] === 'resumed' && reply[1])
       return { kind: 'resumed' as const, match: normalizeMatch(reply[1]) };
     return { kind: reply[0] === 'busy' ? ('busy' as const) : ('not_found' as const) };
@@ -188,6 +198,12 @@ export class RedisMatchQueue implements MatchQueue {
 
   async activeCount(): Promise<number> {
     return this.redis.scard(this.key('matches'));
+  }
+
+  async liveMatches(): Promise<LiveMatch[]> {
+    const ids = await this.redis.smembers(this.key('matches'));
+    const raw = ids.length ? await this.redis.mget(ids.map((id) => this.key(`match:${id}`))) : [];
+    return raw.filter((value): value is string => value !== null).map(normalizeMatch);
   }
 
   async inspect(): Promise<QueueSnapshot> {
