@@ -11,6 +11,7 @@ import { areFriends, blockBetween, findConversation, orderedPair } from './messa
 import { ReceiptsService } from './receipts.service.js';
 import { SearchService } from './search.service.js';
 import { SendService } from './send.service.js';
+import { canSendNow } from './send-policy.js';
 
 export interface MessagingModuleDeps extends MessagingDeps {
   kv: KeyValueStore;
@@ -62,19 +63,24 @@ export class Messaging {
 
   /**
    * Typing indicators only go where a message could: an existing conversation or a friend, never
-   * across a block. Friends without a conversation yet get it keyed by the pair.
+   * across a block, nor to someone who would refuse the message (a rejected asker, privacy "nobody").
+   * Friends without a conversation yet get it keyed by the pair. Stopping is always allowed.
    */
   async setTyping(userId: string, to: string, isTyping: boolean, socketId: string): Promise<void> {
     if (to === userId) throw new AppError('VALIDATION_ERROR', "You can't type to yourself.", { field: 'to' });
     const { db } = this.deps;
-    const [conversation, isFriend, block, me] = await Promise.all([
+    const [conversation, isFriend, block, me, other] = await Promise.all([
       findConversation(db, userId, to),
       areFriends(db, userId, to),
       blockBetween(db, userId, to),
       findUserById(db, userId),
+      findUserById(db, to),
     ]);
     if (block) throw new AppError('BLOCKED', "You can't message this user.");
-    if (!conversation && !isFriend) throw new AppError('NOT_FOUND', 'No conversation with this user.');
+    if (!other || (!conversation && !isFriend))
+      throw new AppError('NOT_FOUND', 'No conversation with this user.');
+    if (isTyping && !canSendNow(userId, other, conversation ?? null, { isFriend, isBlocked: false }))
+      throw new AppError('DM_NOT_ALLOWED', "This user isn't accepting your messages.");
     const conversationId = conversation?.id ?? `pending:${orderedPair(userId, to).join(':')}`;
     if (isTyping)
       this.live.startTyping({ id: userId, username: me?.username ?? '' }, to, conversationId, socketId);

@@ -138,6 +138,40 @@ describe('read receipts follow the unread rule', () => {
   });
 });
 
+describe('read receipts held back from an asker', () => {
+  it('are told once a friendship settles the request, whoever writes next', async () => {
+    const asker = await server.signUp();
+    const asked = await server.signUp();
+    await setPrivacy(asked, { allowMessages: 'everyone' });
+    const { socket } = await connectAuthed(server, asker.token);
+    const reads = recordEvents(socket, 'dm_read');
+    const message = await sendDm(socket, asked, 'may I?');
+    await call(asked.api, ZMarkDmReadResponse, 'PUT', '/api/messages/read', { fromUserId: asker.userId });
+    await befriend(asker, asked);
+    await sendDm(socket, asked, 'friends now');
+    const told = await reads.waitFor((payload) => payload.messageIds.includes(message.id));
+    expect(told.readBy).toBe(asked.userId);
+  });
+});
+
+describe('typing indicators', () => {
+  it('are refused towards someone who rejected the request, and never reach them', async () => {
+    const b = await server.signUp();
+    const c = await server.signUp();
+    await setPrivacy(b, { allowMessages: 'everyone' });
+    const { socket: asker } = await connectAuthed(server, c.token);
+    const { socket: asked } = await connectAuthed(server, b.token);
+    const typing = recordEvents(asked, 'dm_typing_start');
+    await sendDm(asker, b, 'hello?');
+    await call(b.api, ZOkResponse.passthrough(), 'POST', `/api/messages/requests/${c.userId}/reject`);
+    const ack = await emitAck(asker, 'dm_typing_start', { to: b.userId });
+    expect(ack).toMatchObject({ success: false, code: 'DM_NOT_ALLOWED' });
+    expect((await emitAck(asker, 'dm_typing_stop', { to: b.userId })).success).toBe(true);
+    await settle(asked);
+    expect(typing.payloads).toEqual([]);
+  });
+});
+
 describe('unfriending', () => {
   it('makes a request settled by the friendship a request again', async () => {
     const a = await server.signUp();

@@ -182,8 +182,11 @@ export class SendService {
           by: toUserCard(sender),
           acceptedAt: row.createdAt.toISOString(),
         }),
+      // Either side may have been the asker (a friendship settles a request whoever writes next).
       () =>
         decision.acceptsRequest && this.context.tellReadOnAccept(row.conversationId, recipient.id, sender.id),
+      () =>
+        decision.acceptsRequest && this.context.tellReadOnAccept(row.conversationId, sender.id, recipient.id),
       // The unread counts always; the notification too unless the recipient is looking at the
       // conversation, in the same statement. A failed viewing check skips only the notification.
       async () => {
