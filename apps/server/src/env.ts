@@ -82,6 +82,18 @@ const ZEnv = z.object({
   MATCH_REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** `POST /api/uploads` requests allowed per user in each 10-minute window. */
   UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** Bytes one user may store through `POST /api/uploads` in any 24 hours (rolling); 500 MB by default. */
+  UPLOAD_BYTES_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(500 * 1024 * 1024),
+  /** Upload requests one user may have in progress at once, per app node. */
+  UPLOAD_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).default(2),
+  /** Upload requests one app node works on at once, over all users (each may hold a 25 MB file). */
+  UPLOAD_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(8),
+  /** An upload whose connection sends nothing for this many seconds is cut off, freeing its slot. */
+  UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
   /** Direct messages one user may send in each 10-second window, over every tab and REST together. */
   DM_SEND_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
 });

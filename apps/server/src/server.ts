@@ -95,6 +95,8 @@ export interface RunningServer {
   matchmaking: Matchmaking;
   /** Direct messages; `sendSystemMessage` is the server-side entry point for admin tools. */
   messaging: Messaging;
+  /** Attachments; `uploadsInProgress` shows the upload slots in use. */
+  uploads: UploadsService;
   close: () => Promise<void>;
 }
 
@@ -298,6 +300,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       storage,
       limiter,
       rateLimit: { limit: env.UPLOAD_RATE_LIMIT, windowSeconds: 600 },
+      kv,
+      byteQuota: { limit: env.UPLOAD_BYTES_PER_DAY, windowSeconds: 86_400 },
+      concurrency: { perUser: env.UPLOAD_CONCURRENCY_PER_USER, total: env.UPLOAD_CONCURRENCY_TOTAL },
       logger,
     });
     const retention = setInterval(() => {
@@ -416,7 +421,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerUserRoutes(app, usersService, profiles, guard);
     registerSocialRoutes(app, social, guard);
     registerNotificationRoutes(app, notifications, guard);
-    registerUploadsRoutes(app, uploads, guard);
+    registerUploadsRoutes(app, uploads, guard, { idleTimeoutMs: env.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000 });
     registerMessagingRoutes(app, messaging, guard);
     matchmaking.registerRoutes(app, guard);
     if (storage instanceof LocalStorage)
@@ -441,7 +446,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-    return { url: `http://${host}:${port}`, port, io, devOutbox, matchmaking, messaging, close };
+    return { url: `http://${host}:${port}`, port, io, devOutbox, matchmaking, messaging, uploads, close };
   } catch (error) {
     await close();
     throw error;

@@ -7,6 +7,12 @@ import { discardIncomingFile, type IncomingFile, readIncomingFile } from './uplo
 const MB = 1024 * 1024;
 
 /**
+ * Counts the bytes of one converted file against the uploader's quota before it is written; throws an
+ * `AppError` (a 429) when they do not fit.
+ */
+export type ReserveBytes = (bytes: number) => Promise<void>;
+
+/**
  * Reads, checks, converts and writes each file in turn, so one request holds at most one file in
  * memory. Every key is pushed to `written` before its write starts, so the caller can delete whatever
  * exists after a failure. Throws the first failure once the whole body has been read.
@@ -15,6 +21,7 @@ export async function storeFiles(
   files: AsyncIterable<IncomingFile>,
   storage: ObjectStorage,
   written: string[],
+  reserve: ReserveBytes,
 ): Promise<PreparedFile[]> {
   const prepared: PreparedFile[] = [];
   let total = 0;
@@ -54,6 +61,8 @@ export async function storeFiles(
       total += outcome.bytes.length;
       try {
         const ready = await prepareFile(file.fileName, outcome.bytes, outcome.image);
+        // What is stored counts (the re-encoded image and its thumbnail), not what was sent.
+        await reserve(ready.file.body.length + (ready.thumbnail?.body.length ?? 0));
         for (const object of [ready.file, ready.thumbnail]) {
           if (!object) continue;
           // Recorded before the write, so a write that fails halfway is cleaned up as well.

@@ -33,6 +33,9 @@ beforeAll(async () => {
     storage: new LocalStorage(path.join(dataDir, 'uploads')),
     limiter: new RateLimiter(kv),
     rateLimit: { limit: 1000, windowSeconds: 600 },
+    kv,
+    byteQuota: { limit: 1024 ** 3, windowSeconds: 86_400 },
+    concurrency: { perUser: 10, total: 10 },
     logger: createLogger('silent'),
   });
 });

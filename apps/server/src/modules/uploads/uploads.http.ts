@@ -20,6 +20,11 @@ async function* filesOf(request: FastifyRequest): AsyncGenerator<IncomingFile> {
     limits: { fileSize: PART_HARD_LIMIT, files: ATTACHMENTS_PER_UPLOAD_MAX + 1, fields: 10, parts: 25 },
     throwFileSizeLimit: false,
   };
+  // The parser learns of a client hanging up only from its 'close' event, and is attached here, after
+  // the service has awaited its limits (a Redis round trip): a close that came before would be missed
+  // and the iteration would wait for ever, holding the user's upload slot.
+  if (request.raw.destroyed)
+    throw new AppError('BAD_REQUEST', 'The upload was cut off or malformed. Try again.');
   const parts = request.parts(options)[Symbol.asyncIterator]();
   for (;;) {
     const next = await parts.next().catch(toUploadError);
@@ -42,12 +47,31 @@ function toUploadError(error: unknown): never {
   throw new AppError('BAD_REQUEST', 'The upload was cut off or malformed. Try again.');
 }
 
-export function registerUploadsRoutes(app: FastifyInstance, uploads: UploadsService, guard: AuthGuard): void {
+export interface UploadsRouteOptions {
+  /** An upload whose connection sends nothing for this long is cut off. */
+  idleTimeoutMs: number;
+}
+
+export function registerUploadsRoutes(
+  app: FastifyInstance,
+  uploads: UploadsService,
+  guard: AuthGuard,
+  options: UploadsRouteOptions,
+): void {
   app.post('/api/uploads', async (request) => {
     const { user } = await guard.require(request);
     if (!request.isMultipart())
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload files as multipart/form-data (field "files").');
-    const attachments = await uploads.upload(user.id, filesOf(request));
-    return { success: true, attachments };
+    // The server sets no request timeout, so a client that stops sending mid-body would keep its
+    // upload slot for ever (and a few such clients every slot). A socket silent for this long is closed
+    // by Node; the parser then fails, the upload is rolled back and the slot is freed.
+    request.raw.setTimeout(options.idleTimeoutMs);
+    try {
+      const attachments = await uploads.upload(user.id, filesOf(request));
+      return { success: true, attachments };
+    } finally {
+      // The connection may be kept alive for other requests, which keep the server's own timeouts.
+      request.raw.setTimeout(0);
+    }
   });
 }

@@ -2,11 +2,14 @@ import { ATTACHMENTS_PER_MESSAGE_MAX, type TAttachment } from '@guftagu/contract
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { KeyValueStore } from '../../platform/kv/kv.js';
 import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ObjectStorage } from '../../platform/storage/storage.js';
 import { storeFiles } from './store-files.js';
 import type { IncomingFile } from './upload-intake.js';
+import { ByteQuota, type ByteQuotaRule, type QuotaCharge } from './upload-quota.js';
+import { type UploadConcurrency, UploadSlots } from './upload-slots.js';
 import {
   deleteByMessageIds,
   deleteUnclaimedBefore,
@@ -24,6 +27,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An upload nobody attached to a message within a day is abandoned (a closed tab, a cancelled send). */
 export const UNCLAIMED_TTL_MS = 24 * 3_600_000;
 const SWEEP_BATCH = 500;
+/** What a request turned away for want of a free slot is told to wait; uploads take seconds. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+const MB = 1024 * 1024;
 
 const objectKeys = (rows: AttachmentRow[]): string[] =>
   rows.flatMap((row) => (row.thumbnailKey ? [row.storageKey, row.thumbnailKey] : [row.storageKey]));
@@ -34,6 +40,12 @@ export interface UploadsServiceDeps {
   limiter: RateLimiter;
   /** Upload requests per user per window. */
   rateLimit: RateLimitRule;
+  /** The shared store the byte quota is counted in, so it holds across app nodes. */
+  kv: KeyValueStore;
+  /** Stored bytes per user per rolling window. */
+  byteQuota: ByteQuotaRule;
+  /** Upload requests in progress at once, per user and on this node. */
+  concurrency: UploadConcurrency;
   logger: Logger;
 }
 
@@ -49,7 +61,13 @@ export interface ServedObject {
  * of their uploader inside the messaging module's transaction (`claimForMessage`).
  */
 export class UploadsService {
-  constructor(private readonly deps: UploadsServiceDeps) {}
+  private readonly quota: ByteQuota;
+  private readonly slots: UploadSlots;
+
+  constructor(private readonly deps: UploadsServiceDeps) {
+    this.quota = new ByteQuota(deps.kv, deps.byteQuota);
+    this.slots = new UploadSlots(deps.concurrency);
+  }
 
   toAttachment(row: AttachmentRow): TAttachment {
     return {
@@ -71,14 +89,53 @@ export class UploadsService {
    * written are deleted and no row exists, so nothing half-uploaded is ever visible.
    */
   async upload(ownerId: string, files: AsyncIterable<IncomingFile>): Promise<TAttachment[]> {
+    // The slot is taken first, so a request turned away here costs neither rate nor quota.
+    const slot = this.slots.tryAcquire(ownerId);
+    if (!slot.acquired)
+      throw new AppError(
+        'RATE_LIMITED',
+        slot.reason === 'user'
+          ? 'Wait for your other uploads to finish, then try again.'
+          : 'Too many uploads are in progress right now. Try again in a moment.',
+        { retryAfter: BUSY_RETRY_AFTER_SECONDS },
+      );
+    try {
+      return await this.uploadInSlot(ownerId, files);
+    } finally {
+      slot.release();
+    }
+  }
+
+  /** Upload requests in progress on this node, of `userId` or of everyone. */
+  uploadsInProgress(userId?: string): number {
+    return this.slots.count(userId);
+  }
+
+  private quotaError(retryAfter: number): AppError {
+    return new AppError(
+      'RATE_LIMITED',
+      `You can upload at most ${formatBytes(this.deps.byteQuota.limit)} per ${formatWindow(this.deps.byteQuota.windowSeconds)}. Try again later.`,
+      { retryAfter, limit: this.deps.byteQuota.limit },
+    );
+  }
+
+  private async uploadInSlot(ownerId: string, files: AsyncIterable<IncomingFile>): Promise<TAttachment[]> {
     const allowed = await this.deps.limiter.hit(`uploads:user:${ownerId}`, this.deps.rateLimit);
     if (!allowed.allowed)
       throw new AppError('RATE_LIMITED', 'You are uploading too fast. Wait a moment and try again.', {
         retryAfter: allowed.retryAfter,
       });
+    const exhausted = await this.quota.exhausted(ownerId);
+    if (exhausted !== undefined) throw this.quotaError(exhausted);
     const written: string[] = [];
+    const charges: QuotaCharge[] = [];
+    const reserve = async (bytes: number) => {
+      const result = await this.quota.charge(ownerId, bytes);
+      if (!result.allowed) throw this.quotaError(result.retryAfter);
+      charges.push(result.charge);
+    };
     try {
-      const prepared = await storeFiles(files, this.deps.storage, written);
+      const prepared = await storeFiles(files, this.deps.storage, written, reserve);
       if (prepared.length === 0)
         throw new AppError('VALIDATION_ERROR', 'Attach at least one file in the "files" field.', {
           field: 'files',
@@ -100,7 +157,15 @@ export class UploadsService {
       );
       return rows.map((row) => this.toAttachment(row));
     } catch (error) {
-      await this.deleteObjects(written);
+      // Nothing of a failed upload is kept, so none of it counts against the quota either.
+      await Promise.all([
+        this.deleteObjects(written),
+        this.quota
+          .refund(charges)
+          .catch((refundError) =>
+            this.deps.logger.warn({ err: refundError }, 'could not refund upload quota'),
+          ),
+      ]);
       throw error;
     }
   }
@@ -197,4 +262,14 @@ export class UploadsService {
       if (rows.length < SWEEP_BATCH) return removed;
     }
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= MB ? `${Math.floor(bytes / MB)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function formatWindow(seconds: number): string {
+  if (seconds % 86_400 === 0) return seconds === 86_400 ? 'day' : `${seconds / 86_400} days`;
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
+  return `${seconds} seconds`;
 }
