@@ -2,7 +2,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../../../test/harness.js';
 import { HAS_REDIS, startTestRedis, type TestRedis } from '../../../test/redis.js';
-import { type EnqueueOptions, identityOf, type MatchQueue, type QueueEntry } from './match-queue.js';
+import {
+  type EnqueueOptions,
+  identityOf,
+  type MatchQueue,
+  PAIRING_SCAN_LIMIT,
+  type QueueEntry,
+} from './match-queue.js';
 import { MemoryMatchQueue } from './memory-match-queue.js';
 import { RedisMatchQueue } from './redis-match-queue.js';
 
@@ -172,6 +178,21 @@ function queueContract(name: string, create: () => Promise<MatchQueue>) {
         }
         await queue.endMatch(result.match.id);
       }
+    });
+
+    it('looks past a crowd of incompatible entries to a compatible one behind them (F17)', async () => {
+      const harasser = { identity: 'u:harasser', excluded: [] as string[] };
+      const crowd = Array.from({ length: PAIRING_SCAN_LIMIT + 44 }, (_, index) => `crowd-${index}`);
+      for (const socketId of crowd) {
+        expect((await queue.enqueue(entry(socketId, [], harasser), options(0))).kind).toBe('queued');
+      }
+      const avoid = { excluded: ['u:harasser'] };
+      expect((await queue.enqueue(entry('bystander', [], avoid), options(0))).kind).toBe('queued');
+      const result = await queue.enqueue(entry('victim', [], avoid), options(0));
+      if (result.kind !== 'matched') throw new Error(`expected a match, got ${result.kind}`);
+      expect([result.match.a.socketId, result.match.b.socketId].sort()).toEqual(['bystander', 'victim']);
+      await queue.endMatch(result.match.id);
+      for (const socketId of crowd) await queue.dequeue(socketId);
     });
 
     it('gone: dequeues a waiting socket, marks a matched one away, and refuses it ever after', async () => {

@@ -163,8 +163,14 @@ export interface MatchQueue {
 export const RECENT_PARTNER_TTL_SECONDS = 600;
 /** How long a disconnected socket id stays refused (ids are never reused; this outlives any step in flight). */
 export const GONE_TTL_SECONDS = 600;
-/** Pairing looks at the longest-waiting entries only, bounding the cost of one step. */
+/**
+ * Pairing considers the 256 longest-waiting *compatible* entries, bounding the cost of one step.
+ * Incompatible ones (blocked, reported, same person) do not use up that budget (F17: else a harasser
+ * parking 256 sockets would hide everyone behind them from their victim); they are bounded separately.
+ */
 export const PAIRING_SCAN_LIMIT = 256;
+/** At most this many waiting entries are looked at in one step, compatible or not. */
+export const PAIRING_EXAMINE_LIMIT = PAIRING_SCAN_LIMIT * 4;
 
 function isRelaxed(entry: QueueEntry, now: number, relaxAfterMs: number): boolean {
   return entry.interests.length === 0 || now - entry.joinedAt >= relaxAfterMs;
@@ -200,9 +206,11 @@ export function choosePartner(
   let fallback: QueueEntry | null = null;
   const meRelaxed = isRelaxed(me, now, relaxAfterMs);
   let scanned = 0;
+  let examined = 0;
   for (const candidate of candidates) {
-    if (scanned++ >= PAIRING_SCAN_LIMIT) break;
+    if (examined++ >= PAIRING_EXAMINE_LIMIT) break;
     if (!areCompatible(me, candidate)) continue;
+    if (scanned++ >= PAIRING_SCAN_LIMIT) break;
     const common = me.interests.filter((interest) => candidate.interests.includes(interest));
     if (common.length > (best?.commonInterests.length ?? 0)) {
       best = { partner: candidate, commonInterests: common, matchedByInterests: true };

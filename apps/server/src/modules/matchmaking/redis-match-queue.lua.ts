@@ -22,26 +22,30 @@ local function compatible(a, b)
     and not contains(a.excluded, b.identity) and not contains(b.excluded, a.identity)
 end
 local function choose(me, now, relaxAfter, limit)
-  local ids = redis.call('ZRANGE', k('queue'), 0, limit)
+  -- At most limit compatible candidates, out of at most 4 * limit examined (see PAIRING_SCAN_LIMIT).
+  local ids = redis.call('ZRANGE', k('queue'), 0, limit * 4)
   local best, bestCommon, fallback = nil, {}, nil
   local meRelaxed = relaxed(me, now, relaxAfter)
+  local examined, scanned = 0, 0
   for _, id in ipairs(ids) do
     if id ~= me.socketId then
+      examined = examined + 1
+      if examined > limit * 4 then break end
       local raw = redis.call('GET', k('entry:' .. id))
       -- An entry whose key expired belonged to a node that died before its queue timeout ran.
       if not raw then redis.call('ZREM', k('queue'), id) end
-      if raw then
-        local candidate = cjson.decode(raw)
-        if compatible(me, candidate) then
-          local common = {}
-          for _, interest in ipairs(list(me.interests)) do
-            if contains(candidate.interests, interest) then table.insert(common, interest) end
-          end
-          if #common > #bestCommon then
-            best, bestCommon = candidate, common
-          elseif fallback == nil and meRelaxed and relaxed(candidate, now, relaxAfter) then
-            fallback = candidate
-          end
+      local candidate = raw and cjson.decode(raw) or nil
+      if candidate and compatible(me, candidate) then
+        scanned = scanned + 1
+        if scanned > limit then break end
+        local common = {}
+        for _, interest in ipairs(list(me.interests)) do
+          if contains(candidate.interests, interest) then table.insert(common, interest) end
+        end
+        if #common > #bestCommon then
+          best, bestCommon = candidate, common
+        elseif fallback == nil and meRelaxed and relaxed(candidate, now, relaxAfter) then
+          fallback = candidate
         end
       end
     end

@@ -97,7 +97,7 @@ export class RedisMatchQueue implements MatchQueue {
       options.matchId,
       options.resumeTokens[0],
       options.resumeTokens[1],
-      String(PAIRING_SCAN_LIMIT - 1),
+      String(PAIRING_SCAN_LIMIT),
       String(options.entryTtlMs),
     )) as [string, ...Array<string | number>];
     switch (reply[0]) {
@@ -124,7 +124,7 @@ export class RedisMatchQueue implements MatchQueue {
       options.matchId,
       options.resumeTokens[0],
       options.resumeTokens[1],
-      String(PAIRING_SCAN_LIMIT - 1),
+      String(PAIRING_SCAN_LIMIT),
     )) as string | null;
     return reply ? normalizeMatch(reply) : null;
   }
