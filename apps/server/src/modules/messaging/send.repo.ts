@@ -177,14 +177,22 @@ export async function insertCheckedMessage(
 /** The CTEs `unread`, `hidden` and `counts` (sender_id, count): `userId`'s unread messages by sender. */
 function unreadCountsCtes(userId: string): SQL {
   return sql`
-    unread as (
+    unread as materialized (
       select sender_id, count(*)::int as n from ${dmMessages}
       where recipient_id = ${userId} and read_at is null and deleted_at is null
       group by sender_id
-    ), hidden as (
+    ), hidden as materialized (
+      -- Driven from the reader's few hidden rows, never by probing dm_hidden for every unread
+      -- message: OFFSET 0 keeps the planner from flattening the LATERAL lookup into a join it may
+      -- turn around.
       select m.sender_id, count(*)::int as n
-      from ${dmHidden} h join ${dmMessages} m on m.id = h.message_id
-      where h.user_id = ${userId} and m.recipient_id = ${userId} and m.read_at is null and m.deleted_at is null
+      from ${dmHidden} h
+      cross join lateral (
+        select sender_id from ${dmMessages}
+        where id = h.message_id and recipient_id = ${userId} and read_at is null and deleted_at is null
+        offset 0
+      ) m
+      where h.user_id = ${userId}
       group by m.sender_id
     ), counts as (
       select u.sender_id, u.n - coalesce(h.n, 0) as count
