@@ -1,5 +1,5 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgSession, type PgTable } from 'drizzle-orm/pg-core';
 import { blocks, friendships, notifications, users } from '../../platform/db/schema.js';
 import type { UserRow } from '../users/index.js';
 import type { Executor } from './messaging.repo.js';
@@ -18,6 +18,20 @@ import type { RequestState } from './send-policy.js';
  * come back as JSON and are mapped with Drizzle's own column decoders, so they equal what `select()`
  * would have returned.
  */
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `query` as a named prepared statement: PostgreSQL parses and plans it once per connection
+ * instead of on every send (planning these CTEs cost as much as running them). The text of each
+ * name never changes; only the parameters do.
+ */
+function executeNamed(db: Executor, name: string, query: SQL) {
+  const { session } = (db as unknown as { _: { session: PgSession } })._;
+  return session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute() as Promise<{
+    rows: unknown[];
+  }>;
+}
 
 /** A row of `table` from its JSON form (snake_case keys), decoded column by column like Drizzle does. */
 function decodeRow<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
@@ -70,14 +84,18 @@ export async function lockAndForecast(
   recipientId: string,
   pair: [string, string],
 ): Promise<SendSnapshot> {
-  const result = await tx.execute(sql`
+  const result = await executeNamed(
+    tx,
+    'dm_send_lock_forecast',
+    sql`
     with locked as (
       select * from ${users} where ${users.id} in (${senderId}, ${recipientId}) order by ${users.id} for share
     )
     select
       (select coalesce(json_agg(locked), '[]'::json) from locked) as users,
       (select row_to_json(c) from ${dmConversations} c where c.user_low_id = ${pair[0]} and c.user_high_id = ${pair[1]}) as conversation,
-      ${relationColumns(senderId, recipientId)}`);
+      ${relationColumns(senderId, recipientId)}`,
+  );
   const raw = result.rows[0] as {
     users: Record<string, unknown>[];
     conversation: Record<string, unknown> | null;
@@ -125,7 +143,10 @@ export async function insertCheckedMessage(
   },
 ): Promise<CheckedInsert> {
   const { expected, next } = input;
-  const result = await tx.execute(sql`
+  const result = await executeNamed(
+    tx,
+    'dm_send_checked_insert',
+    sql`
     with conv as (
       select request_state, requested_by from ${dmConversations} where id = ${input.conversationId} for update
     ), state as (
@@ -147,7 +168,8 @@ export async function insertCheckedMessage(
       set last_message_at = inserted.created_at, request_state = ${next.requestState}, requested_by = ${next.requestedBy}::uuid
       from inserted where c.id = inserted.conversation_id
     )
-    select state.*, (select row_to_json(inserted) from inserted) as message from state`);
+    select state.*, (select row_to_json(inserted) from inserted) as message from state`,
+  );
   const raw = result.rows[0] as
     | {
         request_state: RequestState;
@@ -217,7 +239,11 @@ const toCounts = (rows: Array<{ sender_id: string; count: number | string }> | n
  * send, so on a reader with many unread messages it is the cheaper shape.
  */
 export async function unreadCountsBySender(db: Executor, userId: string): Promise<Map<string, number>> {
-  const result = await db.execute(sql`with ${unreadCountsCtes(userId)} select sender_id, count from counts`);
+  const result = await executeNamed(
+    db,
+    'dm_unread_counts',
+    sql`with ${unreadCountsCtes(userId)} select sender_id, count from counts`,
+  );
   return toCounts(result.rows as Array<{ sender_id: string; count: number }>);
 }
 
@@ -255,7 +281,10 @@ export async function countUnreadAndNotify(
   values: GroupedNotification,
 ): Promise<NotifiedUnread> {
   const grouped = values.type === 'new_message';
-  const result = await db.execute(sql`
+  const result = await executeNamed(
+    db,
+    'dm_unread_and_notify',
+    sql`
     with ${unreadCountsCtes(values.userId)},
     removed as (
       delete from ${notifications}
@@ -275,7 +304,8 @@ export async function countUnreadAndNotify(
     )
     select (select json_agg(counts) from counts) as counts, (select row_to_json(added) from added) as added,
       (select count(*) from ${notifications} where user_id = ${values.userId} and is_read = false and expires_at > now())
-        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`);
+        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`,
+  );
   const raw = result.rows[0] as {
     counts: Array<{ sender_id: string; count: number }> | null;
     added: { created_at: string; title: string };
