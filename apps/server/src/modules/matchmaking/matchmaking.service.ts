@@ -131,14 +131,20 @@ export class MatchmakingService {
 
   /**
    * `GET /api/match/ice-servers` (F12): TURN relay credentials cost bandwidth, so they go only to a
-   * signed-in user who may match right now (not banned, not in maintenance). Everyone else gets STUN
-   * only; anonymous participants receive their TURN credentials in `match_found`.
+   * signed-in user who may match right now (not banned, not in maintenance). Anyone else gets STUN
+   * only; `relayAvailable` still says whether a match would carry TURN (anonymous participants
+   * receive their credentials in `match_found`), so the start screen can tell "hide my IP" works.
    */
   async iceServersOnRequest(userId: string | null): Promise<IceServers> {
-    const stunOnly = () => iceServersFor({ ...this.deps.ice, turnSecret: undefined }, null, Date.now());
-    if (!userId || this.deps.settings.current().maintenance) return stunOnly();
+    const settings = this.deps.settings.current();
+    const stunOnly = (relayAvailable: boolean): IceServers => ({
+      ...iceServersFor({ ...this.deps.ice, turnSecret: undefined }, null, Date.now()),
+      relayAvailable: relayAvailable && this.iceServers(null).relayAvailable,
+    });
+    if (settings.maintenance) return stunOnly(false);
+    if (!userId) return stunOnly(settings.allowAnonymous);
     const user = await findMatchUser(this.deps.db, userId);
-    if (!user || isBanActive(user, new Date())) return stunOnly();
+    if (!user || isBanActive(user, new Date())) return stunOnly(false);
     return this.iceServers(userId);
   }
 
