@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPresenceStatus, ZRelationship } from './profile.js';
+import { ZPresenceStatus } from './profile.js';
 import { ZUserId7 } from './user-id.js';
 import { ZUsername } from './users.js';
 
