@@ -1,26 +1,6 @@
-import type { IconProps } from '@/components/ui/Icons';
+import { type IconProps, Svg } from '@/components/ui/Icons';
 
 /** Icons only the call screen needs; same 24-unit grid and stroke as components/ui/Icons. */
-function Svg({ size = 20, children, ...props }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      focusable={false}
-      {...props}
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
-
 export function VideoOffIcon(props: IconProps) {
   return (
     <Svg {...props}>

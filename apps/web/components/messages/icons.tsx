@@ -1,25 +1,6 @@
-import type { IconProps } from '@/components/ui/Icons';
+import { type IconProps, Svg } from '@/components/ui/Icons';
 
 /** Icons only the messages UI needs, drawn on the same 24px stroke grid as `components/ui/Icons`. */
-function Svg({ size = 20, children, ...props }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      focusable={false}
-      {...props}
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
 
 export function PaperclipIcon(props: IconProps) {
   return (
