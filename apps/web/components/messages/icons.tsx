@@ -1,7 +1,6 @@
 import { type IconProps, Svg } from '@/components/ui/Icons';
 
 /** Icons only the messages UI needs, drawn on the same 24px stroke grid as `components/ui/Icons`. */
-
 export function PaperclipIcon(props: IconProps) {
   return (
     <Svg {...props}>
