@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { blocks, friendships, users } from '../../platform/db/schema.js';
+import { users } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { UserRow } from '../users/index.js';
 import {
@@ -81,32 +81,9 @@ export async function shareLockUsers(db: Executor, ids: string[]): Promise<Map<s
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function blockBetween(
-  db: Executor,
-  a: string,
-  b: string,
-): Promise<'blocked' | 'blocked_by' | null> {
-  const rows = await db
-    .select({ blockerId: blocks.blockerId })
-    .from(blocks)
-    .where(
-      or(
-        and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)),
-        and(eq(blocks.blockerId, b), eq(blocks.blockedId, a)),
-      ),
-    );
-  if (rows.some((row) => row.blockerId === a)) return 'blocked';
-  return rows.length > 0 ? 'blocked_by' : null;
-}
-
-export async function areFriends(db: Executor, a: string, b: string): Promise<boolean> {
-  const rows = await db
-    .select({ userId: friendships.userId })
-    .from(friendships)
-    .where(and(eq(friendships.userId, a), eq(friendships.friendId, b)))
-    .limit(1);
-  return rows.length > 0;
-}
+// The block and friendship rules are social's; messaging asks through its public API (inside its own
+// transaction, which is why they take an executor).
+export { areFriends, isBlockedEitherWay as blockBetween } from '../social/index.js';
 
 export async function findByNonce(
   db: Executor,
