@@ -9,6 +9,7 @@ import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { reports } from '../reports/reports.schema.js';
 import { blocks } from '../social/social.schema.js';
+import { findPeopleByIds } from '../users/index.js';
 import { users } from '../users/users.schema.js';
 import type { LiveMatch } from './match-queue.js';
 import { type MatchRow, matches, type StoredChatMessage } from './matchmaking.schema.js';
@@ -193,19 +194,7 @@ export async function listHistory(
   const partnerIds = pageRows
     .map((row) => (row.user1Id === userId ? row.user2Id : row.user1Id))
     .filter((id): id is string => id !== null);
-  const partners = partnerIds.length
-    ? await db
-        .select({
-          id: users.id,
-          username: users.username,
-          publicId: users.publicId,
-          displayName: users.displayName,
-          profilePicture: users.profilePicture,
-        })
-        .from(users)
-        .where(inArray(users.id, partnerIds))
-    : [];
-  const byId = new Map(partners.map((partner) => [partner.id, partner]));
+  const byId = await findPeopleByIds(db, partnerIds);
   return {
     matches: pageRows.map((row) => {
       const isUser1 = row.user1Id === userId;

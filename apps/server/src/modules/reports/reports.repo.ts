@@ -1,7 +1,8 @@
 import type { TReport } from '@guftagu/contracts';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { matches, type StoredChatMessage } from '../matchmaking/matchmaking.schema.js';
+import { findPeopleByIds } from '../users/index.js';
 import { users } from '../users/users.schema.js';
 import { type ReportRow, reports } from './reports.schema.js';
 
@@ -100,19 +101,7 @@ export async function listReportsBy(
     .limit(page.limit + 1);
   const pageRows = rows.slice(0, page.limit);
   const ids = pageRows.map((row) => row.reportedUserId).filter((id): id is string => id !== null);
-  const people = ids.length
-    ? await db
-        .select({
-          id: users.id,
-          username: users.username,
-          publicId: users.publicId,
-          displayName: users.displayName,
-          profilePicture: users.profilePicture,
-        })
-        .from(users)
-        .where(inArray(users.id, ids))
-    : [];
-  const byId = new Map(people.map((person) => [person.id, person]));
+  const byId = await findPeopleByIds(db, ids);
   return {
     reports: pageRows.map((row) =>
       toReport(row, row.reportedUserId ? byId.get(row.reportedUserId) : undefined),

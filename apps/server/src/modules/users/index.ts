@@ -1,7 +1,14 @@
 export type { ProfileDeps } from './profile.service.js';
 export { ProfileService } from './profile.service.js';
 export { registerUserRoutes } from './users.http.js';
-export { findUserById, findUserByPublicId, findUserByUsername, markAllOffline } from './users.repo.js';
+export type { PublicPerson } from './users.repo.js';
+export {
+  findPeopleByIds,
+  findUserById,
+  findUserByPublicId,
+  findUserByUsername,
+  markAllOffline,
+} from './users.repo.js';
 export type { UserRow } from './users.schema.js';
 export { withPrivacyDefaults } from './users.schema.js';
 export type { UsersService } from './users.service.js';

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { type UserRow, users } from './users.schema.js';
 
@@ -86,4 +86,28 @@ export async function markAllOffline(db: Database): Promise<number> {
 export async function findUserByPublicId(db: Database, publicId: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.publicId, publicId)).limit(1);
   return row;
+}
+
+/** The public face of several users (history lists, reports), by id, in one query. */
+export interface PublicPerson {
+  id: string;
+  username: string | null;
+  publicId: string;
+  displayName: string | null;
+  profilePicture: string | null;
+}
+
+export async function findPeopleByIds(db: Database, ids: string[]): Promise<Map<string, PublicPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      publicId: users.publicId,
+      displayName: users.displayName,
+      profilePicture: users.profilePicture,
+    })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
 }
