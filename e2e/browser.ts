@@ -1,4 +1,6 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type TestServer, uniqueName } from '../apps/server/test/harness.js';
 
 /** Debian's Chromium with fake media devices, so WebRTC specs get real camera/mic tracks. */
 export const CHROMIUM_ARGS = [
@@ -30,4 +32,27 @@ export async function shownOnlineCount(page: Page): Promise<number> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS)
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/**
+ * A new person signs up in this page the way a visitor does (emailed code, then a username) and
+ * lands on /profile. Returns the username they chose.
+ */
+export async function signUpThroughPages(page: Page, server: TestServer, prefix: string): Promise<string> {
+  const email = `${uniqueName()}@example.com`;
+  const username = uniqueName(prefix);
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/verify/);
+  await page.getByTestId('otp-input').locator('input').first().click();
+  await page.keyboard.type(server.latestCode(email));
+  await page.waitForURL(/\/onboard/, { timeout: 15_000 });
+  await page.getByTestId('onboard-username').fill(username);
+  await expect
+    .poll(() => page.getByTestId('username-status').getAttribute('data-state'), { timeout: 5_000 })
+    .toBe('available');
+  await page.getByTestId('onboard-submit').click();
+  await page.waitForURL(/\/profile$/, { timeout: 15_000 });
+  return username;
 }

@@ -2,8 +2,8 @@ import { formatUserId } from '@guftagu/contracts';
 import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, uniqueName } from '../apps/server/test/harness.js';
-import { launchBrowser } from './browser.js';
+import { startTestServer, type TestServer } from '../apps/server/test/harness.js';
+import { launchBrowser, signUpThroughPages } from './browser.js';
 
 /**
  * Random video chat in real Chromium with fake camera and microphone: real WebRTC between browser
@@ -75,21 +75,7 @@ async function signUpAndOpenChat(prefix: string): Promise<{ page: Page; username
   const context = await browser.newContext({ viewport: DESKTOP, permissions: ['camera', 'microphone'] });
   contexts.push(context);
   const page = await context.newPage();
-  const email = `${uniqueName()}@example.com`;
-  const username = uniqueName(prefix);
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/verify/);
-  await page.getByTestId('otp-input').locator('input').first().click();
-  await page.keyboard.type(server.latestCode(email));
-  await page.waitForURL(/\/onboard/, { timeout: 15_000 });
-  await page.getByTestId('onboard-username').fill(username);
-  await expect
-    .poll(() => page.getByTestId('username-status').getAttribute('data-state'), { timeout: 5_000 })
-    .toBe('available');
-  await page.getByTestId('onboard-submit').click();
-  await page.waitForURL(/\/profile$/, { timeout: 15_000 });
+  const username = await signUpThroughPages(page, server, prefix);
   // Client-side navigation keeps the session in memory, as a person clicking "Video chat" would.
   await page.getByRole('link', { name: 'Video chat' }).first().click();
   await page.waitForURL(/\/chat$/);

@@ -1,8 +1,8 @@
 import { formatUserId } from '@guftagu/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, uniqueName } from '../apps/server/test/harness.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { startTestServer, type TestServer } from '../apps/server/test/harness.js';
+import { launchBrowser, screenshot, signUpThroughPages } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -27,22 +27,7 @@ interface BrowserUser {
 async function signUpInBrowser(prefix: string): Promise<BrowserUser> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
-  const email = `${uniqueName()}@example.com`;
-  const username = uniqueName(prefix);
-
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/verify/);
-  await page.getByTestId('otp-input').locator('input').first().click();
-  await page.keyboard.type(server.latestCode(email));
-  await page.waitForURL(/\/onboard/, { timeout: 15_000 });
-  await page.getByTestId('onboard-username').fill(username);
-  await expect
-    .poll(() => page.getByTestId('username-status').getAttribute('data-state'), { timeout: 5_000 })
-    .toBe('available');
-  await page.getByTestId('onboard-submit').click();
-  await page.waitForURL(/\/profile$/, { timeout: 15_000 });
+  const username = await signUpThroughPages(page, server, prefix);
 
   const shownId = await page.getByTestId('profile-user-id').innerText();
   return { context, page, username, userId7Digit: shownId.replace('-', '') };
