@@ -2,7 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@guftagu/contracts'],
+  transpilePackages: ['@guftagu/contracts', '@guftagu/sdk'],
   typescript: { ignoreBuildErrors: false },
 };
 

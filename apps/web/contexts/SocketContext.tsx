@@ -1,9 +1,10 @@
 'use client';
 
-import { type ServerEventName, type ServerPayload, serverEvents } from '@guftagu/contracts';
+import type { ServerEventName, ServerPayload } from '@guftagu/contracts';
+import { createBrowserSocket, type GuftaguSocket, listen as listenTyped } from '@guftagu/sdk';
 import { useRouter } from 'next/navigation';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { useToast } from '@/components/ui/Toast';
 import { SOCKET_PATH, SOCKET_URL } from '@/lib/config';
 import { useAuth } from './AuthContext';
@@ -11,7 +12,7 @@ import { useAuth } from './AuthContext';
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 interface SocketContextValue {
-  socket: Socket | null;
+  socket: GuftaguSocket | null;
   status: ConnectionStatus;
   /** Live number of connected clients (anonymous + signed in); null until the first update arrives. */
   onlineCount: number | null;
@@ -24,25 +25,15 @@ const SocketContext = createContext<SocketContextValue>({ socket: null, status: 
  * unsubscribe function.
  */
 export function listen<E extends ServerEventName>(
-  socket: Socket,
+  socket: GuftaguSocket,
   event: E,
   handler: (payload: ServerPayload<E>) => void,
 ): () => void {
-  const schema = serverEvents[event];
-  const wrapped = (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      if (process.env.NODE_ENV !== 'production') {
-        console.warn(`[socket] dropped malformed "${event}" payload`, parsed.error.issues);
-      }
-      return;
+  return listenTyped(socket, event, handler, (name, issues) => {
+    if (process.env.NODE_ENV !== 'production') {
+      console.warn(`[socket] dropped malformed "${name}" payload`, issues);
     }
-    handler(parsed.data as ServerPayload<E>);
-  };
-  socket.on(event as string, wrapped);
-  return () => {
-    socket.off(event as string, wrapped);
-  };
+  });
 }
 
 const SIGN_OUT_REASONS = new Set(['logged_out', 'account_banned', 'session_revoked']);
@@ -60,7 +51,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   const { toast } = useToast();
   const router = useRouter();
 
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<GuftaguSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('idle');
   const [onlineCount, setOnlineCount] = useState<number | null>(null);
 
@@ -73,15 +64,10 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   // One socket for the app's lifetime. The handshake auth is a function, so every (re)connect presents
   // whatever access token is current at that moment.
   useEffect(() => {
-    const client = io(SOCKET_URL, {
+    const client = createBrowserSocket({
+      url: SOCKET_URL,
       path: SOCKET_PATH,
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      autoConnect: false,
-      withCredentials: true,
-      reconnectionDelay: 1000,
-      reconnectionDelayMax: 8000,
-      auth: (callback) => callback(tokenRef.current ? { token: tokenRef.current } : {}),
+      getToken: () => tokenRef.current,
     });
 
     const offs = [

@@ -1,6 +1,5 @@
 import {
   type TCheckUsernameResponse,
-  type TErrorEnvelope,
   type TMeResponse,
   type TMessageResponse,
   type TSendOtpResponse,
@@ -8,20 +7,17 @@ import {
   type TUploadResponse,
   ZErrorEnvelope,
 } from '@guftagu/contracts';
+import type { z } from 'zod';
+import { ApiError } from './errors.js';
+import { type RequestOptions, requestJson } from './request.js';
 
-/** A failed call, carrying the server's envelope and HTTP status. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly envelope: TErrorEnvelope,
-  ) {
-    super(envelope.error);
-    this.name = 'ApiError';
-  }
-
-  get code(): TErrorEnvelope['code'] {
-    return this.envelope.code;
-  }
+/** A non-envelope failure (a proxy's HTML page, an empty body) keeps its status and says so. */
+function failureOf(status: number, json: unknown): ApiError {
+  const parsed = ZErrorEnvelope.safeParse(json);
+  return new ApiError(
+    status,
+    parsed.success ? parsed.data : { success: false, error: `HTTP ${status}`, code: 'INTERNAL_ERROR' },
+  );
 }
 
 /** One file for `uploadFiles`: bytes (or a browser Blob/File) and the name it had on disk. */
@@ -73,16 +69,25 @@ export class ApiClient {
       if (match) this.refreshCookie = match[1] ? `guftagu_rt=${match[1]}` : undefined;
     }
     const json: unknown = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const parsed = ZErrorEnvelope.safeParse(json);
-      throw new ApiError(
-        response.status,
-        parsed.success
-          ? parsed.data
-          : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
-      );
-    }
+    if (!response.ok) throw failureOf(response.status, json);
     return json as T;
+  }
+
+  /**
+   * A request whose answer is parsed by its contract schema (what the web app uses): a response that
+   * does not match is a BAD_RESPONSE error, never silently trusted.
+   */
+  call<S extends z.ZodType>(path: string, schema: S, options: Omit<RequestOptions, 'token'> = {}) {
+    return requestJson(
+      { baseUrl: this.options.baseUrl, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) },
+      path,
+      schema,
+      {
+        ...options,
+        token: this.token ?? null,
+        headers: { ...(this.refreshCookie ? { cookie: this.refreshCookie } : {}), ...options.headers },
+      },
+    );
   }
 
   /**
@@ -105,15 +110,7 @@ export class ApiClient {
       credentials: 'include',
     });
     const json: unknown = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const parsed = ZErrorEnvelope.safeParse(json);
-      throw new ApiError(
-        response.status,
-        parsed.success
-          ? parsed.data
-          : { success: false, error: `HTTP ${response.status}`, code: 'INTERNAL_ERROR' },
-      );
-    }
+    if (!response.ok) throw failureOf(response.status, json);
     return json as TUploadResponse;
   }
 

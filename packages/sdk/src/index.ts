@@ -1,4 +1,10 @@
 export type { ApiClientOptions, UploadFile } from './api.js';
-export { ApiClient, ApiError } from './api.js';
-export type { GuftaguSocket, SocketOptions } from './socket.js';
-export { connectSocket } from './socket.js';
+export { ApiClient } from './api.js';
+export type { ApiErrorBody, ClientErrorCode } from './errors.js';
+export { ApiError, errorMessage, fallbackError, isApiError, UNREACHABLE_MESSAGE } from './errors.js';
+export type { HttpMethod, RequestOptions, Transport } from './request.js';
+export { buildUrl, errorFromResponse, requestJson } from './request.js';
+export type { AckOk, BrowserSocketOptions, GuftaguSocket, SocketOptions } from './socket.js';
+export { connectSocket, createBrowserSocket, emitWithAck, listen } from './socket.js';
+export type { UploadHandle } from './upload.js';
+export { uploadWithProgress } from './upload.js';
