@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.unit.test.ts',
             'apps/web/lib/**/*.test.ts',
+            'apps/web/features/**/*.test.ts',
           ],
         },
       },

@@ -8,6 +8,7 @@ import { AuthProvider, useAuth } from '@/contexts/AuthContext';
 import { MessagesProvider } from '@/contexts/MessagesContext';
 import { NotificationsProvider } from '@/contexts/NotificationsContext';
 import { SocketProvider } from '@/contexts/SocketContext';
+import { QueryProvider } from '@/lib/query/query-provider';
 
 /** Pages a signed-in user may still visit before choosing a username. */
 const ONBOARDING_EXEMPT = ['/onboard', '/terms', '/privacy', '/help', '/dev'];
@@ -33,12 +34,14 @@ export function Providers({ children }: { children: ReactNode }) {
       <TooltipProvider delayDuration={250} skipDelayDuration={150}>
         <AuthProvider>
           <SocketProvider>
-            <NotificationsProvider>
-              <MessagesProvider>
-                <OnboardingGate />
-                {children}
-              </MessagesProvider>
-            </NotificationsProvider>
+            <QueryProvider>
+              <NotificationsProvider>
+                <MessagesProvider>
+                  <OnboardingGate />
+                  {children}
+                </MessagesProvider>
+              </NotificationsProvider>
+            </QueryProvider>
           </SocketProvider>
         </AuthProvider>
       </TooltipProvider>

@@ -1,0 +1,7 @@
+import type { CacheEventBinding } from './cache-event';
+
+/**
+ * Every feature's socket→cache bindings: the one list the bridge subscribes. A new feature adds its
+ * `…CacheEvents` array here.
+ */
+export const CACHE_EVENTS: readonly CacheEventBinding[] = [];
