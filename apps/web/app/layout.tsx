@@ -4,8 +4,8 @@ import './globals.css';
 
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { Footer } from '@/components/layout/Footer';
-import { Header } from '@/components/layout/Header';
+import { Footer } from '@/components/layout/footer';
+import { Header } from '@/components/layout/header';
 import { Providers } from '@/components/Providers';
 
 export const metadata: Metadata = {

@@ -1,13 +1,13 @@
-import { HeroVisual } from '@/components/landing/HeroVisual';
+import { OnlineCountHero } from '@/components/layout/online-count';
+import { buttonClasses } from '@/components/ui/Button';
+import { HeroVisual } from '@/features/landing/components/hero-visual';
 import {
   FeaturesSection,
   HowItWorksSection,
   IdShowcaseSection,
   SafetySection,
-} from '@/components/landing/Sections';
-import { StartChattingLink } from '@/components/landing/StartChattingLink';
-import { OnlineCountHero } from '@/components/layout/OnlineCount';
-import { buttonClasses } from '@/components/ui/Button';
+} from '@/features/landing/components/sections';
+import { StartChattingLink } from '@/features/landing/components/start-chatting-link';
 
 export default function HomePage() {
   return (

@@ -4,11 +4,11 @@ import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
 import { TooltipProvider } from '@/components/ui/Tooltip';
-import { AuthProvider, useAuth } from '@/contexts/AuthContext';
 import { MessagesProvider } from '@/contexts/MessagesContext';
 import { NotificationsProvider } from '@/contexts/NotificationsContext';
-import { SocketProvider } from '@/contexts/SocketContext';
+import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { QueryProvider } from '@/lib/query/query-provider';
+import { SocketProvider } from '@/lib/socket/socket-context';
 
 /** Pages a signed-in user may still visit before choosing a username. */
 const ONBOARDING_EXEMPT = ['/onboard', '/terms', '/privacy', '/help', '/dev'];

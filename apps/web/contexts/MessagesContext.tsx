@@ -13,12 +13,12 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useAuth } from '@/features/auth/auth-context';
 import { isSoundEnabled, setSoundEnabled } from '@/lib/messages/alerts';
 import { useMessagesApi } from '@/lib/messages/messages-api';
 import { type ThreadAction, type Threads, threadsReducer } from '@/lib/messages/threads-reducer';
 import { useDmActions } from '@/lib/messages/useDmActions';
 import { useDmEvents } from '@/lib/messages/useDmEvents';
-import { useAuth } from './AuthContext';
 
 /**
  * The live direct-message store: unread totals (header badge, /friends, the list), every conversation

@@ -12,11 +12,11 @@ import {
   useState,
 } from 'react';
 import { useToast } from '@/components/ui/Toast';
-import { useServerEvent } from '@/hooks/useServerEvent';
+import { useAuth } from '@/features/auth/auth-context';
+import { useServerEvent } from '@/lib/hooks/use-server-event';
 import { useSocialApi } from '@/lib/social-api';
 import { useSocialChange } from '@/lib/social-events';
 import { nameOf } from '@/lib/utils';
-import { useAuth } from './AuthContext';
 
 /** How many of the newest notifications the header dropdown keeps. */
 export const DROPDOWN_LIMIT = 10;

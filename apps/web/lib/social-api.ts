@@ -16,7 +16,7 @@ import {
   ZUserSearchResponse,
 } from '@guftagu/contracts';
 import { useMemo } from 'react';
-import { useAuth } from '@/contexts/AuthContext';
+import { useAuth } from '@/features/auth/auth-context';
 import { errorMessage, isApiError } from './api';
 import { announceSocialChange } from './social-events';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { VideoChat } from '@/components/chat/VideoChat';
+import { VideoChat } from '@/features/chat/components/video-chat';
 
 export const metadata: Metadata = {
   title: 'Video chat',

@@ -1,7 +1,7 @@
 'use client';
 
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { FriendsList } from '@/components/friends/FriendsList';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function FriendsPage() {
   return <RequireAuth>{() => <FriendsList />}</RequireAuth>;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { AuthShell } from '@/components/auth/AuthShell';
-import { LoginForm } from '@/components/auth/LoginForm';
 import { Skeleton } from '@/components/ui/Skeleton';
+import { AuthShell } from '@/features/auth/components/auth-shell';
+import { LoginForm } from '@/features/auth/components/login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { NotificationsPage } from '@/components/notifications/NotificationsPage';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function NotificationsRoute() {
   return <RequireAuth>{() => <NotificationsPage />}</RequireAuth>;

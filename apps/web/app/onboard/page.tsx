@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { AuthShell } from '@/components/auth/AuthShell';
-import { OnboardingForm } from '@/components/auth/OnboardingForm';
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { Skeleton } from '@/components/ui/Skeleton';
+import { AuthShell } from '@/features/auth/components/auth-shell';
+import { OnboardingForm } from '@/features/auth/components/onboarding-form';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 function AlreadyOnboarded() {
   const router = useRouter();

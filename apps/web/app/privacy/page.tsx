@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LegalPage, type LegalSection } from '@/components/content/LegalPage';
+import { LegalPage, type LegalSection } from '@/features/content/components/legal-page';
 import { PRIVACY_EMAIL } from '@/lib/config';
 
 export const metadata: Metadata = {

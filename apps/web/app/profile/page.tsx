@@ -1,7 +1,7 @@
 'use client';
 
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { ProfileSkeleton, ProfileView } from '@/components/profile/ProfileView';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function ProfilePage() {
   return <RequireAuth fallback={<ProfileSkeleton />}>{(user) => <ProfileView user={user} />}</RequireAuth>;

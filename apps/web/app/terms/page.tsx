@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { LegalPage, type LegalSection } from '@/components/content/LegalPage';
+import { LegalPage, type LegalSection } from '@/features/content/components/legal-page';
 import { SAFETY_EMAIL, SUPPORT_EMAIL } from '@/lib/config';
 
 export const metadata: Metadata = {

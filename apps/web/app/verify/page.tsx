@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { AuthShell } from '@/components/auth/AuthShell';
-import { VerifyForm } from '@/components/auth/VerifyForm';
 import { Skeleton } from '@/components/ui/Skeleton';
+import { AuthShell } from '@/features/auth/components/auth-shell';
+import { VerifyForm } from '@/features/auth/components/verify-form';
 
 export const metadata: Metadata = { title: 'Enter your code' };
 

@@ -20,9 +20,9 @@ import { AlertIcon, ArrowRightIcon, HashIcon, SearchIcon, UserIcon } from '@/com
 import { Input } from '@/components/ui/Input';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { Spinner } from '@/components/ui/Spinner';
-import { useDebouncedValue } from '@/hooks/useDebouncedValue';
-import { useServerEvent } from '@/hooks/useServerEvent';
 import { errorMessage, isApiError } from '@/lib/api';
+import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
+import { useServerEvent } from '@/lib/hooks/use-server-event';
 import { useSocialApi } from '@/lib/social-api';
 import { cn, nameOf, parseUserIdInput, profileHref } from '@/lib/utils';
 import { FriendsShell } from './FriendsShell';

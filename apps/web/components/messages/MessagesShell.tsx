@@ -2,7 +2,7 @@
 
 import { useParams } from 'next/navigation';
 import { type ReactNode, Suspense, useEffect } from 'react';
-import { RequireAuth } from '@/components/auth/RequireAuth';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 import { cn } from '@/lib/utils';
 import { ConversationList } from './ConversationList';
 

@@ -9,11 +9,11 @@ import {
   useState,
   type WheelEvent,
 } from 'react';
-import { FormAlert } from '@/components/auth/AuthShell';
 import { Button } from '@/components/ui/Button';
 import { ZoomInIcon, ZoomOutIcon } from '@/components/ui/Icons';
 import { Modal, ModalClose } from '@/components/ui/Modal';
 import { Spinner } from '@/components/ui/Spinner';
+import { FormAlert } from '@/features/auth/components/auth-shell';
 
 /** Pictures the server accepts, before our own compression. */
 export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];

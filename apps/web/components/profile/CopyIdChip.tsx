@@ -4,7 +4,7 @@ import { formatUserId } from '@guftagu/contracts';
 import { CheckIcon, CopyIcon, HashIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
-import { useCopyToClipboard } from '@/hooks/useCopyToClipboard';
+import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
 import { cn } from '@/lib/utils';
 
 /** Someone's 7-digit ID as a compact, copyable chip ("# 123-4567 ⧉"). */

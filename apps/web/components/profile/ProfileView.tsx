@@ -17,7 +17,7 @@ import {
 } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
-import { useAuth } from '@/contexts/AuthContext';
+import { useAuth } from '@/features/auth/auth-context';
 import { cn, formatCount, formatMonthYear } from '@/lib/utils';
 import { UserIdDisplay } from './UserIdDisplay';
 

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { CheckIcon, CopyIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
-import { useCopyToClipboard } from '@/hooks/useCopyToClipboard';
+import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
 import { cn } from '@/lib/utils';
 
 /** The permanent 7-digit ID, large and copyable (copies the plain digits, e.g. 1234567). */

@@ -12,7 +12,7 @@ import {
 } from '@guftagu/contracts';
 import { useMemo } from 'react';
 import { z } from 'zod';
-import { useAuth } from '@/contexts/AuthContext';
+import { useAuth } from '@/features/auth/auth-context';
 import { errorMessage, isApiError } from '@/lib/api';
 
 export type ConversationView = 'inbox' | 'archived' | 'requests';

@@ -9,7 +9,7 @@ import {
   ZSendDmResponse,
 } from '@guftagu/contracts';
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useMemo } from 'react';
-import { useSocket } from '@/contexts/SocketContext';
+import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { messagingErrorMessage, useMessagesApi } from './messages-api';
 import { asTombstone, emptyThread, type PendingMessage, toggleMyReaction } from './thread-store';

@@ -3,8 +3,8 @@
 import { type TDirectMessage, ZDmSyncResponse } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { type Dispatch, type RefObject, useEffect, useRef } from 'react';
-import { useSocket } from '@/contexts/SocketContext';
-import { useServerEvent } from '@/hooks/useServerEvent';
+import { useServerEvent } from '@/lib/hooks/use-server-event';
+import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { messageHref, nameOf } from '@/lib/utils';
 import { playMessageChime, showDesktopNotification } from './alerts';

@@ -2,8 +2,8 @@
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
-import { useAuth } from '@/contexts/AuthContext';
-import { listen, useSocket } from '@/contexts/SocketContext';
+import { useAuth } from '@/features/auth/auth-context';
+import { listen, useSocket } from '@/lib/socket/socket-context';
 import { CACHE_EVENTS } from './cache-events';
 import { LiveCache } from './live-cache';
 import { createQueryClient } from './query-client';

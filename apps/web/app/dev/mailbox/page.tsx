@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { DevMailbox } from '@/components/dev/DevMailbox';
 import { Spinner } from '@/components/ui/Spinner';
+import { DevMailbox } from '@/features/dev-mailbox/components/dev-mailbox';
 
 export const metadata: Metadata = { title: 'Dev outbox', robots: { index: false, follow: false } };
 

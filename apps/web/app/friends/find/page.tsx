@@ -1,7 +1,7 @@
 'use client';
 
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { FindPeople } from '@/components/friends/FindPeople';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function FindPeoplePage() {
   return <RequireAuth>{() => <FindPeople />}</RequireAuth>;

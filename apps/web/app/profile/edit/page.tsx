@@ -1,7 +1,7 @@
 'use client';
 
-import { RequireAuth } from '@/components/auth/RequireAuth';
 import { ProfileEditForm, ProfileEditSkeleton } from '@/components/profile/ProfileEditForm';
+import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function EditProfilePage() {
   return (

@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { Logo } from './logo';
+
+const COLUMNS = [
+  {
+    title: 'Product',
+    links: [
+      { href: '/#features', label: 'Features' },
+      { href: '/#your-id', label: 'Your 7-digit ID' },
+      { href: '/login', label: 'Sign in' },
+    ],
+  },
+  {
+    title: 'Support',
+    links: [
+      { href: '/help', label: 'Help center' },
+      { href: '/help#safety-tips', label: 'Safety tips' },
+      { href: '/help#report', label: 'Report a user' },
+    ],
+  },
+  {
+    title: 'Legal',
+    links: [
+      { href: '/terms', label: 'Terms of Service' },
+      { href: '/privacy', label: 'Privacy Policy' },
+      { href: '/terms#community-guidelines', label: 'Community guidelines' },
+    ],
+  },
+];
+
+export function Footer() {
+  const year = new Date().getFullYear();
+  return (
+    <footer className="hairline-top mt-24 border-t border-white/[0.04] bg-ink-950/60">
+      <div className="mx-auto grid max-w-6xl gap-12 px-4 py-14 sm:px-6 md:grid-cols-[1.4fr_repeat(3,1fr)]">
+        <div className="max-w-xs">
+          <Logo />
+          <p className="mt-4 text-sm leading-relaxed text-ink-400">
+            Guftagu means conversation. Meet someone new face to face, keep the people you click with, and
+            talk again whenever you like.
+          </p>
+        </div>
+        {COLUMNS.map((column) => (
+          <nav key={column.title} aria-label={column.title}>
+            <h2 className="font-sans text-micro font-semibold tracking-[0.08em] text-ink-400 uppercase">
+              {column.title}
+            </h2>
+            <ul className="mt-4 flex flex-col gap-2.5">
+              {column.links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="text-sm text-ink-300 transition-colors hover:text-ink-50">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ))}
+      </div>
+      <div className="border-t border-white/[0.05]">
+        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-xs text-ink-500 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+          <p>© {year} Guftagu. All rights reserved.</p>
+          <p>Be kind — every conversation is with a real person. You must be 18 or older to use Guftagu.</p>
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { formatUserId } from '@guftagu/contracts';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { Avatar } from '@/components/ui/Avatar';
+import { Button, buttonClasses } from '@/components/ui/Button';
+import { ArrowRightIcon, LogOutIcon, MenuIcon } from '@/components/ui/Icons';
+import { Modal } from '@/components/ui/Modal';
+import { useToast } from '@/components/ui/Toast';
+import { useAuth } from '@/features/auth/auth-context';
+import { Logo } from './logo';
+import { navItemsFor } from './nav';
+import { OnlineCountHero } from './online-count';
+
+export function MobileNav() {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  const router = useRouter();
+  const { status, user, logout } = useAuth();
+  const { toast } = useToast();
+
+  // Close the sheet after navigating.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not a value we read.
+  useEffect(() => setOpen(false), [pathname]);
+
+  const name = user ? user.displayName || user.username || user.email : '';
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={setOpen}
+      variant="sheet"
+      title="Menu"
+      hideTitle
+      headerContent={<Logo />}
+      trigger={
+        <button
+          type="button"
+          className="inline-flex size-10 items-center justify-center rounded-xl text-ink-200 transition-colors hover:bg-white/[0.06] hover:text-ink-50 md:hidden"
+          aria-label="Open menu"
+          data-testid="mobile-menu-button"
+        >
+          <MenuIcon size={22} />
+        </button>
+      }
+    >
+      <div className="flex h-full flex-col">
+        <nav aria-label="Mobile" className="mt-4 flex flex-col">
+          {navItemsFor(status === 'authenticated').map((item, index) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              onClick={() => setOpen(false)}
+              className="flex items-center justify-between border-b border-white/[0.06] py-4 font-display text-2xl font-medium tracking-tight text-ink-100 transition-colors hover:text-white"
+              style={{ animation: `var(--animate-fade-up)`, animationDelay: `${80 + index * 50}ms` }}
+            >
+              {item.label}
+              <ArrowRightIcon size={18} className="text-ink-500" />
+            </Link>
+          ))}
+        </nav>
+
+        <OnlineCountHero className="mt-8 self-start" />
+
+        <div className="mt-auto pt-8">
+          {status === 'authenticated' && user ? (
+            <div className="flex flex-col gap-3">
+              <Link
+                href="/profile"
+                className="flex items-center gap-3 rounded-2xl border border-white/[0.07] bg-white/[0.03] p-3"
+              >
+                <Avatar name={name} src={user.profilePicture} size={40} />
+                <span className="min-w-0">
+                  <span className="block truncate text-sm font-semibold text-ink-50">{name}</span>
+                  <span className="block font-mono text-xs text-ink-400">
+                    {formatUserId(user.userId7Digit)}
+                  </span>
+                </span>
+              </Link>
+              <Button
+                variant="danger"
+                onClick={async () => {
+                  setOpen(false);
+                  await logout();
+                  toast({ title: 'Signed out', description: 'See you soon.' });
+                  router.push('/');
+                }}
+              >
+                <LogOutIcon size={16} /> Log out
+              </Button>
+            </div>
+          ) : status === 'unauthenticated' ? (
+            <div className="flex flex-col gap-2.5">
+              <Link href="/login" className={buttonClasses({ variant: 'primary', size: 'lg' })}>
+                Get started
+              </Link>
+              <Link
+                href="/login?mode=password"
+                className={buttonClasses({ variant: 'secondary', size: 'lg' })}
+              >
+                Sign in with password
+              </Link>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { Tooltip } from '@/components/ui/Tooltip';
+import { useAnimatedNumber } from '@/lib/hooks/use-animated-number';
+import { useUserCount } from '@/lib/socket/socket-context';
+import { cn, formatCount } from '@/lib/utils';
+
+export function LiveDot({ live, size = 8, className }: { live: boolean; size?: number; className?: string }) {
+  return (
+    <span
+      className={cn('relative inline-flex shrink-0', className)}
+      style={{ width: size, height: size }}
+      aria-hidden
+    >
+      {live ? <span className="absolute inset-0 animate-pulse-ring rounded-full bg-live-400" /> : null}
+      <span
+        className={cn(
+          'relative inline-flex size-full rounded-full transition-colors duration-500',
+          live ? 'bg-live-400 shadow-[0_0_12px_rgb(74_222_128/0.8)]' : 'bg-ink-500',
+        )}
+      />
+    </span>
+  );
+}
+
+function useCountDisplay() {
+  const { count, live, status } = useUserCount();
+  const animated = useAnimatedNumber(count);
+  const connecting = status === 'idle' || status === 'connecting';
+  const state = count === null ? (connecting ? 'loading' : 'offline') : live ? 'live' : 'stale';
+  return { count, animated, live, state };
+}
+
+/** Header pill: "🟢 1,234 users online now", updated in real time over Socket.IO. */
+export function OnlineCountPill({ className }: { className?: string }) {
+  const { count, animated, live, state } = useCountDisplay();
+  const tip =
+    state === 'live'
+      ? 'Live — updates the instant someone joins or leaves'
+      : state === 'offline'
+        ? 'Live count unavailable. Reconnecting…'
+        : state === 'stale'
+          ? 'Reconnecting… showing the last known count'
+          : 'Connecting to the live count…';
+
+  return (
+    <Tooltip content={tip} side="bottom">
+      <div
+        className={cn(
+          'inline-flex h-8 items-center gap-2 rounded-full border border-white/[0.08] bg-white/[0.035] pr-3 pl-2.5 text-[13px] text-ink-300 shadow-[inset_0_1px_0_rgb(255_255_255/0.05)]',
+          className,
+        )}
+      >
+        <LiveDot live={live} />
+        <span className="whitespace-nowrap">
+          <span
+            data-testid="online-count"
+            data-state={state}
+            data-value={count ?? undefined}
+            className={cn(
+              'tabular inline-block font-semibold text-ink-50',
+              count === null && 'skeleton h-3.5 w-8 rounded align-[-2px] text-transparent',
+            )}
+          >
+            {animated === null ? '—' : formatCount(animated)}
+          </span>
+          <span className="sm:hidden" aria-hidden>
+            {' '}
+            online
+          </span>
+          <span className="max-sm:sr-only"> {count === 1 ? 'user' : 'users'} online now</span>
+          {state !== 'live' ? <span className="sr-only"> ({tip})</span> : null}
+        </span>
+      </div>
+    </Tooltip>
+  );
+}
+
+/** The large hero version of the live count. */
+export function OnlineCountHero({ className }: { className?: string }) {
+  const { count, animated, live, state } = useCountDisplay();
+  return (
+    <div
+      className={cn(
+        'inline-flex items-center gap-3 rounded-full border border-live-400/15 bg-live-500/[0.06] py-2 pr-5 pl-4 shadow-[0_0_40px_-12px_rgb(74_222_128/0.35),inset_0_1px_0_rgb(255_255_255/0.05)]',
+        className,
+      )}
+    >
+      <LiveDot live={live} size={10} />
+      <p className="text-[15px] text-ink-200">
+        {count === null ? (
+          <span className="inline-flex items-center gap-2">
+            <span className="skeleton inline-block h-4 w-12 rounded align-[-3px]" aria-hidden />
+            <span>{state === 'offline' ? 'Live count reconnecting…' : 'users online now'}</span>
+          </span>
+        ) : (
+          <>
+            <span
+              className="tabular font-display text-lg font-semibold tracking-tight text-white"
+              data-testid="hero-online-count"
+            >
+              {formatCount(animated ?? count)}
+            </span>{' '}
+            {count === 1 ? 'user' : 'users'} online now
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

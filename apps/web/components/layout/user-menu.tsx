@@ -1,0 +1,139 @@
+'use client';
+
+import { formatUserId } from '@guftagu/contracts';
+import { useRouter } from 'next/navigation';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/components/social/Presence';
+import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/components/social/StatusPicker';
+import {
+  Dropdown,
+  DropdownContent,
+  DropdownItem,
+  DropdownLabel,
+  DropdownRadioGroup,
+  DropdownRadioItem,
+  DropdownSeparator,
+  DropdownTrigger,
+} from '@/components/ui/Dropdown';
+import {
+  BellIcon,
+  ChevronDownIcon,
+  HashIcon,
+  HelpIcon,
+  LogOutIcon,
+  PencilIcon,
+  UserIcon,
+  UsersIcon,
+} from '@/components/ui/Icons';
+import { useToast } from '@/components/ui/Toast';
+import { useAuth } from '@/features/auth/auth-context';
+import { errorMessage } from '@/lib/api';
+
+export function UserMenu() {
+  const { user, logout } = useAuth();
+  const { toast } = useToast();
+  const router = useRouter();
+  const updateStatus = useUpdateStatus();
+  if (!user) return null;
+  const name = user.displayName || user.username || user.email;
+
+  const onLogout = async () => {
+    await logout();
+    toast({ title: 'Signed out', description: 'See you soon.' });
+    router.push('/');
+  };
+
+  const onStatus = async (status: SelfStatus) => {
+    if (status === user.status) return;
+    try {
+      await updateStatus(status, user.customStatus);
+      toast({
+        title: `You’re now ${STATUS_META[status].label.toLowerCase()}`,
+        tone: 'success',
+        duration: 2500,
+      });
+    } catch (error) {
+      toast({ title: 'Couldn’t update your status', description: errorMessage(error), tone: 'error' });
+    }
+  };
+
+  return (
+    <Dropdown>
+      <DropdownTrigger
+        className="group inline-flex items-center gap-1.5 rounded-full p-0.5 pr-1.5 transition-colors hover:bg-white/[0.06] data-[state=open]:bg-white/[0.08]"
+        aria-label={`Account menu for ${name} (${STATUS_META[user.status].label})`}
+        data-testid="user-menu"
+      >
+        <PresenceAvatar name={name} src={user.profilePicture} size={32} status={user.status} />
+        <ChevronDownIcon
+          size={14}
+          className="text-ink-400 transition-transform duration-200 group-data-[state=open]:rotate-180"
+        />
+      </DropdownTrigger>
+      <DropdownContent className="w-64">
+        <DropdownLabel>
+          <div className="flex items-center gap-3">
+            <PresenceAvatar name={name} src={user.profilePicture} size={40} status={user.status} />
+            <div className="min-w-0">
+              <p className="truncate text-sm font-semibold text-ink-50">{name}</p>
+              <p className="truncate text-xs text-ink-400">
+                {user.username ? `@${user.username}` : user.email}
+              </p>
+            </div>
+          </div>
+          <p className="mt-3 inline-flex items-center gap-1.5 rounded-lg bg-white/[0.04] px-2 py-1 font-mono text-xs text-ink-300">
+            <HashIcon size={12} /> {formatUserId(user.userId7Digit)}
+          </p>
+          {user.customStatus ? (
+            <p className="mt-2 truncate text-xs text-ink-300" title={user.customStatus}>
+              “{user.customStatus}”
+            </p>
+          ) : null}
+        </DropdownLabel>
+        <DropdownSeparator />
+        <DropdownLabel className="pt-1 pb-1 text-micro font-semibold tracking-[0.08em] text-ink-500 uppercase">
+          Status
+        </DropdownLabel>
+        <DropdownRadioGroup value={user.status} onValueChange={(value) => void onStatus(value as SelfStatus)}>
+          {SELF_STATUSES.map((option) => (
+            <DropdownRadioItem
+              key={option.value}
+              value={option.value}
+              data-testid={`menu-status-${option.value}`}
+            >
+              <StatusDot status={option.value} size={8} />
+              {STATUS_META[option.value].label}
+            </DropdownRadioItem>
+          ))}
+        </DropdownRadioGroup>
+        <DropdownItem
+          icon={<PencilIcon size={16} />}
+          onSelect={() => router.push('/profile/edit#status-title')}
+        >
+          Set a custom status
+        </DropdownItem>
+        <DropdownSeparator />
+        <DropdownItem icon={<UserIcon size={16} />} onSelect={() => router.push('/profile')}>
+          Your profile
+        </DropdownItem>
+        <DropdownItem icon={<UsersIcon size={16} />} onSelect={() => router.push('/friends')}>
+          Friends
+        </DropdownItem>
+        <DropdownItem icon={<BellIcon size={16} />} onSelect={() => router.push('/notifications')}>
+          Notifications
+        </DropdownItem>
+        <DropdownItem icon={<HelpIcon size={16} />} onSelect={() => router.push('/help')}>
+          Help center
+        </DropdownItem>
+        <DropdownSeparator />
+        <DropdownItem
+          tone="danger"
+          icon={<LogOutIcon size={16} />}
+          onSelect={() => void onLogout()}
+          data-testid="menu-logout"
+        >
+          Log out
+        </DropdownItem>
+      </DropdownContent>
+    </Dropdown>
+  );
+}

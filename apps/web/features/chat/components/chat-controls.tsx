@@ -1,0 +1,180 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { FlagIcon, MicIcon, PhoneOffIcon, SkipIcon, VideoIcon } from '@/components/ui/Icons';
+import { Tooltip } from '@/components/ui/Tooltip';
+import { CHAT_SHORTCUTS } from '@/features/chat/hooks/use-chat-shortcuts';
+import { cn } from '@/lib/utils';
+import { MicOffIcon, ScreenShareIcon, VideoOffIcon } from './chat-icons';
+
+function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd className="ml-1.5 rounded border border-white/15 bg-white/10 px-1 font-sans text-[10px] text-ink-200">
+      {children}
+    </kbd>
+  );
+}
+
+function RoundButton({
+  label,
+  shortcut,
+  pressed,
+  off,
+  disabled,
+  onClick,
+  children,
+  testId,
+}: {
+  label: string;
+  shortcut?: { keys: string; display: string };
+  pressed?: boolean;
+  /** Paint the button as "something is off" (muted mic, camera off). */
+  off?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Tooltip
+      content={
+        <>
+          {label}
+          {shortcut ? <Kbd>{shortcut.display}</Kbd> : null}
+        </>
+      }
+    >
+      <button
+        type="button"
+        aria-label={label}
+        aria-pressed={pressed}
+        aria-keyshortcuts={shortcut?.keys}
+        disabled={disabled}
+        onClick={onClick}
+        data-testid={testId}
+        className={cn(
+          'inline-flex size-10 shrink-0 items-center justify-center rounded-full border backdrop-blur-md transition-[background-color,border-color,color,transform] duration-200 active:scale-95 sm:size-12',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:pointer-events-none disabled:opacity-40',
+          off
+            ? 'border-danger-400/30 bg-danger-500/85 text-white hover:bg-danger-500'
+            : pressed
+              ? 'border-brand-300/40 bg-brand-500/80 text-white hover:bg-brand-500'
+              : 'border-white/10 bg-white/10 text-white hover:bg-white/20',
+        )}
+      >
+        {children}
+      </button>
+    </Tooltip>
+  );
+}
+
+export interface ChatControlsProps {
+  micOn: boolean;
+  cameraOn: boolean;
+  hasAudio: boolean;
+  hasVideo: boolean;
+  screenSharing: boolean;
+  canScreenShare: boolean;
+  inCall: boolean;
+  /** Next does nothing while already searching. */
+  canNext: boolean;
+  onToggleMic: () => void;
+  onToggleCamera: () => void;
+  onToggleScreenShare: () => void;
+  onNext: () => void;
+  onStop: () => void;
+  onReport: () => void;
+}
+
+/** The bar under the video. Toggles say their state with aria-pressed, colour and icon; Next and Stop have shortcuts. */
+export function ChatControls(props: ChatControlsProps) {
+  const { micOn, cameraOn, hasAudio, hasVideo, screenSharing, canScreenShare, inCall } = props;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Call controls"
+      className="flex items-center justify-center gap-1.5 sm:gap-2.5"
+      data-testid="chat-controls"
+    >
+      <RoundButton
+        label={!hasAudio ? 'No microphone' : micOn ? 'Mute microphone' : 'Unmute microphone'}
+        shortcut={CHAT_SHORTCUTS.mic}
+        pressed={hasAudio && !micOn}
+        off={hasAudio && !micOn}
+        disabled={!hasAudio}
+        onClick={props.onToggleMic}
+        testId="toggle-mic"
+      >
+        {micOn && hasAudio ? <MicIcon size={19} /> : <MicOffIcon size={19} />}
+      </RoundButton>
+      <RoundButton
+        label={!hasVideo ? 'No camera' : cameraOn ? 'Turn camera off' : 'Turn camera on'}
+        shortcut={CHAT_SHORTCUTS.camera}
+        pressed={hasVideo && !cameraOn}
+        off={hasVideo && !cameraOn}
+        disabled={!hasVideo}
+        onClick={props.onToggleCamera}
+        testId="toggle-camera"
+      >
+        {cameraOn && hasVideo ? <VideoIcon size={19} /> : <VideoOffIcon size={19} />}
+      </RoundButton>
+      {canScreenShare ? (
+        <RoundButton
+          label={screenSharing ? 'Stop sharing your screen' : 'Share your screen'}
+          pressed={screenSharing}
+          disabled={!inCall}
+          onClick={props.onToggleScreenShare}
+          testId="toggle-screen"
+        >
+          <ScreenShareIcon size={19} />
+        </RoundButton>
+      ) : null}
+
+      <span className="h-7 w-px shrink-0 bg-white/10 sm:mx-1" aria-hidden />
+
+      <Tooltip
+        content={
+          <>
+            Next person <Kbd>N</Kbd>
+            <Kbd>→</Kbd>
+          </>
+        }
+      >
+        <button
+          type="button"
+          onClick={props.onNext}
+          disabled={!props.canNext}
+          aria-keyshortcuts={CHAT_SHORTCUTS.next.keys}
+          className="inline-flex h-10 shrink-0 items-center gap-2 rounded-full bg-ink-50 px-4 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
+          data-testid="chat-next"
+        >
+          Next
+          <SkipIcon size={16} />
+        </button>
+      </Tooltip>
+      <Tooltip
+        content={
+          <>
+            Stop <Kbd>Esc</Kbd>
+          </>
+        }
+      >
+        <button
+          type="button"
+          onClick={props.onStop}
+          aria-label="Stop"
+          aria-keyshortcuts={CHAT_SHORTCUTS.stop.keys}
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full border border-danger-400/30 bg-danger-500/90 text-white transition-[background-color,transform] duration-200 hover:bg-danger-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 sm:size-12"
+          data-testid="chat-stop"
+        >
+          <PhoneOffIcon size={20} />
+        </button>
+      </Tooltip>
+      {inCall ? (
+        <RoundButton label="Report this person" onClick={props.onReport} testId="report-open">
+          <FlagIcon size={18} />
+        </RoundButton>
+      ) : null}
+    </div>
+  );
+}

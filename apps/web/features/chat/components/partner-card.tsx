@@ -1,0 +1,127 @@
+'use client';
+
+import { formatUserId, type TMatchFound } from '@guftagu/contracts';
+import { useState } from 'react';
+import { Avatar } from '@/components/ui/Avatar';
+import { Button } from '@/components/ui/Button';
+import { CheckIcon, UserIcon, UserPlusIcon } from '@/components/ui/Icons';
+import { useAuth } from '@/features/auth/auth-context';
+import { partnerNameOf } from '@/features/chat/lib/session-state';
+import { errorMessage } from '@/lib/api';
+import { useSocialApi } from '@/lib/social-api';
+
+type AddState =
+  | { name: 'idle' }
+  | { name: 'sending' }
+  | { name: 'sent'; friends: boolean }
+  | { name: 'error'; message: string };
+
+/** Who you are talking to: name (or Anonymous), 7-digit ID, shared interests, and "Add friend" when both are signed in. */
+export function PartnerCard({ match }: { match: TMatchFound }) {
+  const { status, user } = useAuth();
+  const api = useSocialApi();
+  const [add, setAdd] = useState<AddState>({ name: 'idle' });
+  const name = partnerNameOf(match);
+  const canAddFriend =
+    status === 'authenticated' &&
+    !match.partnerIsAnonymous &&
+    match.partnerUserId7Digit !== null &&
+    match.partnerUserId !== user?.id;
+
+  const sendRequest = async () => {
+    if (!match.partnerUserId7Digit) return;
+    setAdd({ name: 'sending' });
+    try {
+      const result = await api.sendRequest({ userId7Digit: match.partnerUserId7Digit });
+      setAdd({ name: 'sent', friends: result.autoAccepted });
+    } catch (error) {
+      setAdd({ name: 'error', message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <section
+      aria-label="Your match"
+      className="card flex flex-col gap-3 rounded-3xl p-4"
+      data-testid="partner-card"
+    >
+      <div className="flex items-center gap-3">
+        {match.partnerIsAnonymous ? (
+          <span className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-white/[0.06] text-ink-300 ring-1 ring-white/10">
+            <UserIcon size={20} />
+          </span>
+        ) : (
+          <Avatar name={name} src={match.partnerProfilePicture} size={44} />
+        )}
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-medium text-ink-50" data-testid="partner-name">
+            {name}
+          </p>
+          <p className="truncate text-[12px] text-ink-400">
+            {match.partnerIsAnonymous ? (
+              'Anonymous · not signed in'
+            ) : (
+              <>
+                @{match.partnerUsername}
+                {match.partnerUserId7Digit ? (
+                  <>
+                    {' · ID '}
+                    <span className="tabular font-mono text-ink-300" data-testid="partner-id">
+                      {formatUserId(match.partnerUserId7Digit)}
+                    </span>
+                  </>
+                ) : null}
+              </>
+            )}
+          </p>
+        </div>
+        {canAddFriend ? (
+          add.name === 'sent' ? (
+            <span
+              className="inline-flex items-center gap-1 text-[12px] font-medium text-live-300"
+              role="status"
+            >
+              <CheckIcon size={14} /> {add.friends ? 'Friends' : 'Request sent'}
+            </span>
+          ) : (
+            <Button
+              size="sm"
+              variant="secondary"
+              loading={add.name === 'sending'}
+              onClick={() => void sendRequest()}
+              data-testid="partner-add-friend"
+            >
+              <UserPlusIcon size={15} /> Add friend
+            </Button>
+          )
+        ) : null}
+      </div>
+      {add.name === 'error' ? (
+        <p className="text-[12px] text-warning-300" role="alert">
+          {add.message}
+        </p>
+      ) : null}
+      {match.commonInterests.length || match.partnerInterests.length ? (
+        <ul className="flex flex-wrap gap-1.5" aria-label="Interests">
+          {(match.commonInterests.length ? match.commonInterests : match.partnerInterests.slice(0, 6)).map(
+            (tag) => (
+              <li
+                key={tag}
+                className={
+                  match.commonInterests.includes(tag)
+                    ? 'rounded-full border border-brand-400/30 bg-brand-500/15 px-2.5 py-0.5 text-[12px] text-brand-200'
+                    : 'rounded-full border border-white/10 bg-white/[0.04] px-2.5 py-0.5 text-[12px] text-ink-300'
+                }
+              >
+                #{tag}
+              </li>
+            ),
+          )}
+          {match.commonInterests.length ? (
+            <li className="self-center text-[11px] text-ink-400">in common</li>
+          ) : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { useId } from 'react';
+import { Button } from '@/components/ui/Button';
+import { ArrowRightIcon, CheckIcon, ShieldIcon } from '@/components/ui/Icons';
+import { Switch } from '@/components/ui/Switch';
+import type { ChatPreferences } from '@/features/chat/lib/preferences';
+import { cn } from '@/lib/utils';
+import { InterestSelector } from './interest-selector';
+
+export interface PreMatchPanelProps {
+  preferences: ChatPreferences;
+  onPreferencesChange: (next: ChatPreferences) => void;
+  /** null while the ICE configuration is loading or unknown. */
+  relayAvailable: boolean | null;
+  canStart: boolean;
+  /** Why Start is disabled, if it is (e.g. not connected yet). */
+  blockedReason: string | null;
+  onStart: () => void;
+}
+
+/** The right-hand column before a chat: interests, privacy, the 18+ confirmation and Start. */
+export function PreMatchPanel({
+  preferences,
+  onPreferencesChange,
+  relayAvailable,
+  canStart,
+  blockedReason,
+  onStart,
+}: PreMatchPanelProps) {
+  const adultId = useId();
+  const set = (patch: Partial<ChatPreferences>) => onPreferencesChange({ ...preferences, ...patch });
+  const startDisabled = !canStart || !preferences.adultConfirmed;
+
+  return (
+    <form
+      className="card flex flex-col gap-6 rounded-3xl p-5 sm:p-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!startDisabled) onStart();
+      }}
+      data-testid="prematch-panel"
+    >
+      <div>
+        <h1 className="font-display text-title font-semibold text-ink-50">Meet someone new</h1>
+        <p className="mt-1.5 text-[15px] text-ink-300">
+          Pick a few interests and we’ll try to pair you with someone who shares them.
+        </p>
+      </div>
+
+      <InterestSelector value={preferences.interests} onChange={(interests) => set({ interests })} />
+
+      <div className="-my-2 border-y border-white/[0.06]">
+        <Switch
+          checked={preferences.hideIp}
+          onCheckedChange={(hideIp) => set({ hideIp })}
+          label="Hide my IP address"
+          description={
+            relayAvailable === false
+              ? 'This server has no relay, so your connection would be direct. Your IP may be visible to your partner.'
+              : 'Route the call through our relay so your partner never sees your IP. Adds a little delay.'
+          }
+          data-testid="hide-ip-toggle"
+        />
+      </div>
+
+      <label
+        htmlFor={adultId}
+        className={cn(
+          'flex cursor-pointer items-start gap-3 rounded-2xl border p-3.5 transition-colors duration-200',
+          preferences.adultConfirmed
+            ? 'border-brand-400/30 bg-brand-500/[0.07]'
+            : 'border-white/10 bg-white/[0.02] hover:border-white/20',
+        )}
+      >
+        <span className="relative mt-0.5 inline-flex size-5 shrink-0">
+          <input
+            id={adultId}
+            type="checkbox"
+            checked={preferences.adultConfirmed}
+            onChange={(event) => set({ adultConfirmed: event.target.checked })}
+            className="peer size-5 cursor-pointer appearance-none rounded-md border border-white/25 bg-ink-900 checked:border-brand-400 checked:bg-brand-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400"
+            data-testid="adult-confirm"
+          />
+          <CheckIcon
+            size={14}
+            className="pointer-events-none absolute inset-0 m-auto text-white opacity-0 peer-checked:opacity-100"
+          />
+        </span>
+        <span className="text-[13px] leading-relaxed text-ink-300">
+          <span className="block text-[14px] font-medium text-ink-100">I’m 18 or older</span>I understand I’ll
+          be video chatting with strangers and agree to the{' '}
+          <a href="/terms" className="text-brand-300 underline-offset-2 hover:underline">
+            community rules
+          </a>
+          .
+        </span>
+      </label>
+
+      <div className="flex flex-col gap-2">
+        <Button type="submit" size="lg" disabled={startDisabled} className="w-full" data-testid="chat-start">
+          Start
+          <ArrowRightIcon size={18} />
+        </Button>
+        <p
+          className="flex items-center justify-center gap-1.5 text-center text-[12px] text-ink-400"
+          aria-live="polite"
+        >
+          {!preferences.adultConfirmed ? (
+            'Confirm you’re 18 or older to start.'
+          ) : blockedReason ? (
+            blockedReason
+          ) : (
+            <>
+              <ShieldIcon size={13} /> Be kind. Press Next any time, report anyone who isn’t.
+            </>
+          )}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,448 @@
+import { type TMatchFound, type TReportReason, ZQueueState, ZReportAck } from '@guftagu/contracts';
+import type { Socket } from 'socket.io-client';
+import { errorMessage, isApiError } from '@/lib/api';
+import { listen } from '@/lib/socket/socket-context';
+import { emitWithAck } from '@/lib/socket-emit';
+import { CALL_MARKS, ChatCall } from './chat-call';
+import type { OutgoingSignal } from './perfect-negotiation';
+import {
+  type ChatLine,
+  type ChatPhase,
+  type ChatSnapshot,
+  endedCopy,
+  INITIAL_SNAPSHOT,
+  type Notice,
+  partnerNameOf,
+} from './session-state';
+
+/** A partner who stops typing without sending is shown as idle after this long. */
+const PARTNER_TYPING_TIMEOUT_MS = 6000;
+
+/**
+ * The random-chat session of one page: queue → match → call → next, driven by the server's events.
+ * It creates the match's ChatCall (peer connection) synchronously, so signals arriving in the same tick
+ * as `match_found` always find it (React state would not exist yet). Phase changes come from events,
+ * never from acks alone, because the next `match_found` may arrive before the ack of the
+ * `skip_partner` that caused it.
+ */
+export class ChatSession {
+  private snapshot: ChatSnapshot = INITIAL_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private socket: Socket | null = null;
+  private detach: (() => void) | null = null;
+  private call: ChatCall | null = null;
+  private localStream: MediaStream | null = null;
+  private interests: string[] = [];
+  private hideIp = false;
+  private resumeToken: string | null = null;
+  private typingSent = false;
+  private partnerTypingTimer: ReturnType<typeof setTimeout> | null = null;
+  private lineSeq = 0;
+  /** The match this page reported, to tell the reporter's `match_ended` from the reported side's. */
+  private reportedMatchId: string | null = null;
+  private skippingMatchId: string | null = null;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): ChatSnapshot => this.snapshot;
+
+  attach(socket: Socket | null): void {
+    this.detach?.();
+    this.socket = socket;
+    if (!socket) return;
+    this.update({ socketConnected: socket.connected });
+    const onConnect = () => this.onSocketConnect();
+    const onDisconnect = () => {
+      this.update({ socketConnected: false });
+      if (this.snapshot.phase.name === 'matched' || this.snapshot.phase.name === 'searching')
+        this.notify({ tone: 'warning', text: 'Connection lost. Reconnecting…' });
+    };
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    const offs = [
+      listen(socket, 'queue_position', (event) => {
+        const { phase } = this.snapshot;
+        if (phase.name === 'searching')
+          this.setPhase({
+            ...phase,
+            position: event.position,
+            totalWaiting: event.totalWaiting,
+            estimatedWait: event.estimatedWait,
+          });
+      }),
+      listen(socket, 'queue_timeout', ({ waitTime }) => {
+        if (this.snapshot.phase.name === 'searching') this.setPhase({ name: 'timed_out', waitTime });
+      }),
+      listen(socket, 'matchmaking_unavailable', ({ reason, message }) => {
+        if (this.snapshot.phase.name === 'searching') this.setPhase({ name: 'unavailable', reason, message });
+      }),
+      listen(socket, 'match_found', (match) => this.onMatchFound(match)),
+      listen(socket, 'match_resumed', (match) => this.onMatchResumed(match)),
+      listen(socket, 'match_ended', (event) => {
+        const phase = this.snapshot.phase;
+        if (phase.name !== 'matched' || phase.match.matchId !== event.matchId) return;
+        const partnerName = partnerNameOf(phase.match);
+        this.teardownCall();
+        if (event.requeued) {
+          this.setPhase(this.searchingPhase());
+          if (event.endReason === 'partner_skipped')
+            this.notify({
+              tone: 'info',
+              text: `${endedCopy(event.endReason, partnerName)} Finding your next match…`,
+            });
+        } else if (event.endReason === 'user_ended') {
+          this.setPhase({ name: 'idle' });
+        } else if (event.endReason === 'report' && this.reportedMatchId !== event.matchId) {
+          // The reported side is not told it was reported (that would invite retaliation); to them the
+          // partner simply left.
+          this.setPhase({ name: 'ended', endReason: 'partner_ended', partnerName });
+        } else {
+          this.setPhase({ name: 'ended', endReason: event.endReason, partnerName });
+        }
+      }),
+      listen(socket, 'partner_disconnected', ({ matchId, gracePeriodMs }) => {
+        const phase = this.currentMatch(matchId);
+        if (!phase) return;
+        this.setPhase({ ...phase, partnerAwayUntil: Date.now() + gracePeriodMs });
+        this.notify({
+          tone: 'warning',
+          text: `${partnerNameOf(phase.match)} lost connection. Waiting for them…`,
+        });
+      }),
+      listen(socket, 'partner_reconnected', ({ matchId, partnerId }) => {
+        const phase = this.currentMatch(matchId);
+        if (!phase) return;
+        this.setPhase({ ...phase, match: { ...phase.match, partnerId }, partnerAwayUntil: null });
+        this.notify(null);
+      }),
+      listen(socket, 'webrtc_offer', ({ matchId, offer }) => {
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'description', description: offer });
+      }),
+      listen(socket, 'webrtc_answer', ({ matchId, answer }) => {
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'description', description: answer });
+      }),
+      listen(socket, 'webrtc_ice_candidate', ({ matchId, candidate }) => {
+        if (this.currentMatch(matchId)) this.call?.receive({ kind: 'candidate', candidate });
+      }),
+      listen(socket, 'chat_message', ({ matchId, message, timestamp }) => {
+        if (!this.currentMatch(matchId)) return;
+        this.setPartnerTyping(false);
+        this.addLine({
+          from: 'partner',
+          text: message,
+          at: Date.parse(timestamp) || Date.now(),
+          state: 'sent',
+        });
+      }),
+      listen(socket, 'chat_typing_start', ({ matchId }) => {
+        if (this.currentMatch(matchId)) this.setPartnerTyping(true);
+      }),
+      listen(socket, 'chat_typing_stop', ({ matchId }) => {
+        if (this.currentMatch(matchId)) this.setPartnerTyping(false);
+      }),
+    ];
+    this.detach = () => {
+      for (const off of offs) off();
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      this.detach = null;
+    };
+  }
+
+  /** The camera/mic the page acquired (or a newly chosen device); swapped into a running call. */
+  setLocalStream(stream: MediaStream | null): void {
+    this.localStream = stream;
+    this.call?.setLocalStream(stream);
+  }
+
+  setHideIp(hideIp: boolean): void {
+    this.hideIp = hideIp;
+  }
+
+  /** Start (or after an ended chat, restart) looking for a partner. */
+  async start(interests: string[]): Promise<void> {
+    this.interests = interests;
+    this.notify(null);
+    this.setPhase(this.searchingPhase());
+    await this.joinQueue();
+  }
+
+  /** Next: skip the current partner (the server re-queues us), or search again from an ended state. */
+  async next(): Promise<void> {
+    const phase = this.snapshot.phase;
+    if (phase.name !== 'matched') {
+      if (phase.name !== 'searching') await this.start(this.interests);
+      return;
+    }
+    const { matchId } = phase.match;
+    // A double press (button, or N held on a slow link) must not skip the next partner unseen.
+    if (this.skippingMatchId === matchId) return;
+    this.skippingMatchId = matchId;
+    try {
+      const ack = ZQueueState.safeParse(await emitWithAck(this.socket, 'skip_partner', { matchId }));
+      // match_ended normally gets here first; this covers an ack that overtakes it.
+      const now = this.snapshot.phase;
+      if (ack.success && now.name === 'matched' && now.match.matchId === matchId) {
+        this.teardownCall();
+        this.setPhase(this.searchingPhase());
+      }
+    } catch (error) {
+      this.notify({ tone: 'warning', text: errorMessage(error) });
+    } finally {
+      this.skippingMatchId = null;
+    }
+  }
+
+  /** Stop: end the chat or leave the queue, and go back to the start screen. */
+  async stop(): Promise<void> {
+    const phase = this.snapshot.phase;
+    this.notify(null);
+    if (phase.name === 'matched') {
+      this.teardownCall();
+      this.setPhase({ name: 'idle' });
+      await emitWithAck(this.socket, 'end_chat', { matchId: phase.match.matchId }).catch(() => undefined);
+    } else if (phase.name === 'searching') {
+      this.setPhase({ name: 'idle' });
+      await emitWithAck(this.socket, 'leave_queue', {}).catch(() => undefined);
+    } else {
+      this.setPhase({ name: 'idle' });
+    }
+  }
+
+  async sendMessage(text: string): Promise<boolean> {
+    const phase = this.snapshot.phase;
+    const message = text.trim();
+    if (phase.name !== 'matched' || !message) return false;
+    this.setTyping(false);
+    const line = this.addLine({ from: 'me', text: message, at: Date.now(), state: 'sending' });
+    try {
+      await emitWithAck(this.socket, 'chat_message', {
+        to: phase.match.partnerId,
+        matchId: phase.match.matchId,
+        message,
+      });
+      this.patchLine(line.id, { state: 'sent' });
+      return true;
+    } catch (error) {
+      this.patchLine(line.id, { state: 'failed', error: errorMessage(error) });
+      return false;
+    }
+  }
+
+  /** Tells the partner we started or stopped typing; repeated calls with the same value send nothing. */
+  setTyping(active: boolean): void {
+    const phase = this.snapshot.phase;
+    if (phase.name !== 'matched' || this.typingSent === active || !this.socket?.connected) return;
+    this.typingSent = active;
+    this.socket.emit(active ? 'chat_typing_start' : 'chat_typing_stop', {
+      to: phase.match.partnerId,
+      matchId: phase.match.matchId,
+    });
+  }
+
+  async report(reason: TReportReason, description: string): Promise<void> {
+    const phase = this.snapshot.phase;
+    if (phase.name !== 'matched') throw new Error('The chat already ended, so there is nobody to report.');
+    this.reportedMatchId = phase.match.matchId;
+    const ack = await emitWithAck(this.socket, 'report_partner', {
+      reason,
+      description,
+      matchId: phase.match.matchId,
+    });
+    ZReportAck.parse(ack);
+  }
+
+  async toggleScreenShare(): Promise<void> {
+    await this.call?.toggleScreenShare();
+  }
+
+  /** Leaving the page: free the partner at once instead of making them wait for a grace period. */
+  dispose(): void {
+    const phase = this.snapshot.phase;
+    if (phase.name === 'matched') this.socket?.emit('end_chat', { matchId: phase.match.matchId });
+    if (phase.name === 'searching') this.socket?.emit('leave_queue', {});
+    this.teardownCall();
+    this.detach?.();
+    this.snapshot = { ...INITIAL_SNAPSHOT };
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  private async joinQueue(): Promise<void> {
+    try {
+      await emitWithAck(
+        this.socket,
+        'join_queue',
+        this.interests.length ? { interests: this.interests } : {},
+      );
+    } catch (error) {
+      if (this.snapshot.phase.name !== 'searching') return;
+      // A retried join after a reconnect may find us still queued; that is success.
+      if (isApiError(error) && error.code === 'CONFLICT') return;
+      const details = isApiError(error) ? error.details : undefined;
+      const reason = details?.reason;
+      this.setPhase({
+        name: 'unavailable',
+        reason:
+          reason === 'maintenance' || reason === 'anonymous_disabled' || reason === 'capacity'
+            ? reason
+            : 'error',
+        message: errorMessage(error),
+      });
+    }
+  }
+
+  private onMatchFound(match: TMatchFound): void {
+    performance.mark(CALL_MARKS.matchFound, { detail: match.matchId });
+    const phase = this.snapshot.phase;
+    if (phase.name !== 'searching') {
+      // We stopped while the server was pairing us: end that match rather than leave a partner waiting.
+      if (phase.name !== 'matched')
+        void emitWithAck(this.socket, 'end_chat', { matchId: match.matchId }).catch(() => undefined);
+      return;
+    }
+    this.resumeToken = match.resumeToken;
+    this.update({ lines: [], partnerTyping: false, notice: null, quality: null });
+    this.setPhase({ name: 'matched', match, since: Date.now(), partnerAwayUntil: null });
+    this.addSystemLine(match);
+    this.createCall(match);
+  }
+
+  private onMatchResumed(match: TMatchFound): void {
+    const phase = this.snapshot.phase;
+    if (phase.name !== 'matched' || phase.match.matchId !== match.matchId) return;
+    this.resumeToken = match.resumeToken;
+    this.setPhase({ ...phase, match, partnerAwayUntil: null });
+    this.notify(null);
+    // Media flows browser to browser, so a call usually survives a signaling reconnect untouched.
+    if (!this.call || this.call.state === 'closed') this.createCall(match);
+  }
+
+  private onSocketConnect(): void {
+    this.update({ socketConnected: true });
+    const phase = this.snapshot.phase;
+    if (phase.name === 'searching') {
+      this.notify(null);
+      void this.joinQueue();
+    } else if (phase.name === 'matched' && this.resumeToken) {
+      const { matchId } = phase.match;
+      emitWithAck(this.socket, 'resume_match', { resumeToken: this.resumeToken }).then(
+        () => this.notify(null),
+        () => {
+          const now = this.currentMatch(matchId);
+          if (!now) return;
+          this.teardownCall();
+          this.setPhase({ name: 'ended', endReason: 'network', partnerName: partnerNameOf(now.match) });
+        },
+      );
+    }
+  }
+
+  private createCall(match: TMatchFound): void {
+    this.call?.close();
+    const { matchId } = match;
+    const call = new ChatCall(
+      match,
+      { localStream: this.localStream, relayOnly: this.hideIp && match.relayAvailable },
+      {
+        send: (signal) => this.sendSignal(matchId, signal),
+        reportQuality: (report) => {
+          if (this.currentMatch(matchId)) this.socket?.emit('connection_quality', { ...report, matchId });
+        },
+        onChange: (patch) => {
+          if (this.call === call) this.update(patch);
+        },
+      },
+    );
+    this.call = call;
+    this.update({ peerState: 'connecting', remoteStream: null, screenStream: null, quality: null });
+  }
+
+  private sendSignal(matchId: string, signal: OutgoingSignal): void {
+    const phase = this.currentMatch(matchId);
+    if (!phase || !this.socket?.connected) return;
+    const to = phase.match.partnerId;
+    if (signal.kind === 'candidate') {
+      this.socket.emit('webrtc_ice_candidate', { to, matchId, candidate: signal.candidate });
+    } else if (signal.description.type === 'offer') {
+      this.socket.emit('webrtc_offer', {
+        to,
+        matchId,
+        offer: { type: 'offer', sdp: signal.description.sdp },
+      });
+    } else if (signal.description.type === 'answer') {
+      this.socket.emit('webrtc_answer', {
+        to,
+        matchId,
+        answer: { type: 'answer', sdp: signal.description.sdp },
+      });
+    }
+  }
+
+  private teardownCall(): void {
+    this.call?.close();
+    this.call = null;
+    this.resumeToken = null;
+    this.typingSent = false;
+    this.setPartnerTyping(false);
+    this.update({ remoteStream: null, screenStream: null, peerState: 'closed', quality: null });
+  }
+
+  private searchingPhase(): ChatPhase {
+    return { name: 'searching', position: null, totalWaiting: null, estimatedWait: null, since: Date.now() };
+  }
+
+  private currentMatch(matchId: string): Extract<ChatPhase, { name: 'matched' }> | null {
+    const phase = this.snapshot.phase;
+    return phase.name === 'matched' && phase.match.matchId === matchId ? phase : null;
+  }
+
+  private setPartnerTyping(typing: boolean): void {
+    if (this.partnerTypingTimer) clearTimeout(this.partnerTypingTimer);
+    this.partnerTypingTimer = typing
+      ? setTimeout(() => this.update({ partnerTyping: false }), PARTNER_TYPING_TIMEOUT_MS)
+      : null;
+    if (this.snapshot.partnerTyping !== typing) this.update({ partnerTyping: typing });
+  }
+
+  private addSystemLine(match: TMatchFound): void {
+    const common = match.commonInterests.length
+      ? ` You both like ${match.commonInterests.map((tag) => `#${tag}`).join(', ')}.`
+      : '';
+    this.addLine({
+      from: 'system',
+      text: `You’re now chatting with ${partnerNameOf(match)}. Say hi!${common}`,
+      at: Date.now(),
+      state: 'sent',
+    });
+  }
+
+  private addLine(line: Omit<ChatLine, 'id'>): ChatLine {
+    this.lineSeq += 1;
+    const full = { ...line, id: `line-${this.lineSeq}` };
+    this.update({ lines: [...this.snapshot.lines, full] });
+    return full;
+  }
+
+  private patchLine(id: string, patch: Partial<ChatLine>): void {
+    this.update({
+      lines: this.snapshot.lines.map((line) => (line.id === id ? { ...line, ...patch } : line)),
+    });
+  }
+
+  private setPhase(phase: ChatPhase): void {
+    this.update({ phase });
+  }
+
+  private notify(notice: Notice | null): void {
+    this.update({ notice });
+  }
+
+  private update(patch: Partial<ChatSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/Button';
+import { ArrowRightIcon } from '@/components/ui/Icons';
+import { homeFor, useAuth } from '@/features/auth/auth-context';
+import { cn } from '@/lib/utils';
+
+/**
+ * The primary call to action: straight into random video chat, signed in or not (anonymous visitors can
+ * chat; a signed-in user who still needs a username is sent to onboarding first).
+ */
+export function StartChattingLink({
+  variant = 'primary',
+  size = 'lg',
+  className,
+  children = 'Start chatting',
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { status, user } = useAuth();
+  const href = status === 'authenticated' && user?.needsOnboarding ? homeFor(user) : '/chat';
+  return (
+    <Link
+      href={href}
+      className={cn(buttonClasses({ variant, size }), 'group', className)}
+      data-testid="cta-start"
+    >
+      {children}
+      <ArrowRightIcon
+        size={18}
+        className="transition-transform duration-300 ease-out-expo group-hover:translate-x-0.5"
+      />
+    </Link>
+  );
+}
