@@ -1,5 +1,6 @@
 'use client';
 
+import { LucideProvider } from 'lucide-react';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
@@ -29,22 +30,25 @@ function OnboardingGate() {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
+  // The app's icons were drawn on a 20px, 1.75-stroke grid; lucide's defaults (24px, 2) would look heavier.
   return (
-    <ToastProvider>
-      <TooltipProvider delayDuration={250} skipDelayDuration={150}>
-        <AuthProvider>
-          <SocketProvider>
-            <QueryProvider>
-              <NotificationsProvider>
-                <MessagesProvider>
-                  <OnboardingGate />
-                  {children}
-                </MessagesProvider>
-              </NotificationsProvider>
-            </QueryProvider>
-          </SocketProvider>
-        </AuthProvider>
-      </TooltipProvider>
-    </ToastProvider>
+    <LucideProvider size={20} strokeWidth={1.75}>
+      <ToastProvider>
+        <TooltipProvider delayDuration={250} skipDelayDuration={150}>
+          <AuthProvider>
+            <SocketProvider>
+              <QueryProvider>
+                <NotificationsProvider>
+                  <MessagesProvider>
+                    <OnboardingGate />
+                    {children}
+                  </MessagesProvider>
+                </NotificationsProvider>
+              </QueryProvider>
+            </SocketProvider>
+          </AuthProvider>
+        </TooltipProvider>
+      </ToastProvider>
+    </LucideProvider>
   );
 }
