@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { MessagesShell } from '@/components/messages/MessagesShell';
+import { MessagesShell } from '@/features/messages/components/messages-shell';
 
 export const metadata: Metadata = { title: 'Messages' };
 

@@ -9,11 +9,16 @@ import {
   ZSendDmResponse,
 } from '@guftagu/contracts';
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useMemo } from 'react';
+import { messagingErrorMessage, useMessagesApi } from '@/features/messages/messages-api';
+import {
+  asTombstone,
+  emptyThread,
+  type PendingMessage,
+  toggleMyReaction,
+} from '@/features/messages/thread-store';
+import type { ThreadAction, Threads } from '@/features/messages/threads-reducer';
 import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
-import { messagingErrorMessage, useMessagesApi } from './messages-api';
-import { asTombstone, emptyThread, type PendingMessage, toggleMyReaction } from './thread-store';
-import type { ThreadAction, Threads } from './threads-reducer';
 
 interface Options {
   me: string | null;

@@ -6,9 +6,9 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { Avatar } from '@/components/ui/Avatar';
 import { Skeleton } from '@/components/ui/Skeleton';
-import { formatListTime } from '@/lib/messages/format';
-import { useMessagesApi } from '@/lib/messages/messages-api';
-import { parseSnippet } from '@/lib/messages/snippet';
+import { formatListTime } from '@/features/messages/format';
+import { useMessagesApi } from '@/features/messages/messages-api';
+import { parseSnippet } from '@/features/messages/snippet';
 import { messageHref, nameOf } from '@/lib/utils';
 
 type SearchResult = z.infer<typeof ZDmSearchResult>;

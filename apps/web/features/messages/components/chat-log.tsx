@@ -3,14 +3,14 @@
 import type { TAttachment } from '@guftagu/contracts';
 import { useEffect, useRef } from 'react';
 import { Spinner } from '@/components/ui/Spinner';
-import type { TimelineItem } from '@/lib/messages/timeline';
-import type { useChatScroll } from '@/lib/messages/useChatScroll';
-import { DateSeparator } from './DateSeparator';
+import type { useChatScroll } from '@/features/messages/hooks/use-chat-scroll';
+import type { TimelineItem } from '@/features/messages/timeline';
+import { DateSeparator } from './date-separator';
 import type { DisplayMessage } from './display';
 import { ArrowDownIcon } from './icons';
-import type { MessageAction } from './MessageActions';
-import { MessageBubble } from './MessageBubble';
-import { TypingIndicator } from './TypingIndicator';
+import type { MessageAction } from './message-actions';
+import { MessageBubble } from './message-bubble';
+import { TypingIndicator } from './typing-indicator';
 
 /**
  * The scrolling message history. All loaded pages stay mounted (50 per page, loaded only on demand) and

@@ -1,8 +1,8 @@
 'use client';
 
 import { CloseIcon, RefreshIcon } from '@/components/ui/Icons';
-import { formatBytes } from '@/lib/messages/format';
-import type { AttachmentDraft } from '@/lib/messages/useAttachmentDrafts';
+import { formatBytes } from '@/features/messages/format';
+import type { AttachmentDraft } from '@/features/messages/hooks/use-attachment-drafts';
 import { cn } from '@/lib/utils';
 import { FileIcon } from './icons';
 

@@ -4,7 +4,7 @@ import { useParams } from 'next/navigation';
 import { type ReactNode, Suspense, useEffect } from 'react';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { cn } from '@/lib/utils';
-import { ConversationList } from './ConversationList';
+import { ConversationList } from './conversation-list';
 
 /**
  * The app-like frame of /messages: it fills the viewport under the site header (the page itself never

@@ -11,11 +11,11 @@ import {
   useState,
 } from 'react';
 import { CloseIcon, PencilIcon, SendIcon } from '@/components/ui/Icons';
-import { MESSAGE_MAX_LENGTH } from '@/lib/messages/limits';
-import { type UploadFile, useAttachmentDrafts } from '@/lib/messages/useAttachmentDrafts';
+import { type UploadFile, useAttachmentDrafts } from '@/features/messages/hooks/use-attachment-drafts';
+import { MESSAGE_MAX_LENGTH } from '@/features/messages/limits';
 import { cn } from '@/lib/utils';
-import { AttachmentTray } from './AttachmentTray';
-import { EmojiPicker } from './EmojiPicker';
+import { AttachmentTray } from './attachment-tray';
+import { EmojiPicker } from './emoji-picker';
 import { PaperclipIcon, ReplyIcon, SmileIcon } from './icons';
 
 /** The textarea grows with its text up to this height, then scrolls. */

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { MessageIcon } from '@/components/ui/Icons';
-import { useMessages } from '@/contexts/MessagesContext';
+import { useMessages } from '@/features/messages/messages-context';
 import { cn } from '@/lib/utils';
 
 /** The header's messages icon with the live unread total (seed 000 "Header messages icon"). */

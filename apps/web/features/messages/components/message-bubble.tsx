@@ -3,14 +3,14 @@
 import type { TAttachment } from '@guftagu/contracts';
 import { memo, useRef, useState } from 'react';
 import { AlertIcon, RefreshIcon, TrashIcon } from '@/components/ui/Icons';
-import { formatFullTime, formatMessageTime } from '@/lib/messages/format';
+import { formatFullTime, formatMessageTime } from '@/features/messages/format';
 import { cn } from '@/lib/utils';
 import type { DisplayMessage } from './display';
-import { type MessageAction, MessageActions } from './MessageActions';
-import { MessageAttachments } from './MessageAttachments';
-import { MessageTicks } from './MessageTicks';
-import { ReactionsRow } from './ReactionsRow';
-import { ReplyQuote } from './ReplyQuote';
+import { type MessageAction, MessageActions } from './message-actions';
+import { MessageAttachments } from './message-attachments';
+import { MessageTicks } from './message-ticks';
+import { ReactionsRow } from './reactions-row';
+import { ReplyQuote } from './reply-quote';
 
 /** How long a finger must rest on a bubble to open its menu. */
 const LONG_PRESS_MS = 450;

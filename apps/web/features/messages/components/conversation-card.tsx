@@ -1,9 +1,9 @@
 import type { TConversation } from '@guftagu/contracts';
 import Link from 'next/link';
 import { PresenceAvatar, shownStatus } from '@/components/social/Presence';
-import { formatListTime } from '@/lib/messages/format';
+import { formatListTime } from '@/features/messages/format';
 import { cn, messageHref, nameOf } from '@/lib/utils';
-import { MessageTicks } from './MessageTicks';
+import { MessageTicks } from './message-ticks';
 
 function preview(conversation: TConversation, me: string): string {
   const last = conversation.lastMessage;

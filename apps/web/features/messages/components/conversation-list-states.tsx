@@ -3,7 +3,7 @@ import { Button, buttonClasses } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { InboxIcon, MessageIcon, UsersIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
-import type { ConversationView } from '@/lib/messages/messages-api';
+import type { ConversationView } from '@/features/messages/messages-api';
 import { ArchiveIcon } from './icons';
 
 export function ListSkeleton() {

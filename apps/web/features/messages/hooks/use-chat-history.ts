@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useToast } from '@/components/ui/Toast';
+import type { Thread } from '@/features/messages/thread-store';
 import { errorMessage } from '@/lib/api';
-import type { Thread } from './thread-store';
-import type { useChatScroll } from './useChatScroll';
+import type { useChatScroll } from './use-chat-scroll';
 
 /** How many older pages a click on a reply quote may load while looking for the original. */
 const JUMP_PAGES_MAX = 10;

@@ -1,5 +1,5 @@
 import type { TAttachment } from '@guftagu/contracts';
-import { formatBytes } from '@/lib/messages/format';
+import { formatBytes } from '@/features/messages/format';
 import { cn } from '@/lib/utils';
 import { DownloadIcon, FileIcon } from './icons';
 

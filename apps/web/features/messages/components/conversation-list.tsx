@@ -9,15 +9,15 @@ import { CheckCheckIcon, CloseIcon, SearchIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
-import { useMessages } from '@/contexts/MessagesContext';
+import { type ConversationView, useMessagesApi } from '@/features/messages/messages-api';
+import { useMessages } from '@/features/messages/messages-context';
 import { errorMessage } from '@/lib/api';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useNow } from '@/lib/hooks/use-now';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { type ConversationView, useMessagesApi } from '@/lib/messages/messages-api';
-import { ConversationCard } from './ConversationCard';
-import { EmptyList, ListSkeleton } from './ConversationListStates';
-import { MessageSearchResults } from './MessageSearchResults';
+import { ConversationCard } from './conversation-card';
+import { EmptyList, ListSkeleton } from './conversation-list-states';
+import { MessageSearchResults } from './message-search-results';
 
 const VIEWS: { value: ConversationView; label: string }[] = [
   { value: 'inbox', label: 'Inbox' },

@@ -14,11 +14,11 @@ import {
   useState,
 } from 'react';
 import { useAuth } from '@/features/auth/auth-context';
-import { isSoundEnabled, setSoundEnabled } from '@/lib/messages/alerts';
-import { useMessagesApi } from '@/lib/messages/messages-api';
-import { type ThreadAction, type Threads, threadsReducer } from '@/lib/messages/threads-reducer';
-import { useDmActions } from '@/lib/messages/useDmActions';
-import { useDmEvents } from '@/lib/messages/useDmEvents';
+import { useDmActions } from '@/features/messages/hooks/use-dm-actions';
+import { useDmEvents } from '@/features/messages/hooks/use-dm-events';
+import { isSoundEnabled, setSoundEnabled } from './alerts';
+import { useMessagesApi } from './messages-api';
+import { type ThreadAction, type Threads, threadsReducer } from './threads-reducer';
 
 /**
  * The live direct-message store: unread totals (header badge, /friends, the list), every conversation

@@ -4,10 +4,10 @@ import { DM_EDIT_WINDOW_MS } from '@guftagu/contracts';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { DropdownContent, DropdownItem, DropdownSeparator } from '@/components/ui/Dropdown';
 import { CopyIcon, MoreIcon, PencilIcon, TrashIcon } from '@/components/ui/Icons';
-import { QUICK_REACTIONS } from '@/lib/messages/emoji';
+import { QUICK_REACTIONS } from '@/features/messages/emoji';
 import { cn } from '@/lib/utils';
 import type { DisplayMessage } from './display';
-import { EmojiPicker } from './EmojiPicker';
+import { EmojiPicker } from './emoji-picker';
 import { ReplyIcon, SmileIcon } from './icons';
 
 export type MessageAction =

@@ -2,12 +2,12 @@
 
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
-import { EMOJI_CATEGORIES } from '@/lib/messages/emoji';
+import { EMOJI_CATEGORIES } from '@/features/messages/emoji';
 import { cn } from '@/lib/utils';
 
 /**
  * A small emoji grid in a Radix menu: focus is trapped and restored, Escape closes, arrow keys move
- * between emoji, and every emoji is a labelled menu item. The set is local (`lib/messages/emoji.ts`).
+ * between emoji, and every emoji is a labelled menu item. The set is local (`features/messages/emoji.ts`).
  */
 export function EmojiPicker({
   trigger,

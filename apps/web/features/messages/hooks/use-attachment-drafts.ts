@@ -7,8 +7,8 @@ import {
   type TAttachment,
 } from '@guftagu/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UploadHandle } from '@/features/messages/upload';
 import { errorMessage } from '@/lib/api';
-import type { UploadHandle } from './upload';
 
 export interface AttachmentDraft {
   localId: string;

@@ -3,13 +3,13 @@
 import { type TDirectMessage, ZDmSyncResponse } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { type Dispatch, type RefObject, useEffect, useRef } from 'react';
+import { playMessageChime, showDesktopNotification } from '@/features/messages/alerts';
+import { asTombstone, lastMessageId, withReactions, withStatus } from '@/features/messages/thread-store';
+import type { ThreadAction, Threads } from '@/features/messages/threads-reducer';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
 import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { messageHref, nameOf } from '@/lib/utils';
-import { playMessageChime, showDesktopNotification } from './alerts';
-import { asTombstone, lastMessageId, withReactions, withStatus } from './thread-store';
-import type { ThreadAction, Threads } from './threads-reducer';
 
 interface Options {
   me: string | null;

@@ -15,8 +15,12 @@ import {
 } from '@/components/ui/Dropdown';
 import { ArrowLeftIcon, BanIcon, BellIcon, MoreIcon, UserIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
-import { useMessages } from '@/contexts/MessagesContext';
-import { type DesktopPermission, desktopPermission, requestDesktopPermission } from '@/lib/messages/alerts';
+import {
+  type DesktopPermission,
+  desktopPermission,
+  requestDesktopPermission,
+} from '@/features/messages/alerts';
+import { useMessages } from '@/features/messages/messages-context';
 import { cn, formatRelativeTime, nameOf, profileHref } from '@/lib/utils';
 import { ArchiveIcon, VolumeIcon, VolumeOffIcon } from './icons';
 

@@ -1,6 +1,6 @@
 import type { TAttachment, TDirectMessage, TDmReaction, TDmReplyPreview } from '@guftagu/contracts';
-import type { PendingMessage } from '@/lib/messages/thread-store';
-import type { TickState } from './MessageTicks';
+import type { PendingMessage } from '@/features/messages/thread-store';
+import type { TickState } from './message-ticks';
 
 /** One bubble as the chat renders it: a stored message or one still being sent. */
 export interface DisplayMessage {
