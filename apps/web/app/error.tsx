@@ -1,9 +1,9 @@
 'use client';
 
+import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect } from 'react';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import { AlertIcon } from '@/components/ui/Icons';
 
 export default function ErrorPage({
   error,
@@ -19,7 +19,7 @@ export default function ErrorPage({
   return (
     <div className="flex flex-1 flex-col items-center justify-center px-4 py-28 text-center" role="alert">
       <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-danger-400/20 bg-danger-500/10 text-danger-300">
-        <AlertIcon size={22} />
+        <TriangleAlertIcon size={22} />
       </span>
       <h1 className="mt-5 text-title font-semibold text-ink-50">Something went wrong</h1>
       <p className="mt-3 max-w-sm text-ink-300">

@@ -1,8 +1,8 @@
+import { FlagIcon, HashIcon, MailIcon, ShieldIcon, VideoIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Accordion, type AccordionItem } from '@/components/ui/Accordion';
-import { FlagIcon, HashIcon, MailIcon, ShieldIcon, VideoIcon } from '@/components/ui/Icons';
 import { SAFETY_EMAIL, SUPPORT_EMAIL } from '@/lib/config';
 
 export const metadata: Metadata = {

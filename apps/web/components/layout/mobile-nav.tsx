@@ -1,12 +1,12 @@
 'use client';
 
 import { formatUserId } from '@guftagu/contracts';
+import { ArrowRightIcon, LogOutIcon, MenuIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import { ArrowRightIcon, LogOutIcon, MenuIcon } from '@/components/ui/Icons';
 import { Modal } from '@/components/ui/Modal';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';

@@ -1,6 +1,16 @@
 'use client';
 
 import { formatUserId } from '@guftagu/contracts';
+import {
+  BellIcon,
+  ChevronDownIcon,
+  CircleHelpIcon,
+  HashIcon,
+  LogOutIcon,
+  PencilIcon,
+  UserIcon,
+  UsersIcon,
+} from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { PresenceAvatar, STATUS_META, StatusDot } from '@/components/social/Presence';
 import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/components/social/StatusPicker';
@@ -14,16 +24,6 @@ import {
   DropdownSeparator,
   DropdownTrigger,
 } from '@/components/ui/Dropdown';
-import {
-  BellIcon,
-  ChevronDownIcon,
-  HashIcon,
-  HelpIcon,
-  LogOutIcon,
-  PencilIcon,
-  UserIcon,
-  UsersIcon,
-} from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { errorMessage } from '@/lib/api';
@@ -121,7 +121,7 @@ export function UserMenu() {
         <DropdownItem icon={<BellIcon size={16} />} onSelect={() => router.push('/notifications')}>
           Notifications
         </DropdownItem>
-        <DropdownItem icon={<HelpIcon size={16} />} onSelect={() => router.push('/help')}>
+        <DropdownItem icon={<CircleHelpIcon size={16} />} onSelect={() => router.push('/help')}>
           Help center
         </DropdownItem>
         <DropdownSeparator />

@@ -1,8 +1,8 @@
 'use client';
 
+import { ChevronDownIcon } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { cn } from '@/lib/utils';
-import { ChevronDownIcon } from './Icons';
 
 export interface AccordionItem {
   id: string;

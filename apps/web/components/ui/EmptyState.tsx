@@ -1,7 +1,7 @@
+import { TriangleAlertIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 import { Button } from './Button';
-import { AlertIcon } from './Icons';
 
 /** A friendly centred block for "nothing here yet" and "something went wrong" moments. */
 export function EmptyState({
@@ -61,7 +61,7 @@ export function LoadFailedState({
   return (
     <EmptyState
       tone="warning"
-      icon={<AlertIcon size={22} />}
+      icon={<TriangleAlertIcon size={22} />}
       title={title}
       actions={<Button onClick={onRetry}>Try again</Button>}
     >

@@ -1,9 +1,9 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
+import { XIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
-import { CloseIcon } from './Icons';
 
 export interface ModalProps {
   open?: boolean;
@@ -71,7 +71,7 @@ export function Modal({
               className="-mt-1 -mr-2 ml-auto inline-flex size-9 shrink-0 items-center justify-center rounded-xl text-ink-300 transition-colors hover:bg-white/[0.07] hover:text-ink-50"
               aria-label="Close"
             >
-              <CloseIcon size={18} />
+              <XIcon size={18} />
             </Dialog.Close>
           </div>
           <div className={cn('min-h-0 flex-1 overflow-y-auto', sheet ? 'px-5 pt-4 pb-5' : 'px-6 pt-4 pb-6')}>

@@ -1,6 +1,6 @@
+import { ChevronDownIcon } from 'lucide-react';
 import { type SelectHTMLAttributes, useId } from 'react';
 import { cn } from '@/lib/utils';
-import { ChevronDownIcon } from './Icons';
 
 export interface SelectOption<T extends string> {
   value: T;

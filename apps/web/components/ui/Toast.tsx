@@ -1,9 +1,9 @@
 'use client';
 
 import * as RadixToast from '@radix-ui/react-toast';
+import { CheckIcon, TriangleAlertIcon, XIcon } from 'lucide-react';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { cn } from '@/lib/utils';
-import { AlertIcon, CheckIcon, CloseIcon } from './Icons';
 
 export type ToastTone = 'default' | 'success' | 'error';
 
@@ -71,7 +71,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 (!item.tone || item.tone === 'default') && 'bg-brand-500/15 text-brand-300',
               )}
             >
-              {item.tone === 'error' ? <AlertIcon size={14} /> : <CheckIcon size={14} />}
+              {item.tone === 'error' ? <TriangleAlertIcon size={14} /> : <CheckIcon size={14} />}
             </span>
             <div className="min-w-0">
               <RadixToast.Title className="text-sm font-semibold text-ink-50">{item.title}</RadixToast.Title>
@@ -85,7 +85,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               aria-label="Dismiss"
               className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-lg text-ink-400 opacity-70 transition hover:bg-white/[0.07] hover:text-ink-100 hover:opacity-100"
             >
-              <CloseIcon size={14} />
+              <XIcon size={14} />
             </RadixToast.Close>
           </RadixToast.Root>
         ))}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { LogoMark } from '@/components/ui/Icons';
+import { LogoMark } from '@/components/layout/logo';
 
 /** The centred card used by /login, /verify and /onboard. */
 export function AuthShell({

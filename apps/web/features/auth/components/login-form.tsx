@@ -1,10 +1,10 @@
 'use client';
 
 import { USERNAME_PATTERN, ZEmail } from '@guftagu/contracts';
+import { ArrowRightIcon, LockIcon, MailIcon, UserIcon } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/Button';
-import { ArrowRightIcon, LockIcon, MailIcon, UserIcon } from '@/components/ui/Icons';
 import { Input, type InputProps } from '@/components/ui/Input';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TSelfUser } from '@guftagu/contracts';
+import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import { AlertIcon } from '@/components/ui/Icons';
 import { Spinner } from '@/components/ui/Spinner';
 import { useAuth } from '@/features/auth/auth-context';
 
@@ -20,7 +20,7 @@ export function UnreachableState({ onRetry }: { onRetry: () => Promise<unknown> 
   return (
     <CenteredState>
       <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-warning-400/20 bg-warning-400/10 text-warning-300">
-        <AlertIcon size={22} />
+        <TriangleAlertIcon size={22} />
       </span>
       <h1 className="mt-5 text-title font-semibold text-ink-50">We can&apos;t reach Guftagu</h1>
       <p className="mt-2 max-w-sm text-ink-300">

@@ -1,4 +1,4 @@
-import { AlertIcon, CheckIcon, CloseIcon } from '@/components/ui/Icons';
+import { CheckIcon, TriangleAlertIcon, XIcon } from 'lucide-react';
 import { Spinner } from '@/components/ui/Spinner';
 import type { Availability } from '@/features/auth/hooks/use-username-availability';
 import { cn } from '@/lib/utils';
@@ -22,7 +22,7 @@ export function UsernameStatus({ availability }: { availability: Availability })
     case 'invalid':
       return (
         <p data-testid="username-status" data-state="invalid" className={cn(base, 'text-warning-300')}>
-          <AlertIcon size={14} /> Use 3–20 letters, numbers or underscores (no spaces).
+          <TriangleAlertIcon size={14} /> Use 3–20 letters, numbers or underscores (no spaces).
         </p>
       );
     case 'checking':
@@ -40,13 +40,13 @@ export function UsernameStatus({ availability }: { availability: Availability })
     case 'taken':
       return (
         <p data-testid="username-status" data-state="taken" className={cn(base, 'text-danger-300')}>
-          <CloseIcon size={14} /> @{availability.username} is already taken
+          <XIcon size={14} /> @{availability.username} is already taken
         </p>
       );
     case 'error':
       return (
         <p data-testid="username-status" data-state="error" className={cn(base, 'text-ink-400')}>
-          <AlertIcon size={14} /> Couldn&apos;t check right now — you can still try it.
+          <TriangleAlertIcon size={14} /> Couldn&apos;t check right now — you can still try it.
         </p>
       );
   }
@@ -55,6 +55,6 @@ export function UsernameStatus({ availability }: { availability: Availability })
 /** The check or cross shown inside the field. */
 export function UsernameSuffix({ availability }: { availability: Availability }) {
   if (availability.state === 'available') return <CheckIcon size={18} className="text-live-400" />;
-  if (availability.state === 'taken') return <CloseIcon size={18} className="text-danger-400" />;
+  if (availability.state === 'taken') return <XIcon size={18} className="text-danger-400" />;
   return null;
 }

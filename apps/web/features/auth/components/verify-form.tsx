@@ -1,11 +1,11 @@
 'use client';
 
 import { ZEmail } from '@guftagu/contracts';
+import { ArrowLeftIcon, InboxIcon, RefreshCwIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import { ArrowLeftIcon, InboxIcon, RefreshIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import { fetchDevMailbox, sendOtp, verifyOtp } from '@/features/auth/auth-api';
 import { useAuth } from '@/features/auth/auth-context';
@@ -215,7 +215,7 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
             data-testid="resend-code"
             className="tabular"
           >
-            <RefreshIcon size={14} />
+            <RefreshCwIcon size={14} />
             {secondsLeft > 0 ? `Resend code in ${formatClock(secondsLeft)}` : 'Resend code'}
           </Button>
         </div>

@@ -1,11 +1,19 @@
 'use client';
 
+import {
+  FlagIcon,
+  MicIcon,
+  MicOffIcon,
+  PhoneOffIcon,
+  ScreenShareIcon,
+  SkipForwardIcon,
+  VideoIcon,
+  VideoOffIcon,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
-import { FlagIcon, MicIcon, PhoneOffIcon, SkipIcon, VideoIcon } from '@/components/ui/Icons';
 import { Tooltip } from '@/components/ui/Tooltip';
 import { CHAT_SHORTCUTS } from '@/features/chat/hooks/use-chat-shortcuts';
 import { cn } from '@/lib/utils';
-import { MicOffIcon, ScreenShareIcon, VideoOffIcon } from './chat-icons';
 
 function Kbd({ children }: { children: ReactNode }) {
   return (
@@ -149,7 +157,7 @@ export function ChatControls(props: ChatControlsProps) {
           data-testid="chat-next"
         >
           Next
-          <SkipIcon size={16} />
+          <SkipForwardIcon size={16} />
         </button>
       </Tooltip>
       <Tooltip

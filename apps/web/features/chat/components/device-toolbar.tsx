@@ -1,9 +1,8 @@
 'use client';
 
-import { MicIcon, VideoIcon } from '@/components/ui/Icons';
+import { MicIcon, MicOffIcon, VideoIcon, VideoOffIcon } from 'lucide-react';
 import type { DeviceOption } from '@/features/chat/lib/media';
 import { cn } from '@/lib/utils';
-import { MicOffIcon, VideoOffIcon } from './chat-icons';
 
 function DevicePicker({
   label,

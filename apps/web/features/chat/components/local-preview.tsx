@@ -1,8 +1,8 @@
 'use client';
 
+import { MoveIcon, VideoOffIcon } from 'lucide-react';
 import { type KeyboardEvent, type PointerEvent, useRef, useState } from 'react';
 import { cn } from '@/lib/utils';
-import { MoveIcon, VideoOffIcon } from './chat-icons';
 import { VideoPlayer } from './video-player';
 
 type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';

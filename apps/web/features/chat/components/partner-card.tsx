@@ -1,10 +1,10 @@
 'use client';
 
 import { formatUserId, type TMatchFound } from '@guftagu/contracts';
+import { CheckIcon, UserIcon, UserPlusIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button } from '@/components/ui/Button';
-import { CheckIcon, UserIcon, UserPlusIcon } from '@/components/ui/Icons';
 import { useAuth } from '@/features/auth/auth-context';
 import { partnerNameOf } from '@/features/chat/lib/session-state';
 import { errorMessage } from '@/lib/api';

@@ -1,8 +1,8 @@
 'use client';
 
+import { ArrowRightIcon, CheckIcon, ShieldIcon } from 'lucide-react';
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
-import { ArrowRightIcon, CheckIcon, ShieldIcon } from '@/components/ui/Icons';
 import { Switch } from '@/components/ui/Switch';
 import type { ChatPreferences } from '@/features/chat/lib/preferences';
 import { cn } from '@/lib/utils';

@@ -1,7 +1,7 @@
 'use client';
 
+import { ClockIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { Button } from '@/components/ui/Button';
-import { AlertIcon, ClockIcon, RefreshIcon } from '@/components/ui/Icons';
 import { MEDIA_PROBLEM_COPY, type MediaProblem } from '@/features/chat/lib/media';
 import { type ChatPhase, endedCopy } from '@/features/chat/lib/session-state';
 import { useNow } from '@/lib/hooks/use-now';
@@ -91,7 +91,7 @@ export function OutcomeOverlay({
       </div>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button size="lg" onClick={onNext} data-testid="chat-again">
-          <RefreshIcon size={18} /> {phase.name === 'ended' ? 'Find someone new' : 'Try again'}
+          <RefreshCwIcon size={18} /> {phase.name === 'ended' ? 'Find someone new' : 'Try again'}
         </Button>
         <Button size="lg" variant="secondary" onClick={onBack}>
           Change settings
@@ -112,7 +112,7 @@ export function MediaProblemOverlay({ problem, onRetry }: { problem: MediaProble
       data-problem={problem}
     >
       <span className="inline-flex size-12 items-center justify-center rounded-full bg-warning-400/10 text-warning-300">
-        <AlertIcon size={22} />
+        <TriangleAlertIcon size={22} />
       </span>
       <div>
         <p className="font-medium text-ink-50">{copy.title}</p>

@@ -1,8 +1,8 @@
 'use client';
 
 import { MATCH_CHAT_MESSAGE_MAX } from '@guftagu/contracts';
+import { SendIcon } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { SendIcon } from '@/components/ui/Icons';
 import type { ChatLine } from '@/features/chat/lib/session-state';
 import { cn } from '@/lib/utils';
 import { ChatMessage } from './chat-message';

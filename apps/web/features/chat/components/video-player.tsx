@@ -1,8 +1,8 @@
 'use client';
 
+import { PlayIcon } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '@/lib/utils';
-import { PlayIcon } from './chat-icons';
 
 export interface VideoPlayerProps {
   stream: MediaStream | null;

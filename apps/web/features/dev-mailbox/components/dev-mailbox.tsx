@@ -1,11 +1,11 @@
 'use client';
 
 import type { TDevMail } from '@guftagu/contracts';
+import { CopyIcon, InboxIcon, MailIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { AlertIcon, CopyIcon, InboxIcon, MailIcon, RefreshIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
 import { Modal } from '@/components/ui/Modal';
 import { Skeleton } from '@/components/ui/Skeleton';
@@ -149,7 +149,7 @@ export function DevMailbox() {
           prefix={<MailIcon size={16} />}
         />
         <Button type="submit" variant="secondary" size="lg" className="h-12" aria-label="Refresh outbox">
-          <RefreshIcon size={16} /> <span className="max-sm:sr-only">Refresh</span>
+          <RefreshCwIcon size={16} /> <span className="max-sm:sr-only">Refresh</span>
         </Button>
       </form>
 
@@ -164,7 +164,7 @@ export function DevMailbox() {
           </ul>
         ) : load.state === 'unavailable' ? (
           <div className="card flex flex-col items-center rounded-3xl px-6 py-14 text-center">
-            <AlertIcon size={28} className="text-warning-300" />
+            <TriangleAlertIcon size={28} className="text-warning-300" />
             <h2 className="mt-4 text-heading font-semibold text-ink-50">The dev outbox is off</h2>
             <p className="mt-2 max-w-sm text-sm text-ink-400">
               It exists only while the server runs in development mode without a real mail provider.
@@ -172,7 +172,7 @@ export function DevMailbox() {
           </div>
         ) : load.state === 'error' ? (
           <div className="card flex flex-col items-center rounded-3xl px-6 py-14 text-center">
-            <AlertIcon size={28} className="text-danger-300" />
+            <TriangleAlertIcon size={28} className="text-danger-300" />
             <h2 className="mt-4 text-heading font-semibold text-ink-50">Couldn&apos;t load the outbox</h2>
             <p className="mt-2 max-w-sm text-sm text-ink-400">{load.message}</p>
             <Button className="mt-6" variant="secondary" onClick={() => void fetchMail(initial)}>
@@ -195,7 +195,7 @@ export function DevMailbox() {
                 toast({ title: 'Outbox refreshed' });
               }}
             >
-              <RefreshIcon size={16} /> Refresh
+              <RefreshCwIcon size={16} /> Refresh
             </Button>
           </div>
         ) : (

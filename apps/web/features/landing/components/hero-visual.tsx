@@ -1,5 +1,5 @@
+import { MicIcon, PhoneOffIcon, SkipForwardIcon, VideoIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { MicIcon, PhoneOffIcon, SkipIcon, VideoIcon } from '@/components/ui/Icons';
 import { cn } from '@/lib/utils';
 
 function Silhouette({ hue, className }: { hue: number; className?: string }) {
@@ -90,7 +90,7 @@ export function HeroVisual() {
                 <VideoIcon size={17} />
               </ControlButton>
               <ControlButton tone="accent">
-                Next <SkipIcon size={14} />
+                Next <SkipForwardIcon size={14} />
               </ControlButton>
               <ControlButton tone="danger">
                 <PhoneOffIcon size={17} />

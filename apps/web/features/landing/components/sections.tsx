@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import {
   BadgeCheckIcon,
   CopyIcon,
@@ -8,11 +7,12 @@ import {
   HashIcon,
   LockIcon,
   ShieldIcon,
-  SkipIcon,
+  SkipForwardIcon,
   UsersIcon,
   VideoIcon,
   ZapIcon,
-} from '@/components/ui/Icons';
+} from 'lucide-react';
+import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
 export function SectionHeading({
@@ -270,7 +270,7 @@ export function HowItWorksSection() {
       body: 'Choose how people see you. Your permanent 7-digit ID is created on the spot.',
     },
     {
-      icon: <SkipIcon size={18} />,
+      icon: <SkipForwardIcon size={18} />,
       title: 'Start talking',
       body: 'Meet someone new, skip whenever you like, and add the people you click with.',
     },

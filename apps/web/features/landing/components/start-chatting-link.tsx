@@ -1,9 +1,9 @@
 'use client';
 
+import { ArrowRightIcon } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/Button';
-import { ArrowRightIcon } from '@/components/ui/Icons';
 import { homeFor, useAuth } from '@/features/auth/auth-context';
 import { cn } from '@/lib/utils';
 
