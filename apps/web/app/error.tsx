@@ -18,11 +18,11 @@ export default function ErrorPage({
 
   return (
     <div className="flex flex-1 flex-col items-center justify-center px-4 py-28 text-center" role="alert">
-      <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-danger-400/20 bg-danger-500/10 text-danger-300">
+      <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-danger-bright/20 bg-danger/10 text-danger-fg">
         <TriangleAlertIcon size={22} />
       </span>
-      <h1 className="mt-5 text-title font-semibold text-ink-50">Something went wrong</h1>
-      <p className="mt-3 max-w-sm text-ink-300">
+      <h1 className="mt-5 text-title font-semibold text-fg">Something went wrong</h1>
+      <p className="mt-3 max-w-sm text-fg-muted">
         An unexpected error interrupted this page. Trying again usually fixes it.
       </p>
       <div className="mt-8 flex gap-3">

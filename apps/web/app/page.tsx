@@ -14,7 +14,7 @@ export default function HomePage() {
     <>
       <section aria-labelledby="hero-title" className="relative isolate overflow-hidden">
         <div className="bg-grid pointer-events-none absolute inset-0 -z-10" />
-        <div className="pointer-events-none absolute -top-40 left-1/2 -z-10 h-[36rem] w-[64rem] -translate-x-1/2 animate-aurora rounded-full bg-[radial-gradient(closest-side,rgb(130_110_255/0.28),rgb(255_99_165/0.08)_60%,transparent)] blur-3xl" />
+        <div className="pointer-events-none absolute -top-40 left-1/2 -z-10 h-[36rem] w-[64rem] -translate-x-1/2 animate-aurora rounded-full bg-[radial-gradient(closest-side,color-mix(in_srgb,var(--color-accent)_28%,transparent),color-mix(in_srgb,var(--color-highlight)_8%,transparent)_60%,transparent)] blur-3xl" />
 
         <div className="mx-auto flex w-full max-w-6xl flex-col items-center px-4 pt-14 pb-12 text-center sm:px-6 sm:pt-24 sm:pb-16">
           <div className="animate-fade-up">
@@ -22,12 +22,12 @@ export default function HomePage() {
           </div>
           <h1
             id="hero-title"
-            className="mt-8 max-w-5xl animate-fade-up text-hero font-semibold text-white [animation-delay:80ms]"
+            className="mt-8 max-w-5xl animate-fade-up text-hero font-semibold text-fg [animation-delay:80ms]"
           >
             Talk to someone new, <br className="max-md:hidden" />
             <span className="text-gradient">right now.</span>
           </h1>
-          <p className="mt-6 max-w-xl animate-fade-up text-[17px] leading-relaxed text-ink-300 [animation-delay:160ms] sm:text-lg">
+          <p className="mt-6 max-w-xl animate-fade-up text-[17px] leading-relaxed text-fg-muted [animation-delay:160ms] sm:text-lg">
             One tap connects you face to face with a real person somewhere in the world. No profiles to fill,
             no swiping — just conversation. Keep the ones you click with.
           </p>
@@ -40,7 +40,7 @@ export default function HomePage() {
               How it works
             </a>
           </div>
-          <p className="mt-6 animate-fade-up text-[13px] text-ink-400 [animation-delay:300ms]">
+          <p className="mt-6 animate-fade-up text-[13px] text-fg-subtle [animation-delay:300ms]">
             Free · Works in your browser · 18+ only
           </p>
 
@@ -56,13 +56,13 @@ export default function HomePage() {
       <SafetySection />
 
       <section aria-labelledby="cta-title" className="mx-auto w-full max-w-6xl px-4 pt-8 sm:px-6">
-        <div className="relative isolate overflow-hidden rounded-[2rem] border border-white/[0.07] px-6 py-16 text-center sm:px-12 sm:py-20">
-          <div className="absolute inset-0 -z-10 bg-[radial-gradient(70%_120%_at_50%_0%,rgb(107_85_246/0.35),transparent_60%),linear-gradient(180deg,#100e1d,#08080d)]" />
+        <div className="relative isolate overflow-hidden rounded-[2rem] border border-line px-6 py-16 text-center sm:px-12 sm:py-20">
+          <div className="absolute inset-0 -z-10 bg-[radial-gradient(70%_120%_at_50%_0%,color-mix(in_srgb,var(--color-accent-strong)_35%,transparent),transparent_60%),linear-gradient(180deg,#100e1d,#08080d)]" />
           <div className="bg-grid absolute inset-0 -z-10 opacity-60" />
-          <h2 id="cta-title" className="mx-auto max-w-2xl text-display font-semibold text-white">
+          <h2 id="cta-title" className="mx-auto max-w-2xl text-display font-semibold text-fg">
             Someone interesting is online right now.
           </h2>
-          <p className="mx-auto mt-4 max-w-md text-ink-300">
+          <p className="mx-auto mt-4 max-w-md text-fg-muted">
             Say hello. The worst that happens is you press Next.
           </p>
           <div className="mt-8 flex flex-col items-center gap-5">

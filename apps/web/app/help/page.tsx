@@ -222,13 +222,13 @@ function Card({
   return (
     <a
       href={href}
-      className="card group flex flex-col rounded-3xl p-6 transition-colors hover:border-white/[0.14]"
+      className="card group flex flex-col rounded-3xl p-6 transition-colors hover:border-line-strong"
     >
-      <span className="inline-flex size-10 items-center justify-center rounded-xl bg-white/[0.05] text-brand-300">
+      <span className="inline-flex size-10 items-center justify-center rounded-xl bg-fill text-accent-fg">
         {icon}
       </span>
-      <span className="mt-5 font-display text-lg font-semibold text-ink-50">{title}</span>
-      <span className="mt-1.5 text-sm text-ink-400">{children}</span>
+      <span className="mt-5 font-display text-lg font-semibold text-fg">{title}</span>
+      <span className="mt-1.5 text-sm text-fg-subtle">{children}</span>
     </a>
   );
 }
@@ -237,9 +237,9 @@ export default function HelpPage() {
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-14 sm:px-6 sm:py-20">
       <header className="mx-auto max-w-2xl animate-fade-up text-center">
-        <p className="text-micro font-semibold tracking-[0.14em] text-brand-300 uppercase">Help center</p>
-        <h1 className="mt-4 text-display font-semibold text-ink-50">How can we help?</h1>
-        <p className="mt-5 text-[17px] leading-relaxed text-ink-300">
+        <p className="text-micro font-semibold tracking-[0.14em] text-accent-fg uppercase">Help center</p>
+        <h1 className="mt-4 text-display font-semibold text-fg">How can we help?</h1>
+        <p className="mt-5 text-[17px] leading-relaxed text-fg-muted">
           Quick answers about signing in, video chat, your ID and staying safe. Still stuck? Our team reads
           every message.
         </p>
@@ -265,7 +265,7 @@ export default function HelpPage() {
             aria-labelledby={`${group.id}-title`}
             className="scroll-mt-24"
           >
-            <h2 id={`${group.id}-title`} className="mb-5 text-heading font-semibold text-ink-50">
+            <h2 id={`${group.id}-title`} className="mb-5 text-heading font-semibold text-fg">
               {group.title}
             </h2>
             <Accordion items={group.items} />
@@ -274,14 +274,14 @@ export default function HelpPage() {
       </div>
 
       <section id="safety-tips" aria-labelledby="safety-tips-title" className="mt-20 scroll-mt-24">
-        <h2 id="safety-tips-title" className="text-heading font-semibold text-ink-50">
+        <h2 id="safety-tips-title" className="text-heading font-semibold text-fg">
           Safety tips
         </h2>
         <ul className="mt-5 grid gap-4 sm:grid-cols-2">
           {SAFETY_TIPS.map((tip) => (
             <li key={tip.title} className="card rounded-3xl p-6">
-              <h3 className="font-sans text-[15px] font-semibold text-ink-50">{tip.title}</h3>
-              <p className="mt-2 text-sm leading-relaxed text-ink-400">{tip.body}</p>
+              <h3 className="font-sans text-[15px] font-semibold text-fg">{tip.title}</h3>
+              <p className="mt-2 text-sm leading-relaxed text-fg-subtle">{tip.body}</p>
             </li>
           ))}
         </ul>
@@ -290,18 +290,18 @@ export default function HelpPage() {
       <section id="report" aria-labelledby="report-title" className="mt-20 scroll-mt-24">
         <div className="card grid gap-8 rounded-[2rem] p-8 sm:p-10 md:grid-cols-2">
           <div>
-            <span className="inline-flex size-10 items-center justify-center rounded-xl bg-danger-500/10 text-danger-300">
+            <span className="inline-flex size-10 items-center justify-center rounded-xl bg-danger/10 text-danger-fg">
               <FlagIcon size={20} />
             </span>
-            <h2 id="report-title" className="mt-5 text-heading font-semibold text-ink-50">
+            <h2 id="report-title" className="mt-5 text-heading font-semibold text-fg">
               Report a user
             </h2>
-            <p className="mt-2 text-sm leading-relaxed text-ink-400">
+            <p className="mt-2 text-sm leading-relaxed text-fg-subtle">
               Use the flag button during a conversation — it ends the chat immediately and sends the report to
               our moderators, who review every one. To report something that happened outside a conversation,
               email{' '}
               <a
-                className="text-brand-300 underline-offset-4 hover:underline"
+                className="text-accent-fg underline-offset-4 hover:underline"
                 href={`mailto:${SAFETY_EMAIL}`}
               >
                 {SAFETY_EMAIL}
@@ -311,14 +311,14 @@ export default function HelpPage() {
             </p>
           </div>
           <div>
-            <span className="inline-flex size-10 items-center justify-center rounded-xl bg-brand-500/10 text-brand-300">
+            <span className="inline-flex size-10 items-center justify-center rounded-xl bg-accent/10 text-accent-fg">
               <MailIcon size={20} />
             </span>
-            <h2 className="mt-5 text-heading font-semibold text-ink-50">Contact support</h2>
-            <p className="mt-2 text-sm leading-relaxed text-ink-400">
+            <h2 className="mt-5 text-heading font-semibold text-fg">Contact support</h2>
+            <p className="mt-2 text-sm leading-relaxed text-fg-subtle">
               For anything else — account problems, bugs, feedback — write to{' '}
               <a
-                className="text-brand-300 underline-offset-4 hover:underline"
+                className="text-accent-fg underline-offset-4 hover:underline"
                 href={`mailto:${SUPPORT_EMAIL}`}
               >
                 {SUPPORT_EMAIL}

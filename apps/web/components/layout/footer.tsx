@@ -31,24 +31,24 @@ const COLUMNS = [
 export function Footer() {
   const year = new Date().getFullYear();
   return (
-    <footer className="hairline-top mt-24 border-t border-white/[0.04] bg-ink-950/60">
+    <footer className="hairline-top mt-24 border-t border-line bg-canvas/60">
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-14 sm:px-6 md:grid-cols-[1.4fr_repeat(3,1fr)]">
         <div className="max-w-xs">
           <Logo />
-          <p className="mt-4 text-sm leading-relaxed text-ink-400">
+          <p className="mt-4 text-sm leading-relaxed text-fg-subtle">
             Guftagu means conversation. Meet someone new face to face, keep the people you click with, and
             talk again whenever you like.
           </p>
         </div>
         {COLUMNS.map((column) => (
           <nav key={column.title} aria-label={column.title}>
-            <h2 className="font-sans text-micro font-semibold tracking-[0.08em] text-ink-400 uppercase">
+            <h2 className="font-sans text-micro font-semibold tracking-[0.08em] text-fg-subtle uppercase">
               {column.title}
             </h2>
             <ul className="mt-4 flex flex-col gap-2.5">
               {column.links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} className="text-sm text-ink-300 transition-colors hover:text-ink-50">
+                  <Link href={link.href} className="text-sm text-fg-muted transition-colors hover:text-fg">
                     {link.label}
                   </Link>
                 </li>
@@ -57,8 +57,8 @@ export function Footer() {
           </nav>
         ))}
       </div>
-      <div className="border-t border-white/[0.05]">
-        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-xs text-ink-500 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+      <div className="border-t border-line">
+        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-xs text-fg-faint sm:flex-row sm:items-center sm:justify-between sm:px-6">
           <p>© {year} Guftagu. All rights reserved.</p>
           <p>Be kind — every conversation is with a real person. You must be 18 or older to use Guftagu.</p>
         </div>

@@ -19,10 +19,10 @@ export function Header() {
   const pathname = usePathname();
 
   return (
-    <header className="sticky top-0 z-40 border-b border-white/[0.06] bg-ink-950/70 backdrop-blur-xl backdrop-saturate-150">
+    <header className="sticky top-0 z-40 border-b border-line bg-canvas/70 backdrop-blur-xl backdrop-saturate-150">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-ink-800 focus:px-3 focus:py-2 focus:text-sm"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-raised focus:px-3 focus:py-2 focus:text-sm"
       >
         Skip to content
       </a>
@@ -39,7 +39,7 @@ export function Header() {
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   'rounded-lg px-3 py-1.5 text-sm transition-colors',
-                  active ? 'text-ink-50' : 'text-ink-300 hover:text-ink-50',
+                  active ? 'text-fg' : 'text-fg-muted hover:text-fg',
                 )}
               >
                 {item.label}

@@ -15,7 +15,7 @@ export function Logo({ className, compact = false }: { className?: string; compa
       />
       <span
         className={cn(
-          'font-display text-[19px] font-semibold tracking-[-0.03em] text-ink-50',
+          'font-display text-[19px] font-semibold tracking-[-0.03em] text-fg',
           compact && 'max-sm:sr-only',
         )}
       >

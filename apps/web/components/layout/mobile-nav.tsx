@@ -38,7 +38,7 @@ export function MobileNav() {
       trigger={
         <button
           type="button"
-          className="inline-flex size-10 items-center justify-center rounded-xl text-ink-200 transition-colors hover:bg-white/[0.06] hover:text-ink-50 md:hidden"
+          className="inline-flex size-10 items-center justify-center rounded-xl text-fg-soft transition-colors hover:bg-fill hover:text-fg md:hidden"
           aria-label="Open menu"
           data-testid="mobile-menu-button"
         >
@@ -53,11 +53,11 @@ export function MobileNav() {
               key={item.href}
               href={item.href}
               onClick={() => setOpen(false)}
-              className="flex items-center justify-between border-b border-white/[0.06] py-4 font-display text-2xl font-medium tracking-tight text-ink-100 transition-colors hover:text-white"
+              className="flex items-center justify-between border-b border-line py-4 font-display text-2xl font-medium tracking-tight text-fg transition-colors hover:text-accent-soft"
               style={{ animation: `var(--animate-fade-up)`, animationDelay: `${80 + index * 50}ms` }}
             >
               {item.label}
-              <ArrowRightIcon size={18} className="text-ink-500" />
+              <ArrowRightIcon size={18} className="text-fg-faint" />
             </Link>
           ))}
         </nav>
@@ -69,12 +69,12 @@ export function MobileNav() {
             <div className="flex flex-col gap-3">
               <Link
                 href="/profile"
-                className="flex items-center gap-3 rounded-2xl border border-white/[0.07] bg-white/[0.03] p-3"
+                className="flex items-center gap-3 rounded-2xl border border-line bg-fill-subtle p-3"
               >
                 <Avatar name={name} src={user.profilePicture} size={40} />
                 <span className="min-w-0">
-                  <span className="block truncate text-sm font-semibold text-ink-50">{name}</span>
-                  <span className="block font-mono text-xs text-ink-400">
+                  <span className="block truncate text-sm font-semibold text-fg">{name}</span>
+                  <span className="block font-mono text-xs text-fg-subtle">
                     {formatUserId(user.userId7Digit)}
                   </span>
                 </span>

@@ -12,11 +12,11 @@ export function LiveDot({ live, size = 8, className }: { live: boolean; size?: n
       style={{ width: size, height: size }}
       aria-hidden
     >
-      {live ? <span className="absolute inset-0 animate-pulse-ring rounded-full bg-live-400" /> : null}
+      {live ? <span className="absolute inset-0 animate-pulse-ring rounded-full bg-live" /> : null}
       <span
         className={cn(
           'relative inline-flex size-full rounded-full transition-colors duration-500',
-          live ? 'bg-live-400 shadow-[0_0_12px_rgb(74_222_128/0.8)]' : 'bg-ink-500',
+          live ? 'bg-live shadow-live-dot' : 'bg-fg-faint',
         )}
       />
     </span>
@@ -47,7 +47,7 @@ export function OnlineCountPill({ className }: { className?: string }) {
     <Tooltip content={tip} side="bottom">
       <div
         className={cn(
-          'inline-flex h-8 items-center gap-2 rounded-full border border-white/[0.08] bg-white/[0.035] pr-3 pl-2.5 text-[13px] text-ink-300 shadow-[inset_0_1px_0_rgb(255_255_255/0.05)]',
+          'inline-flex h-8 items-center gap-2 rounded-full border border-line bg-fill-subtle pr-3 pl-2.5 text-[13px] text-fg-muted shadow-inset-top',
           className,
         )}
       >
@@ -58,7 +58,7 @@ export function OnlineCountPill({ className }: { className?: string }) {
             data-state={state}
             data-value={count ?? undefined}
             className={cn(
-              'tabular inline-block font-semibold text-ink-50',
+              'tabular inline-block font-semibold text-fg',
               count === null && 'skeleton h-3.5 w-8 rounded align-[-2px] text-transparent',
             )}
           >
@@ -82,12 +82,12 @@ export function OnlineCountHero({ className }: { className?: string }) {
   return (
     <div
       className={cn(
-        'inline-flex items-center gap-3 rounded-full border border-live-400/15 bg-live-500/[0.06] py-2 pr-5 pl-4 shadow-[0_0_40px_-12px_rgb(74_222_128/0.35),inset_0_1px_0_rgb(255_255_255/0.05)]',
+        'inline-flex items-center gap-3 rounded-full border border-live/15 bg-live-strong/[0.06] py-2 pr-5 pl-4 shadow-[0_0_40px_-12px_color-mix(in_srgb,var(--color-live)_35%,transparent),var(--shadow-inset-top)]',
         className,
       )}
     >
       <LiveDot live={live} size={10} />
-      <p className="text-[15px] text-ink-200">
+      <p className="text-[15px] text-fg-soft">
         {count === null ? (
           <span className="inline-flex items-center gap-2">
             <span className="skeleton inline-block h-4 w-12 rounded align-[-3px]" aria-hidden />
@@ -96,7 +96,7 @@ export function OnlineCountHero({ className }: { className?: string }) {
         ) : (
           <>
             <span
-              className="tabular font-display text-lg font-semibold tracking-tight text-white"
+              className="tabular font-display text-lg font-semibold tracking-tight text-fg"
               data-testid="hero-online-count"
             >
               {formatCount(animated ?? count)}

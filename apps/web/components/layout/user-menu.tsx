@@ -59,14 +59,14 @@ export function UserMenu() {
   return (
     <Dropdown>
       <DropdownTrigger
-        className="group inline-flex items-center gap-1.5 rounded-full p-0.5 pr-1.5 transition-colors hover:bg-white/[0.06] data-[state=open]:bg-white/[0.08]"
+        className="group inline-flex items-center gap-1.5 rounded-full p-0.5 pr-1.5 transition-colors hover:bg-fill data-[state=open]:bg-fill-strong"
         aria-label={`Account menu for ${name} (${STATUS_META[user.status].label})`}
         data-testid="user-menu"
       >
         <PresenceAvatar name={name} src={user.profilePicture} size={32} status={user.status} />
         <ChevronDownIcon
           size={14}
-          className="text-ink-400 transition-transform duration-200 group-data-[state=open]:rotate-180"
+          className="text-fg-subtle transition-transform duration-200 group-data-[state=open]:rotate-180"
         />
       </DropdownTrigger>
       <DropdownContent className="w-64">
@@ -74,23 +74,23 @@ export function UserMenu() {
           <div className="flex items-center gap-3">
             <PresenceAvatar name={name} src={user.profilePicture} size={40} status={user.status} />
             <div className="min-w-0">
-              <p className="truncate text-sm font-semibold text-ink-50">{name}</p>
-              <p className="truncate text-xs text-ink-400">
+              <p className="truncate text-sm font-semibold text-fg">{name}</p>
+              <p className="truncate text-xs text-fg-subtle">
                 {user.username ? `@${user.username}` : user.email}
               </p>
             </div>
           </div>
-          <p className="mt-3 inline-flex items-center gap-1.5 rounded-lg bg-white/[0.04] px-2 py-1 font-mono text-xs text-ink-300">
+          <p className="mt-3 inline-flex items-center gap-1.5 rounded-lg bg-fill-subtle px-2 py-1 font-mono text-xs text-fg-muted">
             <HashIcon size={12} /> {formatUserId(user.userId7Digit)}
           </p>
           {user.customStatus ? (
-            <p className="mt-2 truncate text-xs text-ink-300" title={user.customStatus}>
+            <p className="mt-2 truncate text-xs text-fg-muted" title={user.customStatus}>
               “{user.customStatus}”
             </p>
           ) : null}
         </DropdownLabel>
         <DropdownSeparator />
-        <DropdownLabel className="pt-1 pb-1 text-micro font-semibold tracking-[0.08em] text-ink-500 uppercase">
+        <DropdownLabel className="pt-1 pb-1 text-micro font-semibold tracking-[0.08em] text-fg-faint uppercase">
           Status
         </DropdownLabel>
         <DropdownRadioGroup value={user.status} onValueChange={(value) => void onStatus(value as SelfStatus)}>

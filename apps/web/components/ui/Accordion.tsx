@@ -27,7 +27,7 @@ export function Accordion({ items, defaultOpen }: { items: AccordionItem[]; defa
   }, [items]);
 
   return (
-    <div className="divide-y divide-white/[0.07] overflow-hidden rounded-3xl border border-white/[0.07] bg-ink-900/60">
+    <div className="divide-y divide-line overflow-hidden rounded-3xl border border-line bg-surface/60">
       {items.map((item) => {
         const open = openId === item.id;
         const buttonId = `${baseId}-${item.id}-button`;
@@ -41,13 +41,13 @@ export function Accordion({ items, defaultOpen }: { items: AccordionItem[]; defa
                 aria-expanded={open}
                 aria-controls={panelId}
                 onClick={() => setOpenId(open ? null : item.id)}
-                className="flex w-full items-center justify-between gap-6 px-5 py-5 text-left text-[15px] font-medium text-ink-50 transition-colors hover:bg-white/[0.025] sm:px-6"
+                className="flex w-full items-center justify-between gap-6 px-5 py-5 text-left text-[15px] font-medium text-fg transition-colors hover:bg-fill-subtle sm:px-6"
               >
                 <span>{item.question}</span>
                 <span
                   className={cn(
-                    'inline-flex size-7 shrink-0 items-center justify-center rounded-full border border-white/10 text-ink-300 transition-transform duration-300 ease-out-expo',
-                    open && 'rotate-180 border-brand-400/30 text-brand-300',
+                    'inline-flex size-7 shrink-0 items-center justify-center rounded-full border border-line text-fg-muted transition-transform duration-300 ease-out-expo',
+                    open && 'rotate-180 border-accent-bright/30 text-accent-fg',
                   )}
                 >
                   <ChevronDownIcon size={16} />
@@ -64,7 +64,7 @@ export function Accordion({ items, defaultOpen }: { items: AccordionItem[]; defa
               inert={!open}
             >
               <div className="overflow-hidden">
-                <div className="px-5 pb-5 text-[15px] leading-relaxed text-ink-300 sm:px-6 [&_a]:text-brand-300 [&_a]:underline-offset-4 hover:[&_a]:underline [&_p+p]:mt-3">
+                <div className="px-5 pb-5 text-[15px] leading-relaxed text-fg-muted sm:px-6 [&_a]:text-accent-fg [&_a]:underline-offset-4 hover:[&_a]:underline [&_p+p]:mt-3">
                   {item.answer}
                 </div>
               </div>

@@ -24,7 +24,7 @@ export function Avatar({ name, src, size = 40, className, online }: AvatarProps)
       style={{ width: size, height: size }}
     >
       <span
-        className="flex size-full items-center justify-center overflow-hidden rounded-full font-display font-semibold text-white ring-1 ring-white/15"
+        className="flex size-full items-center justify-center overflow-hidden rounded-full font-display font-semibold text-on-accent ring-1 ring-line-strong"
         style={{
           fontSize: Math.max(11, Math.round(size * 0.36)),
           backgroundImage: `linear-gradient(135deg, hsl(${hue} 80% 66%), hsl(${(hue + 48) % 360} 70% 46%))`,
@@ -48,7 +48,7 @@ export function Avatar({ name, src, size = 40, className, online }: AvatarProps)
         <>
           <span
             aria-hidden
-            className="absolute right-0 bottom-0 block rounded-full bg-live-400 ring-2 ring-ink-950"
+            className="absolute right-0 bottom-0 block rounded-full bg-live ring-2 ring-canvas"
             style={{ width: Math.max(8, size * 0.18), height: Math.max(8, size * 0.18), margin: size * 0.03 }}
           />
           <span className="sr-only">(online)</span>

@@ -4,12 +4,12 @@ import { cn } from '@/lib/utils';
 export type BadgeTone = 'neutral' | 'brand' | 'live' | 'flare' | 'warning' | 'danger';
 
 const TONES: Record<BadgeTone, string> = {
-  neutral: 'bg-white/[0.06] text-ink-200 border-white/10',
-  brand: 'bg-brand-500/12 text-brand-300 border-brand-400/25',
-  live: 'bg-live-500/10 text-live-300 border-live-400/25',
-  flare: 'bg-flare-500/10 text-flare-300 border-flare-400/25',
-  warning: 'bg-warning-400/10 text-warning-300 border-warning-400/25',
-  danger: 'bg-danger-500/10 text-danger-300 border-danger-400/25',
+  neutral: 'bg-fill text-fg-soft border-line',
+  brand: 'bg-accent/12 text-accent-fg border-accent-bright/25',
+  live: 'bg-live-strong/10 text-live-fg border-live/25',
+  flare: 'bg-highlight/10 text-highlight-fg border-highlight/25',
+  warning: 'bg-warning/10 text-warning-fg border-warning/25',
+  danger: 'bg-danger/10 text-danger-fg border-danger-bright/25',
 };
 
 export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
@@ -45,7 +45,7 @@ export function CountBadge({
   return (
     <span
       className={cn(
-        'inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-flare-500 px-1 text-[11px] font-semibold text-white tabular',
+        'inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-highlight px-1 text-[11px] font-semibold text-on-accent tabular',
         className,
       )}
     >

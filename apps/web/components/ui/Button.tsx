@@ -7,15 +7,15 @@ export type ButtonSize = 'sm' | 'md' | 'lg' | 'icon' | 'icon-sm';
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary:
-    'text-white bg-[image:var(--gradient-button)] shadow-[var(--shadow-glow),inset_0_1px_0_rgb(255_255_255/0.25)] hover:brightness-110 active:brightness-95',
+    'text-on-accent bg-[image:var(--gradient-button)] shadow-[var(--shadow-glow),inset_0_1px_0_var(--color-line-bold)] hover:brightness-110 active:brightness-95',
   light:
-    'bg-ink-50 text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.35),inset_0_-1px_0_rgb(0_0_0/0.12)] hover:bg-white active:bg-ink-100',
+    'bg-fg text-fg-inverse shadow-[0_8px_30px_-8px_color-mix(in_srgb,var(--color-fg)_35%,transparent)] hover:brightness-110 active:brightness-95',
   secondary:
-    'bg-white/[0.06] text-ink-50 border border-white/10 shadow-[inset_0_1px_0_rgb(255_255_255/0.06)] hover:bg-white/[0.1] hover:border-white/15',
-  outline: 'border border-white/15 text-ink-100 hover:bg-white/[0.05] hover:border-white/25',
-  ghost: 'text-ink-200 hover:text-ink-50 hover:bg-white/[0.06]',
+    'bg-fill text-fg border border-line shadow-inset-top hover:bg-fill-strong hover:border-line-strong',
+  outline: 'border border-line-strong text-fg hover:bg-fill hover:border-line-bold',
+  ghost: 'text-fg-soft hover:text-fg hover:bg-fill',
   danger:
-    'bg-danger-500/12 text-danger-300 border border-danger-400/25 hover:bg-danger-500/20 hover:text-danger-300',
+    'bg-danger/12 text-danger-fg border border-danger-bright/25 hover:bg-danger/20 hover:text-danger-fg',
 };
 
 const SIZES: Record<ButtonSize, string> = {
@@ -39,7 +39,7 @@ export function buttonClasses({
   return cn(
     'relative inline-flex select-none items-center justify-center whitespace-nowrap font-medium tracking-[-0.01em]',
     'transition-[background-color,border-color,color,filter,transform,box-shadow] duration-200 ease-out-quart',
-    'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400',
+    'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus',
     'active:scale-[0.98] disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50',
     VARIANTS[variant],
     SIZES[size],

@@ -21,7 +21,7 @@ export function DropdownContent({
         sideOffset={10}
         collisionPadding={12}
         className={cn(
-          'z-50 min-w-60 origin-[var(--radix-dropdown-menu-content-transform-origin)] rounded-2xl border border-white/10 bg-ink-800/95 p-1.5 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+          'z-50 min-w-60 origin-[var(--radix-dropdown-menu-content-transform-origin)] rounded-2xl border border-line bg-raised/95 p-1.5 shadow-float backdrop-blur-xl',
           'data-[state=open]:animate-scale-in data-[state=closed]:animate-scale-out',
           className,
         )}
@@ -44,14 +44,14 @@ export function DropdownItem({ className, icon, tone = 'default', children, ...p
       className={cn(
         'flex h-9 cursor-pointer select-none items-center gap-2.5 rounded-lg px-2.5 text-sm outline-none transition-colors',
         tone === 'danger'
-          ? 'text-danger-300 data-[highlighted]:bg-danger-500/12'
-          : 'text-ink-100 data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-white',
+          ? 'text-danger-fg data-[highlighted]:bg-danger/12'
+          : 'text-fg data-[highlighted]:bg-fill data-[highlighted]:text-fg',
         'data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
         className,
       )}
       {...props}
     >
-      {icon ? <span className="text-ink-400 [[data-highlighted]_&]:text-current">{icon}</span> : null}
+      {icon ? <span className="text-fg-subtle [[data-highlighted]_&]:text-current">{icon}</span> : null}
       {children}
     </Menu.Item>
   );
@@ -62,7 +62,7 @@ export function DropdownLabel({ className, ...props }: ComponentPropsWithoutRef<
 }
 
 export function DropdownSeparator({ className, ...props }: ComponentPropsWithoutRef<typeof Menu.Separator>) {
-  return <Menu.Separator className={cn('my-1.5 h-px bg-white/[0.07]', className)} {...props} />;
+  return <Menu.Separator className={cn('my-1.5 h-px bg-fill', className)} {...props} />;
 }
 
 export const DropdownRadioGroup = Menu.RadioGroup;
@@ -75,14 +75,14 @@ export function DropdownRadioItem({
   return (
     <Menu.RadioItem
       className={cn(
-        'relative flex h-9 cursor-pointer select-none items-center gap-2.5 rounded-lg pr-8 pl-2.5 text-sm text-ink-100 outline-none transition-colors',
-        'data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-white data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
+        'relative flex h-9 cursor-pointer select-none items-center gap-2.5 rounded-lg pr-8 pl-2.5 text-sm text-fg outline-none transition-colors',
+        'data-[highlighted]:bg-fill data-[highlighted]:text-fg data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
         className,
       )}
       {...props}
     >
       {children}
-      <Menu.ItemIndicator className="absolute right-2.5 inline-flex text-brand-300">
+      <Menu.ItemIndicator className="absolute right-2.5 inline-flex text-accent-fg">
         <svg
           width={14}
           height={14}

@@ -24,7 +24,7 @@ export function EmptyState({
   return (
     <div
       className={cn(
-        'flex flex-col items-center rounded-3xl border border-dashed border-white/[0.09] bg-white/[0.015] px-6 py-14 text-center',
+        'flex flex-col items-center rounded-3xl border border-dashed border-line bg-fill-subtle px-6 py-14 text-center',
         className,
       )}
       data-testid={testId}
@@ -32,16 +32,16 @@ export function EmptyState({
       <span
         className={cn(
           'inline-flex size-12 items-center justify-center rounded-2xl border',
-          tone === 'brand' && 'border-brand-400/20 bg-brand-500/10 text-brand-300',
-          tone === 'warning' && 'border-warning-400/20 bg-warning-400/10 text-warning-300',
-          tone === 'danger' && 'border-danger-400/20 bg-danger-500/10 text-danger-300',
+          tone === 'brand' && 'border-accent-bright/20 bg-accent/10 text-accent-fg',
+          tone === 'warning' && 'border-warning/20 bg-warning/10 text-warning-fg',
+          tone === 'danger' && 'border-danger-bright/20 bg-danger/10 text-danger-fg',
         )}
       >
         {icon}
       </span>
-      <h2 className="mt-5 font-display text-lg font-semibold text-ink-50">{title}</h2>
+      <h2 className="mt-5 font-display text-lg font-semibold text-fg">{title}</h2>
       {children ? (
-        <div className="mt-2 max-w-sm text-[15px] leading-relaxed text-ink-300">{children}</div>
+        <div className="mt-2 max-w-sm text-[15px] leading-relaxed text-fg-muted">{children}</div>
       ) : null}
       {actions ? <div className="mt-6 flex flex-wrap justify-center gap-3">{actions}</div> : null}
     </div>

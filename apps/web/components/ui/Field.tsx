@@ -49,7 +49,7 @@ export function Field({
   const describedBy = [field['aria-describedby'], errorId, hintId].filter(Boolean).join(' ') || undefined;
 
   const labelElement = (
-    <label htmlFor={inputId} className={cn('text-[13px] font-medium text-ink-200', hideLabel && 'sr-only')}>
+    <label htmlFor={inputId} className={cn('text-[13px] font-medium text-fg-soft', hideLabel && 'sr-only')}>
       {label}
     </label>
   );
@@ -70,12 +70,12 @@ export function Field({
         'aria-describedby': describedBy,
       })}
       {error ? (
-        <p id={errorId} className="flex items-start gap-1.5 text-[13px] text-danger-300" role="alert">
+        <p id={errorId} className="flex items-start gap-1.5 text-[13px] text-danger-fg" role="alert">
           {error}
         </p>
       ) : null}
       {hint && !error ? (
-        <p id={hintId} className="text-[13px] text-ink-400">
+        <p id={hintId} className="text-[13px] text-fg-subtle">
           {hint}
         </p>
       ) : null}

@@ -43,14 +43,14 @@ export function Modal({
       <Dialog.Portal>
         <Dialog.Overlay
           className={cn(
-            'fixed inset-0 z-50 bg-ink-950/70 backdrop-blur-sm',
+            'fixed inset-0 z-50 bg-canvas/70 backdrop-blur-sm',
             'data-[state=open]:animate-overlay-in data-[state=closed]:animate-overlay-out',
           )}
         />
         <Dialog.Content
           {...(description ? {} : { 'aria-describedby': undefined })}
           className={cn(
-            'fixed z-50 flex flex-col border-white/10 bg-ink-850 shadow-[0_40px_120px_-20px_rgb(0_0_0/0.9)] focus:outline-none',
+            'fixed z-50 flex flex-col border-line bg-sunken shadow-modal focus:outline-none',
             sheet
               ? 'inset-y-0 right-0 h-dvh w-[min(22rem,88vw)] border-l data-[state=open]:animate-sheet-in data-[state=closed]:animate-sheet-out'
               : 'top-1/2 left-1/2 max-h-[min(90dvh,46rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-3xl border data-[state=open]:animate-scale-in data-[state=closed]:animate-scale-out',
@@ -60,15 +60,15 @@ export function Modal({
           <div className={cn('flex items-start justify-between gap-4', sheet ? 'px-5 pt-5' : 'px-6 pt-6')}>
             {headerContent ? <div className="min-w-0">{headerContent}</div> : null}
             <div className={cn('min-w-0', hideTitle && 'sr-only')}>
-              <Dialog.Title className="font-display text-lg font-semibold tracking-tight text-ink-50">
+              <Dialog.Title className="font-display text-lg font-semibold tracking-tight text-fg">
                 {title}
               </Dialog.Title>
               {description ? (
-                <Dialog.Description className="mt-1 text-sm text-ink-300">{description}</Dialog.Description>
+                <Dialog.Description className="mt-1 text-sm text-fg-muted">{description}</Dialog.Description>
               ) : null}
             </div>
             <Dialog.Close
-              className="-mt-1 -mr-2 ml-auto inline-flex size-9 shrink-0 items-center justify-center rounded-xl text-ink-300 transition-colors hover:bg-white/[0.07] hover:text-ink-50"
+              className="-mt-1 -mr-2 ml-auto inline-flex size-9 shrink-0 items-center justify-center rounded-xl text-fg-muted transition-colors hover:bg-fill hover:text-fg"
               aria-label="Close"
             >
               <XIcon size={18} />
@@ -78,9 +78,7 @@ export function Modal({
             {children}
           </div>
           {footer ? (
-            <div className="flex items-center justify-end gap-2 border-t border-white/[0.07] px-6 py-4">
-              {footer}
-            </div>
+            <div className="flex items-center justify-end gap-2 border-t border-line px-6 py-4">{footer}</div>
           ) : null}
         </Dialog.Content>
       </Dialog.Portal>

@@ -35,7 +35,7 @@ export function Select<T extends string>({
     <div className={cn('flex flex-col gap-2', containerClassName)}>
       <label
         htmlFor={selectId}
-        className={cn('text-[13px] font-medium text-ink-200', hideLabel && 'sr-only')}
+        className={cn('text-[13px] font-medium text-fg-soft', hideLabel && 'sr-only')}
       >
         {label}
       </label>
@@ -45,21 +45,21 @@ export function Select<T extends string>({
           value={value}
           onChange={(event) => onValueChange(event.target.value as T)}
           className={cn(
-            'h-12 w-full cursor-pointer appearance-none rounded-xl border border-white/10 bg-ink-900/80 pr-9 pl-3.5 text-[15px] text-ink-100 shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] outline-none',
-            'transition-[border-color,box-shadow] duration-200 hover:border-white/[0.16] focus:border-brand-400/70 focus:shadow-[0_0_0_4px_rgb(130_110_255/0.16)]',
+            'h-12 w-full cursor-pointer appearance-none rounded-xl border border-line bg-surface/80 pr-9 pl-3.5 text-[15px] text-fg shadow-inset-well outline-none',
+            'transition-[border-color,box-shadow] duration-200 hover:border-line-strong focus:border-accent-bright/70 focus:shadow-focus-accent',
             className,
           )}
           {...props}
         >
           {options.map((option) => (
-            <option key={option.value} value={option.value} className="bg-ink-850">
+            <option key={option.value} value={option.value} className="bg-sunken">
               {option.label}
             </option>
           ))}
         </select>
         <ChevronDownIcon
           size={16}
-          className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-400"
+          className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-fg-subtle"
         />
       </div>
     </div>

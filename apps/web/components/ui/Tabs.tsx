@@ -49,7 +49,7 @@ export function Tabs<T extends string>({
       role="tablist"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className={cn('relative grid rounded-xl border border-white/[0.07] bg-ink-950/60 p-1', className)}
+      className={cn('relative grid rounded-xl border border-line bg-canvas/60 p-1', className)}
       style={{ gridTemplateColumns: `repeat(${options.length}, minmax(0, 1fr))` }}
     >
       {options.map((option, index) => {
@@ -69,9 +69,7 @@ export function Tabs<T extends string>({
             onClick={() => onChange(option.value)}
             className={cn(
               'h-9 rounded-lg text-[13px] font-medium transition-all duration-200',
-              selected
-                ? 'bg-white/[0.08] text-ink-50 shadow-[inset_0_1px_0_rgb(255_255_255/0.08),0_1px_2px_rgb(0_0_0/0.4)]'
-                : 'text-ink-400 hover:text-ink-200',
+              selected ? 'bg-fill-strong text-fg shadow-inset-top' : 'text-fg-subtle hover:text-fg-soft',
             )}
           >
             {option.label}

@@ -19,11 +19,11 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
           ref={ref}
           {...control}
           className={cn(
-            'min-h-28 w-full resize-y rounded-xl border bg-ink-900/80 px-3.5 py-3 text-[15px] leading-relaxed text-ink-50 outline-none placeholder:text-ink-500',
-            'shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow] duration-200',
+            'min-h-28 w-full resize-y rounded-xl border bg-surface/80 px-3.5 py-3 text-[15px] leading-relaxed text-fg outline-none placeholder:text-fg-faint',
+            'shadow-inset-well transition-[border-color,box-shadow] duration-200',
             field.error
-              ? 'border-danger-400/60 focus:shadow-[0_0_0_4px_rgb(244_63_94/0.14)]'
-              : 'border-white/10 hover:border-white/[0.16] focus:border-brand-400/70 focus:shadow-[0_0_0_4px_rgb(130_110_255/0.16)]',
+              ? 'border-danger-bright/60 focus:shadow-focus-danger'
+              : 'border-line hover:border-line-strong focus:border-accent-bright/70 focus:shadow-focus-accent',
             className,
           )}
           {...props}
@@ -42,7 +42,7 @@ export function CharCounter({ count, max, id }: { count: number; max: number; id
       id={id}
       className={cn(
         'tabular text-xs',
-        left < 0 ? 'text-danger-300' : near ? 'text-warning-300' : 'text-ink-400',
+        left < 0 ? 'text-danger-fg' : near ? 'text-warning-fg' : 'text-fg-subtle',
       )}
       aria-live={near ? 'polite' : 'off'}
     >

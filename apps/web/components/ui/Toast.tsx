@@ -57,33 +57,33 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             duration={item.duration ?? 4500}
             type={item.tone === 'error' ? 'foreground' : 'background'}
             className={cn(
-              'group pointer-events-auto relative flex w-full items-start gap-3 rounded-2xl border bg-ink-800/95 p-4 pr-10 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+              'group pointer-events-auto relative flex w-full items-start gap-3 rounded-2xl border bg-raised/95 p-4 pr-10 shadow-float backdrop-blur-xl',
               'data-[state=open]:animate-toast-in data-[state=closed]:animate-toast-out',
               'data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)] data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform data-[swipe=end]:animate-toast-out',
-              item.tone === 'error' ? 'border-danger-400/25' : 'border-white/10',
+              item.tone === 'error' ? 'border-danger-bright/25' : 'border-line',
             )}
           >
             <span
               className={cn(
                 'mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full',
-                item.tone === 'success' && 'bg-live-500/15 text-live-300',
-                item.tone === 'error' && 'bg-danger-500/15 text-danger-300',
-                (!item.tone || item.tone === 'default') && 'bg-brand-500/15 text-brand-300',
+                item.tone === 'success' && 'bg-live-strong/15 text-live-fg',
+                item.tone === 'error' && 'bg-danger/15 text-danger-fg',
+                (!item.tone || item.tone === 'default') && 'bg-accent/15 text-accent-fg',
               )}
             >
               {item.tone === 'error' ? <TriangleAlertIcon size={14} /> : <CheckIcon size={14} />}
             </span>
             <div className="min-w-0">
-              <RadixToast.Title className="text-sm font-semibold text-ink-50">{item.title}</RadixToast.Title>
+              <RadixToast.Title className="text-sm font-semibold text-fg">{item.title}</RadixToast.Title>
               {item.description ? (
-                <RadixToast.Description className="mt-0.5 text-[13px] leading-snug text-ink-300">
+                <RadixToast.Description className="mt-0.5 text-[13px] leading-snug text-fg-muted">
                   {item.description}
                 </RadixToast.Description>
               ) : null}
             </div>
             <RadixToast.Close
               aria-label="Dismiss"
-              className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-lg text-ink-400 opacity-70 transition hover:bg-white/[0.07] hover:text-ink-100 hover:opacity-100"
+              className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-lg text-fg-subtle opacity-70 transition hover:bg-fill hover:text-fg hover:opacity-100"
             >
               <XIcon size={14} />
             </RadixToast.Close>

@@ -25,13 +25,13 @@ export function Tooltip({ content, children, side = 'top', className, open }: To
           sideOffset={8}
           collisionPadding={12}
           className={cn(
-            'z-50 max-w-64 rounded-lg border border-white/10 bg-ink-750/95 px-2.5 py-1.5 text-xs font-medium text-ink-100 shadow-xl backdrop-blur-md',
+            'z-50 max-w-64 rounded-lg border border-line bg-overlay/95 px-2.5 py-1.5 text-xs font-medium text-fg shadow-xl backdrop-blur-md',
             'data-[state=delayed-open]:animate-scale-in data-[state=instant-open]:animate-scale-in data-[state=closed]:animate-scale-out',
             className,
           )}
         >
           {content}
-          <RadixTooltip.Arrow className="fill-ink-750" width={10} height={5} />
+          <RadixTooltip.Arrow className="fill-overlay" width={10} height={5} />
         </RadixTooltip.Content>
       </RadixTooltip.Portal>
     </RadixTooltip.Root>

@@ -10,7 +10,7 @@ export default function DevMailboxPage() {
     <Suspense
       fallback={
         <div className="flex flex-1 items-center justify-center py-24">
-          <Spinner size={28} className="text-brand-300" />
+          <Spinner size={28} className="text-accent-fg" />
         </div>
       }
     >

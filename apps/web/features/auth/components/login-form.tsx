@@ -200,7 +200,7 @@ export function LoginForm() {
           >
             Continue with email <ArrowRightIcon size={18} />
           </Button>
-          <p className="text-center text-[13px] text-ink-400">
+          <p className="text-center text-[13px] text-fg-subtle">
             We&apos;ll email you a 6-digit code. New here? The same code creates your account.
           </p>
         </form>
@@ -252,11 +252,11 @@ export function LoginForm() {
           <Button type="submit" size="lg" loading={pending} data-testid="password-submit">
             {passwordMode === 'register' ? 'Create account' : 'Sign in'}
           </Button>
-          <p className="text-center text-[13px] text-ink-400">
+          <p className="text-center text-[13px] text-fg-subtle">
             {passwordMode === 'register' ? 'Already have an account?' : 'New to Guftagu?'}{' '}
             <button
               type="button"
-              className="font-medium text-brand-300 underline-offset-4 hover:underline"
+              className="font-medium text-accent-fg underline-offset-4 hover:underline"
               onClick={() => {
                 setPasswordMode(passwordMode === 'register' ? 'signin' : 'register');
                 resetErrors();

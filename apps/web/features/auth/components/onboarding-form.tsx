@@ -75,16 +75,13 @@ export function OnboardingForm({ user }: { user: TSelfUser }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      <div
-        className="flex items-center gap-4 rounded-2xl border border-white/[0.07] bg-ink-950/50 p-4"
-        aria-hidden
-      >
+      <div className="flex items-center gap-4 rounded-2xl border border-line bg-canvas/50 p-4" aria-hidden>
         <Avatar name={previewName} size={52} />
         <div className="min-w-0">
-          <p className="truncate font-display text-lg font-semibold text-ink-50">{previewName}</p>
-          <p className="truncate text-sm text-ink-400">{trimmed ? `@${trimmed}` : '@username'}</p>
+          <p className="truncate font-display text-lg font-semibold text-fg">{previewName}</p>
+          <p className="truncate text-sm text-fg-subtle">{trimmed ? `@${trimmed}` : '@username'}</p>
         </div>
-        <span className="ml-auto hidden rounded-lg bg-white/[0.05] px-2 py-1 text-[11px] font-medium text-ink-300 sm:inline">
+        <span className="ml-auto hidden rounded-lg bg-fill px-2 py-1 text-[11px] font-medium text-fg-muted sm:inline">
           Preview
         </span>
       </div>

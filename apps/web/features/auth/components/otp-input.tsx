@@ -175,15 +175,15 @@ export function OtpInput({
           onPaste={(event) => onPaste(index, event)}
           onFocus={(event) => event.target.select()}
           className={cn(
-            'tabular aspect-[4/5] w-full min-w-0 rounded-2xl border bg-ink-900/80 text-center font-display text-[1.75rem] font-semibold text-ink-50 caret-brand-400 outline-none sm:text-[2rem]',
-            'shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow,background-color,transform] duration-200',
-            'focus:border-brand-400/80 focus:bg-ink-850 focus:shadow-[0_0_0_4px_rgb(130_110_255/0.18)]',
+            'tabular aspect-[4/5] w-full min-w-0 rounded-2xl border bg-surface/80 text-center font-display text-[1.75rem] font-semibold text-fg caret-accent-bright outline-none sm:text-[2rem]',
+            'shadow-inset-well transition-[border-color,box-shadow,background-color,transform] duration-200',
+            'focus:border-accent-bright/80 focus:bg-sunken focus:shadow-focus-accent',
             'disabled:opacity-60',
             invalid
-              ? 'border-danger-400/60'
+              ? 'border-danger-bright/60'
               : digit
-                ? 'border-white/20'
-                : 'border-white/10 hover:border-white/[0.16]',
+                ? 'border-line-strong'
+                : 'border-line hover:border-line-strong',
           )}
         />
       ))}

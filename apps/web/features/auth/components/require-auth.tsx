@@ -19,11 +19,11 @@ export function UnreachableState({ onRetry }: { onRetry: () => Promise<unknown> 
   const [retrying, setRetrying] = useState(false);
   return (
     <CenteredState>
-      <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-warning-400/20 bg-warning-400/10 text-warning-300">
+      <span className="inline-flex size-12 items-center justify-center rounded-2xl border border-warning/20 bg-warning/10 text-warning-fg">
         <TriangleAlertIcon size={22} />
       </span>
-      <h1 className="mt-5 text-title font-semibold text-ink-50">We can&apos;t reach Guftagu</h1>
-      <p className="mt-2 max-w-sm text-ink-300">
+      <h1 className="mt-5 text-title font-semibold text-fg">We can&apos;t reach Guftagu</h1>
+      <p className="mt-2 max-w-sm text-fg-muted">
         Your connection or our servers are having a moment. Your account is safe — try again in a few seconds.
       </p>
       <div className="mt-6 flex gap-3">
@@ -75,7 +75,7 @@ export function RequireAuth({
   return (
     fallback ?? (
       <CenteredState>
-        <Spinner size={28} className="text-brand-300" label="Loading your account" />
+        <Spinner size={28} className="text-accent-fg" label="Loading your account" />
       </CenteredState>
     )
   );

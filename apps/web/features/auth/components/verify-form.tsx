@@ -160,7 +160,7 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
       subtitle={
         <>
           We sent a 6-digit code to{' '}
-          <span className="font-medium text-ink-50 [overflow-wrap:anywhere]">{email}</span>. It expires in 10
+          <span className="font-medium text-fg [overflow-wrap:anywhere]">{email}</span>. It expires in 10
           minutes.
         </>
       }
@@ -202,7 +202,7 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
         <div className="flex flex-wrap items-center justify-between gap-3 text-[13px]">
           <Link
             href={`/login?email=${encodeURIComponent(email)}`}
-            className="inline-flex items-center gap-1.5 text-ink-400 transition-colors hover:text-ink-100"
+            className="inline-flex items-center gap-1.5 text-fg-subtle transition-colors hover:text-fg"
           >
             <ArrowLeftIcon size={14} /> Use a different email
           </Link>
@@ -224,12 +224,11 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
           <Link
             href={`/dev/mailbox?to=${encodeURIComponent(email)}`}
             target="_blank"
-            className="flex items-center gap-3 rounded-xl border border-dashed border-white/10 px-3.5 py-3 text-[13px] text-ink-300 transition-colors hover:border-white/20 hover:text-ink-100"
+            className="flex items-center gap-3 rounded-xl border border-dashed border-line px-3.5 py-3 text-[13px] text-fg-muted transition-colors hover:border-line-strong hover:text-fg"
           >
-            <InboxIcon size={16} className="shrink-0 text-brand-300" />
+            <InboxIcon size={16} className="shrink-0 text-accent-fg" />
             <span>
-              Development build: read the code in the{' '}
-              <span className="font-medium text-ink-100">dev outbox</span>
+              Development build: read the code in the <span className="font-medium text-fg">dev outbox</span>
             </span>
           </Link>
         ) : null}

@@ -17,7 +17,7 @@ import { cn } from '@/lib/utils';
 
 function Kbd({ children }: { children: ReactNode }) {
   return (
-    <kbd className="ml-1.5 rounded border border-white/15 bg-white/10 px-1 font-sans text-[10px] text-ink-200">
+    <kbd className="ml-1.5 rounded border border-line-strong bg-fill-strong px-1 font-sans text-[10px] text-fg-soft">
       {children}
     </kbd>
   );
@@ -62,12 +62,12 @@ function RoundButton({
         data-testid={testId}
         className={cn(
           'inline-flex size-10 shrink-0 items-center justify-center rounded-full border backdrop-blur-md transition-[background-color,border-color,color,transform] duration-200 active:scale-95 sm:size-12',
-          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:pointer-events-none disabled:opacity-40',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:pointer-events-none disabled:opacity-40',
           off
-            ? 'border-danger-400/30 bg-danger-500/85 text-white hover:bg-danger-500'
+            ? 'border-danger-bright/30 bg-danger/85 text-on-accent hover:bg-danger'
             : pressed
-              ? 'border-brand-300/40 bg-brand-500/80 text-white hover:bg-brand-500'
-              : 'border-white/10 bg-white/10 text-white hover:bg-white/20',
+              ? 'border-accent-fg/40 bg-accent/80 text-on-accent hover:bg-accent'
+              : 'border-line bg-fill-strong text-on-media hover:bg-fill-bold',
         )}
       >
         {children}
@@ -138,7 +138,7 @@ export function ChatControls(props: ChatControlsProps) {
         </RoundButton>
       ) : null}
 
-      <span className="h-7 w-px shrink-0 bg-white/10 sm:mx-1" aria-hidden />
+      <span className="h-7 w-px shrink-0 bg-fill-strong sm:mx-1" aria-hidden />
 
       <Tooltip
         content={
@@ -153,7 +153,7 @@ export function ChatControls(props: ChatControlsProps) {
           onClick={props.onNext}
           disabled={!props.canNext}
           aria-keyshortcuts={CHAT_SHORTCUTS.next.keys}
-          className="inline-flex h-10 shrink-0 items-center gap-2 rounded-full bg-ink-50 px-4 text-[14px] font-semibold text-ink-950 shadow-[0_8px_30px_-8px_rgb(255_255_255/0.4)] transition-[background-color,transform] duration-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
+          className="inline-flex h-10 shrink-0 items-center gap-2 rounded-full bg-fg px-4 text-[14px] font-semibold text-fg-inverse shadow-[0_8px_30px_-8px_color-mix(in_srgb,var(--color-fg)_40%,transparent)] transition-[background-color,transform] duration-200 hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus active:scale-95 disabled:opacity-40 sm:h-12 sm:px-6"
           data-testid="chat-next"
         >
           Next
@@ -172,7 +172,7 @@ export function ChatControls(props: ChatControlsProps) {
           onClick={props.onStop}
           aria-label="Stop"
           aria-keyshortcuts={CHAT_SHORTCUTS.stop.keys}
-          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full border border-danger-400/30 bg-danger-500/90 text-white transition-[background-color,transform] duration-200 hover:bg-danger-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 active:scale-95 sm:size-12"
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full border border-danger-bright/30 bg-danger/90 text-on-accent transition-[background-color,transform] duration-200 hover:bg-danger focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus active:scale-95 sm:size-12"
           data-testid="chat-stop"
         >
           <PhoneOffIcon size={20} />

@@ -6,7 +6,7 @@ export function ChatMessage({ line, partnerName }: { line: ChatLine; partnerName
   if (line.from === 'system') {
     return (
       <li
-        className="mx-auto max-w-[90%] py-1 text-center text-[12px] leading-relaxed text-ink-400"
+        className="mx-auto max-w-[90%] py-1 text-center text-[12px] leading-relaxed text-fg-subtle"
         data-testid="chat-system-line"
       >
         {line.text}
@@ -26,16 +26,16 @@ export function ChatMessage({ line, partnerName }: { line: ChatLine; partnerName
         className={cn(
           'max-w-[85%] rounded-2xl px-3.5 py-2 text-[14px] leading-snug break-words whitespace-pre-wrap',
           mine
-            ? 'rounded-br-md bg-[image:var(--gradient-button)] text-white'
-            : 'rounded-bl-md border border-white/[0.08] bg-white/[0.06] text-ink-100',
+            ? 'rounded-br-md bg-[image:var(--gradient-button)] text-on-accent'
+            : 'rounded-bl-md border border-line bg-fill text-fg',
           line.state === 'sending' && 'opacity-70',
-          line.state === 'failed' && 'border border-danger-400/40 bg-danger-500/15 text-danger-300',
+          line.state === 'failed' && 'border border-danger-bright/40 bg-danger/15 text-danger-fg',
         )}
       >
         {line.text}
       </p>
       {line.state === 'failed' ? (
-        <span className="text-[11px] text-danger-300" role="alert">
+        <span className="text-[11px] text-danger-fg" role="alert">
           Not sent{line.error ? ` — ${line.error}` : ''}
         </span>
       ) : null}

@@ -23,10 +23,10 @@ export function ChatSidebar({
         <PartnerCard key={phase.match.matchId} match={phase.match} />
       ) : (
         <section aria-label="Search" className="card rounded-3xl p-4" data-testid="search-card">
-          <p className="text-[14px] font-medium text-ink-100">
+          <p className="text-[14px] font-medium text-fg">
             {phase.name === 'searching' ? 'Finding your match' : 'Not in a chat'}
           </p>
-          <p className="mt-1 text-[13px] text-ink-400">
+          <p className="mt-1 text-[13px] text-fg-subtle">
             {interests.length
               ? `Interests: ${interests.map((tag) => `#${tag}`).join(' ')}`
               : 'No interests picked — you’ll meet anyone.'}

@@ -3,14 +3,14 @@ import type { CallStatus } from '@/features/chat/lib/session-state';
 import { cn } from '@/lib/utils';
 
 const STATUS_COPY: Record<CallStatus, { label: string; dot: string }> = {
-  connecting: { label: 'Connecting…', dot: 'bg-sun-400 animate-pulse' },
-  connected: { label: 'Connected', dot: 'bg-live-400 shadow-[0_0_8px_rgb(74_222_128)]' },
-  reconnecting: { label: 'Reconnecting…', dot: 'bg-warning-400 animate-pulse' },
-  disconnected: { label: 'Disconnected', dot: 'bg-danger-400' },
+  connecting: { label: 'Connecting…', dot: 'bg-glow animate-pulse' },
+  connected: { label: 'Connected', dot: 'bg-live shadow-live-dot' },
+  reconnecting: { label: 'Reconnecting…', dot: 'bg-warning animate-pulse' },
+  disconnected: { label: 'Disconnected', dot: 'bg-danger-bright' },
 };
 
 const QUALITY_BARS = { excellent: 3, good: 2, poor: 1 } as const;
-const QUALITY_COLOR = { excellent: 'bg-live-400', good: 'bg-sun-400', poor: 'bg-danger-400' } as const;
+const QUALITY_COLOR = { excellent: 'bg-live', good: 'bg-glow', poor: 'bg-danger-bright' } as const;
 
 function qualityDescription(reading: QualityReading): string {
   const parts = [`Connection ${reading.quality}`];
@@ -33,13 +33,13 @@ export function ConnectionStatus({
   const bars = quality ? QUALITY_BARS[quality.quality] : 0;
   return (
     <div
-      className="inline-flex h-8 items-center gap-2 rounded-full border border-white/10 bg-ink-950/55 pr-3 pl-2.5 text-xs font-medium text-ink-100 backdrop-blur-md"
+      className="inline-flex h-8 items-center gap-2 rounded-full border border-line bg-canvas/55 pr-3 pl-2.5 text-xs font-medium text-fg backdrop-blur-md"
       data-testid="call-status"
       data-status={status}
     >
       <span className={cn('size-2 rounded-full', copy.dot)} aria-hidden />
       <span role="status">{copy.label}</span>
-      {elapsed && status === 'connected' ? <span className="tabular text-ink-300">· {elapsed}</span> : null}
+      {elapsed && status === 'connected' ? <span className="tabular text-fg-muted">· {elapsed}</span> : null}
       {status === 'connected' && quality ? (
         <span
           className="ml-0.5 inline-flex h-3 items-end gap-[2px]"
@@ -54,7 +54,7 @@ export function ConnectionStatus({
               key={level}
               className={cn(
                 'w-[3px] rounded-sm',
-                level <= bars ? QUALITY_COLOR[quality.quality] : 'bg-white/20',
+                level <= bars ? QUALITY_COLOR[quality.quality] : 'bg-fill-bold',
               )}
               style={{ height: `${4 + level * 3}px` }}
             />

@@ -22,7 +22,7 @@ function DevicePicker({
       <select
         value={value ?? ''}
         onChange={(event) => onChange(event.target.value)}
-        className="h-9 max-w-40 truncate rounded-full border border-white/10 bg-ink-950/60 px-3 text-[12px] text-ink-100 backdrop-blur-md focus-visible:outline-2 focus-visible:outline-brand-400"
+        className="h-9 max-w-40 truncate rounded-full border border-line bg-canvas/60 px-3 text-[12px] text-fg backdrop-blur-md focus-visible:outline-2 focus-visible:outline-focus"
       >
         {devices.map((device) => (
           <option key={device.deviceId} value={device.deviceId}>
@@ -58,10 +58,10 @@ function Toggle({
       onClick={onClick}
       data-testid={testId}
       className={cn(
-        'inline-flex size-10 items-center justify-center rounded-full border backdrop-blur-md transition-colors duration-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:opacity-40',
+        'inline-flex size-10 items-center justify-center rounded-full border backdrop-blur-md transition-colors duration-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-40',
         available && !on
-          ? 'border-danger-400/30 bg-danger-500/85 text-white'
-          : 'border-white/10 bg-ink-950/50 text-white hover:bg-ink-950/70',
+          ? 'border-danger-bright/30 bg-danger/85 text-on-media'
+          : 'border-line bg-canvas/50 text-on-media hover:bg-canvas/70',
       )}
     >
       {children}

@@ -41,7 +41,7 @@ export function InterestSelector({
     <div className="flex flex-col gap-3" data-testid="interest-selector">
       <InterestEditor value={value} onChange={onChange} />
       <fieldset>
-        <legend className="mb-2 text-micro font-semibold text-ink-400 uppercase">Popular</legend>
+        <legend className="mb-2 text-micro font-semibold text-fg-subtle uppercase">Popular</legend>
         <div className="flex flex-wrap gap-1.5">
           {INTEREST_SUGGESTIONS.map((tag) => {
             const selected = value.includes(tag);
@@ -55,10 +55,10 @@ export function InterestSelector({
                 data-testid="interest-suggestion"
                 className={cn(
                   'h-8 rounded-full border px-3 text-[13px] font-medium transition-[background-color,border-color,color] duration-200',
-                  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:opacity-40',
+                  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-40',
                   selected
-                    ? 'border-brand-400/40 bg-brand-500/20 text-brand-200'
-                    : 'border-white/10 bg-white/[0.03] text-ink-300 hover:border-white/20 hover:text-ink-100',
+                    ? 'border-accent-bright/40 bg-accent/20 text-accent-soft'
+                    : 'border-line bg-fill-subtle text-fg-muted hover:border-line-strong hover:text-fg',
                 )}
               >
                 #{tag}

@@ -83,7 +83,7 @@ export function LocalPreview({
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
       className={cn(
-        'group absolute z-10 aspect-[3/4] w-[26%] max-w-44 min-w-24 cursor-grab touch-none overflow-hidden rounded-2xl border border-white/15 bg-ink-800 shadow-[0_20px_50px_-12px_rgb(0_0_0/0.8)] sm:aspect-video sm:w-[24%] sm:max-w-60',
+        'group absolute z-10 aspect-[3/4] w-[26%] max-w-44 min-w-24 cursor-grab touch-none overflow-hidden rounded-2xl border border-line-strong bg-raised shadow-float sm:aspect-video sm:w-[24%] sm:max-w-60',
         drag ? 'cursor-grabbing' : 'transition-[top,left,right,bottom] duration-300 ease-out-expo',
         CORNER_CLASSES[corner],
       )}
@@ -92,7 +92,7 @@ export function LocalPreview({
     >
       <VideoPlayer stream={stream} muted mirrored={mirrored} label="Your camera" data-testid="local-video" />
       {!cameraOn ? (
-        <div className="absolute inset-0 flex items-center justify-center bg-ink-850 text-ink-400">
+        <div className="absolute inset-0 flex items-center justify-center bg-sunken text-fg-subtle">
           <VideoOffIcon size={22} />
         </div>
       ) : null}
@@ -103,12 +103,12 @@ export function LocalPreview({
         onKeyDown={onKeyDown}
         onPointerDown={(event) => event.stopPropagation()}
         aria-label={`Move your preview (now ${corner.replace('-', ' ')}). Arrow keys pick a corner.`}
-        className="absolute top-1.5 right-1.5 inline-flex size-7 items-center justify-center rounded-lg bg-ink-950/60 text-ink-100 opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-brand-400"
+        className="absolute top-1.5 right-1.5 inline-flex size-7 items-center justify-center rounded-lg bg-canvas/60 text-fg opacity-0 transition-opacity group-hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-focus"
         data-testid="local-preview-move"
       >
         <MoveIcon size={14} />
       </button>
-      <span className="absolute bottom-1.5 left-1.5 rounded-md bg-ink-950/60 px-1.5 py-0.5 text-[10px] font-medium text-ink-200">
+      <span className="absolute bottom-1.5 left-1.5 rounded-md bg-canvas/60 px-1.5 py-0.5 text-[10px] font-medium text-fg-soft">
         You
       </span>
     </div>

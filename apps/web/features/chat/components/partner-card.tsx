@@ -47,17 +47,17 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
     >
       <div className="flex items-center gap-3">
         {match.partnerIsAnonymous ? (
-          <span className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-white/[0.06] text-ink-300 ring-1 ring-white/10">
+          <span className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-fill text-fg-muted ring-1 ring-line">
             <UserIcon size={20} />
           </span>
         ) : (
           <Avatar name={name} src={match.partnerProfilePicture} size={44} />
         )}
         <div className="min-w-0 flex-1">
-          <p className="truncate font-medium text-ink-50" data-testid="partner-name">
+          <p className="truncate font-medium text-fg" data-testid="partner-name">
             {name}
           </p>
-          <p className="truncate text-[12px] text-ink-400">
+          <p className="truncate text-[12px] text-fg-subtle">
             {match.partnerIsAnonymous ? (
               'Anonymous · not signed in'
             ) : (
@@ -66,7 +66,7 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
                 {match.partnerUserId7Digit ? (
                   <>
                     {' · ID '}
-                    <span className="tabular font-mono text-ink-300" data-testid="partner-id">
+                    <span className="tabular font-mono text-fg-muted" data-testid="partner-id">
                       {formatUserId(match.partnerUserId7Digit)}
                     </span>
                   </>
@@ -78,7 +78,7 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
         {canAddFriend ? (
           add.name === 'sent' ? (
             <span
-              className="inline-flex items-center gap-1 text-[12px] font-medium text-live-300"
+              className="inline-flex items-center gap-1 text-[12px] font-medium text-live-fg"
               role="status"
             >
               <CheckIcon size={14} /> {add.friends ? 'Friends' : 'Request sent'}
@@ -97,7 +97,7 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
         ) : null}
       </div>
       {add.name === 'error' ? (
-        <p className="text-[12px] text-warning-300" role="alert">
+        <p className="text-[12px] text-warning-fg" role="alert">
           {add.message}
         </p>
       ) : null}
@@ -109,8 +109,8 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
                 key={tag}
                 className={
                   match.commonInterests.includes(tag)
-                    ? 'rounded-full border border-brand-400/30 bg-brand-500/15 px-2.5 py-0.5 text-[12px] text-brand-200'
-                    : 'rounded-full border border-white/10 bg-white/[0.04] px-2.5 py-0.5 text-[12px] text-ink-300'
+                    ? 'rounded-full border border-accent-bright/30 bg-accent/15 px-2.5 py-0.5 text-[12px] text-accent-soft'
+                    : 'rounded-full border border-line bg-fill-subtle px-2.5 py-0.5 text-[12px] text-fg-muted'
                 }
               >
                 #{tag}
@@ -118,7 +118,7 @@ export function PartnerCard({ match }: { match: TMatchFound }) {
             ),
           )}
           {match.commonInterests.length ? (
-            <li className="self-center text-[11px] text-ink-400">in common</li>
+            <li className="self-center text-[11px] text-fg-subtle">in common</li>
           ) : null}
         </ul>
       ) : null}

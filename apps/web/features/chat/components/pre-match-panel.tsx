@@ -42,15 +42,15 @@ export function PreMatchPanel({
       data-testid="prematch-panel"
     >
       <div>
-        <h1 className="font-display text-title font-semibold text-ink-50">Meet someone new</h1>
-        <p className="mt-1.5 text-[15px] text-ink-300">
+        <h1 className="font-display text-title font-semibold text-fg">Meet someone new</h1>
+        <p className="mt-1.5 text-[15px] text-fg-muted">
           Pick a few interests and we’ll try to pair you with someone who shares them.
         </p>
       </div>
 
       <InterestSelector value={preferences.interests} onChange={(interests) => set({ interests })} />
 
-      <div className="-my-2 border-y border-white/[0.06]">
+      <div className="-my-2 border-y border-line">
         <Switch
           checked={preferences.hideIp}
           onCheckedChange={(hideIp) => set({ hideIp })}
@@ -69,8 +69,8 @@ export function PreMatchPanel({
         className={cn(
           'flex cursor-pointer items-start gap-3 rounded-2xl border p-3.5 transition-colors duration-200',
           preferences.adultConfirmed
-            ? 'border-brand-400/30 bg-brand-500/[0.07]'
-            : 'border-white/10 bg-white/[0.02] hover:border-white/20',
+            ? 'border-accent-bright/30 bg-accent/[0.07]'
+            : 'border-line bg-fill-subtle hover:border-line-strong',
         )}
       >
         <span className="relative mt-0.5 inline-flex size-5 shrink-0">
@@ -79,18 +79,18 @@ export function PreMatchPanel({
             type="checkbox"
             checked={preferences.adultConfirmed}
             onChange={(event) => set({ adultConfirmed: event.target.checked })}
-            className="peer size-5 cursor-pointer appearance-none rounded-md border border-white/25 bg-ink-900 checked:border-brand-400 checked:bg-brand-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400"
+            className="peer size-5 cursor-pointer appearance-none rounded-md border border-line-bold bg-surface checked:border-accent-bright checked:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
             data-testid="adult-confirm"
           />
           <CheckIcon
             size={14}
-            className="pointer-events-none absolute inset-0 m-auto text-white opacity-0 peer-checked:opacity-100"
+            className="pointer-events-none absolute inset-0 m-auto text-on-accent opacity-0 peer-checked:opacity-100"
           />
         </span>
-        <span className="text-[13px] leading-relaxed text-ink-300">
-          <span className="block text-[14px] font-medium text-ink-100">I’m 18 or older</span>I understand I’ll
-          be video chatting with strangers and agree to the{' '}
-          <a href="/terms" className="text-brand-300 underline-offset-2 hover:underline">
+        <span className="text-[13px] leading-relaxed text-fg-muted">
+          <span className="block text-[14px] font-medium text-fg">I’m 18 or older</span>I understand I’ll be
+          video chatting with strangers and agree to the{' '}
+          <a href="/terms" className="text-accent-fg underline-offset-2 hover:underline">
             community rules
           </a>
           .
@@ -103,7 +103,7 @@ export function PreMatchPanel({
           <ArrowRightIcon size={18} />
         </Button>
         <p
-          className="flex items-center justify-center gap-1.5 text-center text-[12px] text-ink-400"
+          className="flex items-center justify-center gap-1.5 text-center text-[12px] text-fg-subtle"
           aria-live="polite"
         >
           {!preferences.adultConfirmed ? (

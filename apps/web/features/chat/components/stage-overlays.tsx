@@ -23,17 +23,17 @@ export function SearchingOverlay({
   const waited = Math.max(0, Math.floor((now - phase.since) / 1000));
   return (
     <div
-      className="absolute inset-0 z-0 flex flex-col items-center justify-center gap-6 bg-ink-950/70 px-6 text-center backdrop-blur-xl"
+      className="absolute inset-0 z-0 flex flex-col items-center justify-center gap-6 bg-canvas/70 px-6 text-center backdrop-blur-xl"
       data-testid="searching"
     >
       <div className="relative flex size-28 items-center justify-center" aria-hidden>
-        <span className="absolute inset-0 animate-pulse-ring rounded-full bg-brand-500/30" />
-        <span className="absolute inset-3 animate-pulse-ring rounded-full bg-flare-500/20 [animation-delay:0.6s]" />
+        <span className="absolute inset-0 animate-pulse-ring rounded-full bg-accent/30" />
+        <span className="absolute inset-3 animate-pulse-ring rounded-full bg-highlight/20 [animation-delay:0.6s]" />
         <span className="relative size-14 rounded-full bg-[image:var(--gradient-button)] shadow-[var(--shadow-glow)]" />
       </div>
       <div role="status" aria-live="polite">
-        <p className="font-display text-heading font-semibold text-ink-50">Looking for someone to talk to…</p>
-        <p className="mt-1.5 text-[14px] text-ink-300" data-testid="queue-status">
+        <p className="font-display text-heading font-semibold text-fg">Looking for someone to talk to…</p>
+        <p className="mt-1.5 text-[14px] text-fg-muted" data-testid="queue-status">
           {phase.position !== null && phase.totalWaiting !== null
             ? `You’re #${phase.position} of ${phase.totalWaiting} waiting`
             : 'Joining the queue'}
@@ -41,12 +41,12 @@ export function SearchingOverlay({
         </p>
       </div>
       {interests.length ? (
-        <p className="max-w-sm text-[13px] text-ink-400">
+        <p className="max-w-sm text-[13px] text-fg-subtle">
           Trying {interests.map((tag) => `#${tag}`).join(' ')} first
           {waited >= 5 ? ', then anyone who’s free' : ''}.
         </p>
       ) : null}
-      <p className="tabular inline-flex items-center gap-1.5 text-[12px] text-ink-300">
+      <p className="tabular inline-flex items-center gap-1.5 text-[12px] text-fg-muted">
         <ClockIcon size={13} /> {waited}s
       </p>
     </div>
@@ -81,13 +81,13 @@ export function OutcomeOverlay({
   }
   return (
     <div
-      className="absolute inset-0 z-0 flex flex-col items-center justify-center gap-5 bg-ink-950/75 px-6 text-center backdrop-blur-xl"
+      className="absolute inset-0 z-0 flex flex-col items-center justify-center gap-5 bg-canvas/75 px-6 text-center backdrop-blur-xl"
       data-testid="chat-outcome"
       data-outcome={phase.name === 'ended' ? phase.endReason : phase.name}
     >
       <div role="status" aria-live="polite">
-        <p className="font-display text-title font-semibold text-ink-50">{title}</p>
-        <p className="mx-auto mt-2 max-w-md text-[15px] text-ink-300">{body}</p>
+        <p className="font-display text-title font-semibold text-fg">{title}</p>
+        <p className="mx-auto mt-2 max-w-md text-[15px] text-fg-muted">{body}</p>
       </div>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button size="lg" onClick={onNext} data-testid="chat-again">
@@ -111,12 +111,12 @@ export function MediaProblemOverlay({ problem, onRetry }: { problem: MediaProble
       data-testid="media-problem"
       data-problem={problem}
     >
-      <span className="inline-flex size-12 items-center justify-center rounded-full bg-warning-400/10 text-warning-300">
+      <span className="inline-flex size-12 items-center justify-center rounded-full bg-warning/10 text-warning-fg">
         <TriangleAlertIcon size={22} />
       </span>
       <div>
-        <p className="font-medium text-ink-50">{copy.title}</p>
-        <p className="mx-auto mt-1 max-w-sm text-[14px] text-ink-300">{copy.body}</p>
+        <p className="font-medium text-fg">{copy.title}</p>
+        <p className="mx-auto mt-1 max-w-sm text-[14px] text-fg-muted">{copy.body}</p>
       </div>
       <Button variant="secondary" onClick={onRetry}>
         Try again

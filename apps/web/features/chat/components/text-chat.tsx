@@ -83,21 +83,21 @@ export function TextChat({
         aria-relevant="additions"
       >
         {lines.length === 0 ? (
-          <li className="m-auto text-center text-[13px] text-ink-500">
+          <li className="m-auto text-center text-[13px] text-fg-faint">
             Messages appear here once you’re matched.
           </li>
         ) : (
           lines.map((line) => <ChatMessage key={line.id} line={line} partnerName={partnerName} />)
         )}
       </ul>
-      <div className="h-6 px-4 text-[12px] text-ink-400" aria-live="polite">
+      <div className="h-6 px-4 text-[12px] text-fg-subtle" aria-live="polite">
         {partnerTyping ? (
           <span className="inline-flex items-center gap-1.5" data-testid="partner-typing">
             <span className="inline-flex gap-0.5" aria-hidden>
               {[0, 1, 2].map((dot) => (
                 <span
                   key={dot}
-                  className="size-1 animate-typing rounded-full bg-ink-300"
+                  className="size-1 animate-typing rounded-full bg-fg-muted"
                   style={{ animationDelay: `${dot * 150}ms` }}
                 />
               ))}
@@ -106,7 +106,7 @@ export function TextChat({
           </span>
         ) : null}
       </div>
-      <form onSubmit={submit} className="flex items-center gap-2 border-t border-white/[0.07] p-2.5">
+      <form onSubmit={submit} className="flex items-center gap-2 border-t border-line p-2.5">
         <label htmlFor="chat-input" className="sr-only">
           Message {partnerName}
         </label>
@@ -120,15 +120,12 @@ export function TextChat({
           autoComplete="off"
           placeholder={enabled ? 'Type a message…' : 'Chat opens when you’re matched'}
           aria-describedby="chat-input-count"
-          className="h-10 min-w-0 flex-1 rounded-xl border border-white/10 bg-ink-900/80 px-3 text-[14px] text-ink-50 outline-none placeholder:text-ink-500 focus:border-brand-400/70 disabled:opacity-50"
+          className="h-10 min-w-0 flex-1 rounded-xl border border-line bg-surface/80 px-3 text-[14px] text-fg outline-none placeholder:text-fg-faint focus:border-accent-bright/70 disabled:opacity-50"
           data-testid="chat-input"
         />
         <span
           id="chat-input-count"
-          className={cn(
-            'tabular w-8 text-right text-[11px]',
-            remaining < 50 ? 'text-warning-300' : 'sr-only',
-          )}
+          className={cn('tabular w-8 text-right text-[11px]', remaining < 50 ? 'text-warning-fg' : 'sr-only')}
         >
           {remaining}
         </span>
@@ -136,7 +133,7 @@ export function TextChat({
           type="submit"
           disabled={!enabled || !draft.trim()}
           aria-label="Send message"
-          className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl bg-[image:var(--gradient-button)] text-white transition-[filter,opacity] hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-400 disabled:opacity-40"
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl bg-[image:var(--gradient-button)] text-on-accent transition-[filter,opacity] hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-40"
           data-testid="chat-send"
         >
           <SendIcon size={17} />

@@ -118,7 +118,7 @@ export function VideoChat() {
           'relative isolate flex flex-col',
           // On a phone the start screen keeps the preview short so Start is in reach without scrolling.
           idle ? 'h-[42dvh] min-h-[16rem]' : 'h-[min(68dvh,40rem)] min-h-[22rem]',
-          'overflow-hidden rounded-[1.75rem] border border-white/[0.07] bg-[radial-gradient(120%_90%_at_30%_10%,#1d1a38_0%,#100f1d_50%,#09090f_100%)] shadow-[0_40px_120px_-40px_rgb(0_0_0/0.9)] lg:h-auto lg:min-h-0',
+          'overflow-hidden rounded-[1.75rem] border border-line bg-[radial-gradient(120%_90%_at_30%_10%,#1d1a38_0%,#100f1d_50%,#09090f_100%)] shadow-modal lg:h-auto lg:min-h-0',
         )}
         data-testid="chat-stage"
       >
@@ -131,7 +131,7 @@ export function VideoChat() {
             />
             {!snapshot.remoteStream?.getVideoTracks().length ? (
               <p
-                className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-ink-400"
+                className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-fg-subtle"
                 data-testid="remote-video-absent"
               >
                 {callStatusOf(snapshot) === 'connected'
@@ -158,7 +158,7 @@ export function VideoChat() {
               <MediaProblemOverlay problem={media.problem} onRetry={() => void media.retry()} />
             ) : null}
             {media.status === 'ready' && !media.hasVideo ? (
-              <p className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-ink-400">
+              <p className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-fg-subtle">
                 No camera found — you’ll join with audio only.
               </p>
             ) : null}
@@ -187,8 +187,8 @@ export function VideoChat() {
               className={cn(
                 'pointer-events-auto max-w-[70%] rounded-2xl border px-3 py-1.5 text-[12px] font-medium backdrop-blur-md',
                 snapshot.notice.tone === 'warning'
-                  ? 'border-warning-400/30 bg-warning-400/15 text-warning-300'
-                  : 'border-white/10 bg-ink-950/60 text-ink-100',
+                  ? 'border-warning/30 bg-warning/15 text-warning-fg'
+                  : 'border-line bg-canvas/60 text-fg',
               )}
               role="status"
               data-testid="chat-notice"
@@ -198,7 +198,7 @@ export function VideoChat() {
           ) : null}
         </div>
 
-        <div className="absolute inset-x-0 bottom-0 z-20 bg-gradient-to-t from-ink-950/80 to-transparent px-3 pt-10 pb-4 sm:pb-5">
+        <div className="absolute inset-x-0 bottom-0 z-20 bg-gradient-to-t from-canvas/80 to-transparent px-3 pt-10 pb-4 sm:pb-5">
           {idle ? (
             <DeviceToolbar
               {...media}

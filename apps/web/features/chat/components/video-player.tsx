@@ -62,9 +62,9 @@ export function VideoPlayer({
         <button
           type="button"
           onClick={() => void ref.current?.play().then(() => setBlocked(false))}
-          className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-ink-950/60 text-sm font-medium text-ink-50 backdrop-blur-sm"
+          className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-canvas/60 text-sm font-medium text-fg backdrop-blur-sm"
         >
-          <span className="inline-flex size-14 items-center justify-center rounded-full bg-white/15">
+          <span className="inline-flex size-14 items-center justify-center rounded-full bg-fill-strong">
             <PlayIcon size={26} />
           </span>
           Tap to play with sound

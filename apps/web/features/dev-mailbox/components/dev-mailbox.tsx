@@ -33,28 +33,28 @@ function MailCard({ mail }: { mail: TDevMail }) {
     <li className="card rounded-2xl p-5" data-testid="dev-mail">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <p className="truncate text-[15px] font-semibold text-ink-50">{mail.subject}</p>
-          <p className="mt-1 flex items-center gap-1.5 text-[13px] text-ink-400">
+          <p className="truncate text-[15px] font-semibold text-fg">{mail.subject}</p>
+          <p className="mt-1 flex items-center gap-1.5 text-[13px] text-fg-subtle">
             <MailIcon size={14} /> <span className="truncate">{mail.to}</span>
-            <span className="text-ink-600">·</span>
+            <span className="text-fg-faint">·</span>
             <time dateTime={mail.sentAt}>{formatDateTime(mail.sentAt)}</time>
           </p>
         </div>
         {code ? (
           <div className="flex items-center gap-2">
             <span
-              className="tabular rounded-xl border border-brand-400/25 bg-brand-500/10 px-3 py-1.5 font-display text-xl font-semibold tracking-[0.2em] text-brand-200"
+              className="tabular rounded-xl border border-accent-bright/25 bg-accent/10 px-3 py-1.5 font-display text-xl font-semibold tracking-[0.2em] text-accent-soft"
               data-testid="dev-mail-code"
             >
               {code}
             </span>
             <Button variant="secondary" size="icon-sm" aria-label="Copy code" onClick={() => void copy(code)}>
-              {copied ? <span className="text-[11px] text-live-300">✓</span> : <CopyIcon size={14} />}
+              {copied ? <span className="text-[11px] text-live-fg">✓</span> : <CopyIcon size={14} />}
             </Button>
           </div>
         ) : null}
       </div>
-      <pre className="mt-4 font-sans text-[13px] leading-relaxed whitespace-pre-wrap text-ink-300">
+      <pre className="mt-4 font-sans text-[13px] leading-relaxed whitespace-pre-wrap text-fg-muted">
         {mail.text}
       </pre>
       <div className="mt-4">
@@ -72,7 +72,7 @@ function MailCard({ mail }: { mail: TDevMail }) {
             title={`HTML body of “${mail.subject}”`}
             srcDoc={mail.html}
             sandbox=""
-            className="h-[28rem] w-full rounded-xl border border-white/10 bg-white"
+            className="h-[28rem] w-full rounded-xl border border-line bg-fg"
           />
         </Modal>
       </div>
@@ -131,8 +131,8 @@ export function DevMailbox() {
           <Badge tone="warning" size="sm">
             Development only
           </Badge>
-          <h1 className="mt-3 text-title font-semibold text-ink-50">Dev outbox</h1>
-          <p className="mt-2 max-w-lg text-ink-300">
+          <h1 className="mt-3 text-title font-semibold text-fg">Dev outbox</h1>
+          <p className="mt-2 max-w-lg text-fg-muted">
             Emails the server would have sent — sign-in codes included — when it runs without a mail provider.
           </p>
         </div>
@@ -164,26 +164,26 @@ export function DevMailbox() {
           </ul>
         ) : load.state === 'unavailable' ? (
           <div className="card flex flex-col items-center rounded-3xl px-6 py-14 text-center">
-            <TriangleAlertIcon size={28} className="text-warning-300" />
-            <h2 className="mt-4 text-heading font-semibold text-ink-50">The dev outbox is off</h2>
-            <p className="mt-2 max-w-sm text-sm text-ink-400">
+            <TriangleAlertIcon size={28} className="text-warning-fg" />
+            <h2 className="mt-4 text-heading font-semibold text-fg">The dev outbox is off</h2>
+            <p className="mt-2 max-w-sm text-sm text-fg-subtle">
               It exists only while the server runs in development mode without a real mail provider.
             </p>
           </div>
         ) : load.state === 'error' ? (
           <div className="card flex flex-col items-center rounded-3xl px-6 py-14 text-center">
-            <TriangleAlertIcon size={28} className="text-danger-300" />
-            <h2 className="mt-4 text-heading font-semibold text-ink-50">Couldn&apos;t load the outbox</h2>
-            <p className="mt-2 max-w-sm text-sm text-ink-400">{load.message}</p>
+            <TriangleAlertIcon size={28} className="text-danger-fg" />
+            <h2 className="mt-4 text-heading font-semibold text-fg">Couldn&apos;t load the outbox</h2>
+            <p className="mt-2 max-w-sm text-sm text-fg-subtle">{load.message}</p>
             <Button className="mt-6" variant="secondary" onClick={() => void fetchMail(initial)}>
               Try again
             </Button>
           </div>
         ) : load.messages.length === 0 ? (
           <div className="card flex flex-col items-center rounded-3xl px-6 py-14 text-center">
-            <InboxIcon size={28} className="text-ink-400" />
-            <h2 className="mt-4 text-heading font-semibold text-ink-50">No mail yet</h2>
-            <p className="mt-2 max-w-sm text-sm text-ink-400">
+            <InboxIcon size={28} className="text-fg-subtle" />
+            <h2 className="mt-4 text-heading font-semibold text-fg">No mail yet</h2>
+            <p className="mt-2 max-w-sm text-sm text-fg-subtle">
               {initial ? `Nothing has been sent to ${initial}.` : 'Nothing has been sent.'} Request a sign-in
               code and press Refresh.
             </p>

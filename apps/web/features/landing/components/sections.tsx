@@ -30,11 +30,11 @@ export function SectionHeading({
 }) {
   return (
     <div className={cn('max-w-2xl', align === 'center' && 'mx-auto text-center')}>
-      <p className="text-micro font-semibold tracking-[0.14em] text-brand-300 uppercase">{eyebrow}</p>
-      <h2 id={id} className="mt-4 text-display font-semibold text-ink-50">
+      <p className="text-micro font-semibold tracking-[0.14em] text-accent-fg uppercase">{eyebrow}</p>
+      <h2 id={id} className="mt-4 text-display font-semibold text-fg">
         {title}
       </h2>
-      {children ? <p className="mt-5 text-[17px] leading-relaxed text-ink-300">{children}</p> : null}
+      {children ? <p className="mt-5 text-[17px] leading-relaxed text-fg-muted">{children}</p> : null}
     </div>
   );
 }
@@ -49,10 +49,10 @@ function FeatureIcon({
   return (
     <span
       className={cn(
-        'inline-flex size-11 items-center justify-center rounded-2xl border shadow-[inset_0_1px_0_rgb(255_255_255/0.08)]',
-        tone === 'brand' && 'border-brand-400/20 bg-brand-500/10 text-brand-300',
-        tone === 'flare' && 'border-flare-400/20 bg-flare-500/10 text-flare-300',
-        tone === 'live' && 'border-live-400/20 bg-live-500/10 text-live-300',
+        'inline-flex size-11 items-center justify-center rounded-2xl border shadow-inset-top',
+        tone === 'brand' && 'border-accent-bright/20 bg-accent/10 text-accent-fg',
+        tone === 'flare' && 'border-highlight/20 bg-highlight/10 text-highlight-fg',
+        tone === 'live' && 'border-live/20 bg-live-strong/10 text-live-fg',
       )}
     >
       {children}
@@ -63,10 +63,10 @@ function FeatureIcon({
 function MatchingVisual() {
   return (
     <div
-      className="relative mt-8 flex h-40 items-center justify-center overflow-hidden rounded-2xl border border-white/[0.06] bg-ink-950/60"
+      className="relative mt-8 flex h-40 items-center justify-center overflow-hidden rounded-2xl border border-line bg-canvas/60"
       aria-hidden
     >
-      <div className="absolute inset-0 bg-[radial-gradient(40%_60%_at_50%_50%,rgb(130_110_255/0.18),transparent_70%)]" />
+      <div className="absolute inset-0 bg-[radial-gradient(40%_60%_at_50%_50%,color-mix(in_srgb,var(--color-accent)_18%,transparent),transparent_70%)]" />
       <div className="relative flex items-center gap-4 sm:gap-6">
         {[
           { hue: 262, label: 'You' },
@@ -74,20 +74,20 @@ function MatchingVisual() {
         ].map((person, index) => (
           <div key={person.label} className="flex flex-col items-center gap-2">
             <span
-              className="size-14 rounded-2xl ring-1 ring-white/15 sm:size-16"
+              className="size-14 rounded-2xl ring-1 ring-line-strong sm:size-16"
               style={{
                 backgroundImage: `linear-gradient(135deg, hsl(${person.hue} 80% 68%), hsl(${person.hue + 40} 70% 42%))`,
                 animation: 'var(--animate-float)',
                 animationDelay: `${index * -3.5}s`,
               }}
             />
-            <span className="text-[11px] text-ink-400">{person.label}</span>
+            <span className="text-[11px] text-fg-subtle">{person.label}</span>
           </div>
         ))}
       </div>
       <div className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-[calc(50%+10px)]">
-        <span className="inline-flex items-center gap-1.5 rounded-full border border-live-400/25 bg-ink-900 px-2.5 py-1 text-[11px] font-medium text-live-300 shadow-lg">
-          <span className="size-1.5 rounded-full bg-live-400" /> Matched
+        <span className="inline-flex items-center gap-1.5 rounded-full border border-live/25 bg-surface px-2.5 py-1 text-[11px] font-medium text-live-fg shadow-lg">
+          <span className="size-1.5 rounded-full bg-live" /> Matched
         </span>
       </div>
     </div>
@@ -97,21 +97,21 @@ function MatchingVisual() {
 function DmVisual() {
   return (
     <div className="mt-8 flex flex-col gap-2 text-[13px]" aria-hidden>
-      <div className="flex items-center gap-2.5 rounded-xl border border-white/[0.06] bg-ink-950/50 p-2.5">
-        <span className="relative size-8 rounded-full bg-[linear-gradient(135deg,#ffb3d3,#c0407e)]">
-          <span className="absolute right-0 bottom-0 size-2.5 rounded-full bg-live-400 ring-2 ring-ink-900" />
+      <div className="flex items-center gap-2.5 rounded-xl border border-line bg-canvas/50 p-2.5">
+        <span className="relative size-8 rounded-full bg-[linear-gradient(135deg,var(--color-highlight-fg),var(--color-highlight))]">
+          <span className="absolute right-0 bottom-0 size-2.5 rounded-full bg-live ring-2 ring-surface" />
         </span>
         <span className="min-w-0 flex-1">
-          <span className="block font-medium text-ink-100">mariam_k</span>
-          <span className="block truncate text-ink-400">typing…</span>
+          <span className="block font-medium text-fg">mariam_k</span>
+          <span className="block truncate text-fg-subtle">typing…</span>
         </span>
-        <span className="rounded-full bg-flare-500 px-1.5 text-[11px] font-semibold text-white">2</span>
+        <span className="rounded-full bg-highlight px-1.5 text-[11px] font-semibold text-on-accent">2</span>
       </div>
-      <div className="flex items-center gap-2.5 rounded-xl border border-white/[0.06] bg-ink-950/30 p-2.5 opacity-70">
-        <span className="size-8 rounded-full bg-[linear-gradient(135deg,#bcb0ff,#5741d8)]" />
+      <div className="flex items-center gap-2.5 rounded-xl border border-line bg-canvas/30 p-2.5 opacity-70">
+        <span className="size-8 rounded-full bg-[linear-gradient(135deg,var(--color-accent-fg),var(--color-accent-strong))]" />
         <span className="min-w-0 flex-1">
-          <span className="block font-medium text-ink-100">leo.santos</span>
-          <span className="block truncate text-ink-400">that playlist was perfect</span>
+          <span className="block font-medium text-fg">leo.santos</span>
+          <span className="block truncate text-fg-subtle">that playlist was perfect</span>
         </span>
       </div>
     </div>
@@ -135,11 +135,11 @@ export function FeaturesSection() {
           <FeatureIcon>
             <VideoIcon size={20} />
           </FeatureIcon>
-          <h3 className="mt-5 text-heading font-semibold text-ink-50">Random video chat</h3>
-          <p className="mt-2 max-w-lg text-ink-300">
+          <h3 className="mt-5 text-heading font-semibold text-fg">Random video chat</h3>
+          <p className="mt-2 max-w-lg text-fg-muted">
             One tap puts you face to face with someone new. Add interests to meet people who like what you
-            like, hit <strong className="font-semibold text-ink-100">Next</strong> to move on instantly, and
-            chat by text alongside the video.
+            like, hit <strong className="font-semibold text-fg">Next</strong> to move on instantly, and chat
+            by text alongside the video.
           </p>
           <MatchingVisual />
         </article>
@@ -148,8 +148,8 @@ export function FeaturesSection() {
           <FeatureIcon tone="flare">
             <UsersIcon size={20} />
           </FeatureIcon>
-          <h3 className="mt-5 text-heading font-semibold text-ink-50">Friends &amp; DMs</h3>
-          <p className="mt-2 text-ink-300">
+          <h3 className="mt-5 text-heading font-semibold text-fg">Friends &amp; DMs</h3>
+          <p className="mt-2 text-fg-muted">
             Clicked with someone? Send a friend request and keep talking in private messages, with typing
             indicators and online status.
           </p>
@@ -160,8 +160,8 @@ export function FeaturesSection() {
           <FeatureIcon tone="live">
             <ZapIcon size={20} />
           </FeatureIcon>
-          <h3 className="mt-5 text-heading font-semibold text-ink-50">Live, for real</h3>
-          <p className="mt-2 text-ink-300">
+          <h3 className="mt-5 text-heading font-semibold text-fg">Live, for real</h3>
+          <p className="mt-2 text-fg-muted">
             The online count at the top of every page moves the moment anyone joins or leaves — no refresh, no
             polling.
           </p>
@@ -171,8 +171,8 @@ export function FeaturesSection() {
           <FeatureIcon>
             <HashIcon size={20} />
           </FeatureIcon>
-          <h3 className="mt-5 text-heading font-semibold text-ink-50">A 7-digit ID that&apos;s yours</h3>
-          <p className="mt-2 text-ink-300">
+          <h3 className="mt-5 text-heading font-semibold text-fg">A 7-digit ID that&apos;s yours</h3>
+          <p className="mt-2 text-fg-muted">
             Every account gets a permanent number. Share it anywhere and people can find you — even if you
             change your username.
           </p>
@@ -182,8 +182,8 @@ export function FeaturesSection() {
           <FeatureIcon tone="flare">
             <ShieldIcon size={20} />
           </FeatureIcon>
-          <h3 className="mt-5 text-heading font-semibold text-ink-50">Safety built in</h3>
-          <p className="mt-2 text-ink-300">
+          <h3 className="mt-5 text-heading font-semibold text-fg">Safety built in</h3>
+          <p className="mt-2 text-fg-muted">
             Report or skip in one tap, 18+ only, and a moderation team that reviews every report.
           </p>
         </article>
@@ -195,7 +195,7 @@ export function FeaturesSection() {
 export function IdShowcaseSection() {
   return (
     <section id="your-id" aria-labelledby="your-id-title" className="relative overflow-hidden py-20 sm:py-28">
-      <div className="absolute inset-0 -z-10 bg-[radial-gradient(50%_50%_at_70%_50%,rgb(255_99_165/0.07),transparent_70%)]" />
+      <div className="absolute inset-0 -z-10 bg-[radial-gradient(50%_50%_at_70%_50%,color-mix(in_srgb,var(--color-highlight)_7%,transparent),transparent_70%)]" />
       <div className="mx-auto grid w-full max-w-6xl items-center gap-14 px-4 sm:px-6 lg:grid-cols-2">
         <div>
           <SectionHeading
@@ -211,14 +211,14 @@ export function IdShowcaseSection() {
             The moment you join, Guftagu gives you a unique seven-digit ID. It never changes — so it&apos;s
             the easiest way to say &ldquo;add me&rdquo; at the end of a great conversation.
           </SectionHeading>
-          <ul className="mt-8 flex flex-col gap-4 text-[15px] text-ink-200">
+          <ul className="mt-8 flex flex-col gap-4 text-[15px] text-fg-soft">
             {[
               'Guaranteed unique and permanent — usernames can change, your ID can’t',
               'Friends can find you by ID or username and send a request',
               'Copy it from your profile in one tap',
             ].map((line) => (
               <li key={line} className="flex items-start gap-3">
-                <BadgeCheckIcon size={20} className="mt-0.5 shrink-0 text-brand-300" />
+                <BadgeCheckIcon size={20} className="mt-0.5 shrink-0 text-accent-fg" />
                 {line}
               </li>
             ))}
@@ -226,26 +226,26 @@ export function IdShowcaseSection() {
         </div>
 
         <div className="relative mx-auto w-full max-w-md" aria-hidden>
-          <div className="absolute -inset-8 -z-10 rounded-[3rem] bg-[conic-gradient(from_180deg_at_50%_50%,rgb(130_110_255/0.35),rgb(255_99_165/0.25),rgb(255_194_122/0.2),rgb(130_110_255/0.35))] opacity-60 blur-3xl" />
-          <div className="rotate-[-2deg] rounded-[2rem] sm:rotate-[-4deg] bg-[linear-gradient(135deg,rgb(255_255_255/0.22),rgb(255_255_255/0.04)_40%,rgb(255_255_255/0.12))] p-px shadow-[0_40px_80px_-20px_rgb(0_0_0/0.8)] transition-transform duration-700 ease-out-expo hover:rotate-0">
+          <div className="absolute -inset-8 -z-10 rounded-[3rem] bg-[conic-gradient(from_180deg_at_50%_50%,color-mix(in_srgb,var(--color-accent)_35%,transparent),color-mix(in_srgb,var(--color-highlight)_25%,transparent),color-mix(in_srgb,var(--color-glow)_20%,transparent),color-mix(in_srgb,var(--color-accent)_35%,transparent))] opacity-60 blur-3xl" />
+          <div className="rotate-[-2deg] rounded-[2rem] sm:rotate-[-4deg] bg-[linear-gradient(135deg,color-mix(in_srgb,var(--color-fg)_22%,transparent),color-mix(in_srgb,var(--color-fg)_4%,transparent)_40%,color-mix(in_srgb,var(--color-fg)_12%,transparent))] p-px shadow-modal transition-transform duration-700 ease-out-expo hover:rotate-0">
             <div className="rounded-[calc(2rem-1px)] bg-[linear-gradient(160deg,#1b1830,#0d0c16_60%)] p-7 sm:p-8">
               <div className="flex items-center justify-between">
-                <span className="text-micro font-semibold tracking-[0.16em] text-ink-400 uppercase">
+                <span className="text-micro font-semibold tracking-[0.16em] text-fg-subtle uppercase">
                   Guftagu ID
                 </span>
-                <span className="inline-flex items-center gap-1.5 text-[11px] text-live-300">
-                  <span className="size-1.5 rounded-full bg-live-400" /> Online
+                <span className="inline-flex items-center gap-1.5 text-[11px] text-live-fg">
+                  <span className="size-1.5 rounded-full bg-live" /> Online
                 </span>
               </div>
-              <p className="mt-10 font-display text-[clamp(2.75rem,9vw,4rem)] leading-none font-semibold tracking-[0.02em] text-white tabular">
-                482<span className="text-ink-500">-</span>1937
+              <p className="mt-10 font-display text-[clamp(2.75rem,9vw,4rem)] leading-none font-semibold tracking-[0.02em] text-fg tabular">
+                482<span className="text-fg-faint">-</span>1937
               </p>
               <div className="mt-10 flex items-end justify-between">
                 <div>
-                  <p className="text-sm font-medium text-ink-100">Zara Ahmed</p>
-                  <p className="text-xs text-ink-400">@zara · Member since March 2025</p>
+                  <p className="text-sm font-medium text-fg">Zara Ahmed</p>
+                  <p className="text-xs text-fg-subtle">@zara · Member since March 2025</p>
                 </div>
-                <span className="inline-flex items-center gap-1.5 rounded-lg border border-white/10 bg-white/[0.06] px-2.5 py-1.5 text-xs text-ink-200">
+                <span className="inline-flex items-center gap-1.5 rounded-lg border border-line bg-fill px-2.5 py-1.5 text-xs text-fg-soft">
                   <CopyIcon size={14} /> Copy
                 </span>
               </div>
@@ -286,15 +286,13 @@ export function HowItWorksSection() {
         {steps.map((step, index) => (
           <li key={step.title} className="card relative rounded-3xl p-7">
             <div className="flex items-center justify-between">
-              <span className="inline-flex size-10 items-center justify-center rounded-xl border border-white/10 bg-white/[0.04] text-ink-100">
+              <span className="inline-flex size-10 items-center justify-center rounded-xl border border-line bg-fill-subtle text-fg">
                 {step.icon}
               </span>
-              <span className="font-display text-4xl font-semibold text-white/[0.07] tabular">
-                0{index + 1}
-              </span>
+              <span className="font-display text-4xl font-semibold text-fg/[0.07] tabular">0{index + 1}</span>
             </div>
-            <h3 className="mt-6 text-heading font-semibold text-ink-50">{step.title}</h3>
-            <p className="mt-2 text-ink-300">{step.body}</p>
+            <h3 className="mt-6 text-heading font-semibold text-fg">{step.title}</h3>
+            <p className="mt-2 text-fg-muted">{step.body}</p>
           </li>
         ))}
       </ol>
@@ -345,11 +343,11 @@ export function SafetySection() {
           <ul className="grid gap-6 sm:grid-cols-2">
             {items.map((item) => (
               <li key={item.title}>
-                <span className="inline-flex size-9 items-center justify-center rounded-xl bg-white/[0.05] text-flare-300">
+                <span className="inline-flex size-9 items-center justify-center rounded-xl bg-fill text-highlight-fg">
                   {item.icon}
                 </span>
-                <h3 className="mt-4 font-sans text-[15px] font-semibold text-ink-50">{item.title}</h3>
-                <p className="mt-1.5 text-sm leading-relaxed text-ink-400">{item.body}</p>
+                <h3 className="mt-4 font-sans text-[15px] font-semibold text-fg">{item.title}</h3>
+                <p className="mt-1.5 text-sm leading-relaxed text-fg-subtle">{item.body}</p>
               </li>
             ))}
           </ul>
