@@ -6,9 +6,7 @@ import type { Env } from './env.js';
 import { isLoopbackHost, isProduction } from './env.js';
 import { createHttpApp } from './http/app.js';
 import { createAuthGuard } from './http/auth-guard.js';
-import { buildOpenApiDocument } from './http/openapi.js';
 import { registerPlatformRoutes } from './http/platform.http.js';
-import { registerUploadRoutes } from './http/uploads.http.js';
 import { attachWeb, type WebOptions } from './http/web.js';
 import {
   AccessTokens,
@@ -41,7 +39,7 @@ import {
   RedisPresenceStore,
 } from './modules/presence/index.js';
 import { registerSocialRoutes, SocialService, socialSocketHandlers } from './modules/social/index.js';
-import { registerUploadsRoutes, UploadsService } from './modules/uploads/index.js';
+import { registerUploadRoutes, registerUploadsRoutes, UploadsService } from './modules/uploads/index.js';
 import {
   createUsersService,
   findUserById,
@@ -412,7 +410,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       checkRedis: redis ? async () => (await redis.ping().catch(() => '')) === 'PONG' : undefined,
       gatewayUp: () => gatewayUp,
       onlineCount: () => broadcaster.count,
-      openApi: buildOpenApiDocument(VERSION),
       devOutbox: exposeOutbox ? devOutbox : undefined,
     });
     registerAuthRoutes(app, auth, sessions, guard, {

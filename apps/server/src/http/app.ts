@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../platform/kv/rate-limit.js';
 import type { Logger } from '../platform/logger.js';
 import { installErrorHandler } from './error-handler.js';
+import { collectApiRouteSpecs } from './openapi.js';
 
 export interface HttpOptions {
   logger: Logger;
@@ -37,6 +38,7 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     },
   });
   installErrorHandler(app);
+  collectApiRouteSpecs(app);
   // The API reads JSON only. Fastify parses text/plain by default, so such a body (one a cross-site
   // form can send without a CORS preflight) reached handlers as a string; now it is refused with 415.
   app.removeContentTypeParser('text/plain');

@@ -1,8 +1,17 @@
-import { ZLogin, ZRegister, ZSendOtp, ZVerifyOtp } from '@guftagu/contracts';
+import {
+  ZLogin,
+  ZMeResponse,
+  ZMessageResponse,
+  ZRegister,
+  ZSendOtp,
+  ZSendOtpResponse,
+  ZSessionResponse,
+  ZVerifyOtp,
+} from '@guftagu/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import { clientMeta } from '../../http/client-meta.js';
-import { parseInput } from '../../http/validation.js';
 import { AppError } from '../../platform/errors.js';
 import { toSelfUser } from '../users/users.service.js';
 import type { AuthService, SignInResult } from './auth.service.js';
@@ -45,29 +54,67 @@ export function registerAuthRoutes(
 
   const refreshTokenOf = (request: FastifyRequest) => request.cookies[REFRESH_COOKIE];
 
-  app.post('/api/auth/send-otp', async (request) => {
-    const { email } = parseInput(ZSendOtp, request.body);
-    const result = await auth.sendOtp(email, clientMeta(request));
+  const route = apiRoutes(app, guard);
+
+  route({
+    method: 'POST',
+    url: '/api/auth/send-otp',
+    summary: 'Email a 6-digit sign-in code',
+    tag: 'auth',
+    auth: 'none',
+    body: ZSendOtp,
+    response: ZSendOtpResponse,
+  })(async ({ request, body }) => {
+    const result = await auth.sendOtp(body.email, clientMeta(request));
     return { success: true, message: 'If the address can receive mail, a code is on its way.', ...result };
   });
 
-  app.post('/api/auth/verify-otp', async (request, reply) => {
-    const { email, otp } = parseInput(ZVerifyOtp, request.body);
-    return sessionResponse(reply, await auth.verifyOtp(email, otp, clientMeta(request)));
-  });
+  route({
+    method: 'POST',
+    url: '/api/auth/verify-otp',
+    summary: 'Sign in with the emailed code',
+    tag: 'auth',
+    auth: 'none',
+    body: ZVerifyOtp,
+    response: ZSessionResponse,
+  })(async ({ request, reply, body }) =>
+    sessionResponse(reply, await auth.verifyOtp(body.email, body.otp, clientMeta(request))),
+  );
 
-  app.post('/api/auth/register', async (request, reply) => {
-    const input = parseInput(ZRegister, request.body);
-    const result = await auth.register(input, clientMeta(request));
-    return reply.status(201).send(sessionResponse(reply, result));
-  });
+  route({
+    method: 'POST',
+    url: '/api/auth/register',
+    summary: 'Create an account with a password',
+    tag: 'auth',
+    auth: 'none',
+    body: ZRegister,
+    response: ZSessionResponse,
+    status: 201,
+  })(async ({ request, reply, body }) =>
+    sessionResponse(reply, await auth.register(body, clientMeta(request))),
+  );
 
-  app.post('/api/auth/login', async (request, reply) => {
-    const { email, password } = parseInput(ZLogin, request.body);
-    return sessionResponse(reply, await auth.login(email, password, clientMeta(request)));
-  });
+  route({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Sign in with email and password',
+    tag: 'auth',
+    auth: 'none',
+    body: ZLogin,
+    response: ZSessionResponse,
+  })(async ({ request, reply, body }) =>
+    sessionResponse(reply, await auth.login(body.email, body.password, clientMeta(request))),
+  );
 
-  app.post('/api/auth/refresh', async (request, reply) => {
+  route({
+    method: 'POST',
+    url: '/api/auth/refresh',
+    summary: 'Rotate the refresh cookie, get a new access token',
+    description: `Reads the refresh token from the httpOnly \`${REFRESH_COOKIE}\` cookie.`,
+    tag: 'auth',
+    auth: 'none',
+    response: ZSessionResponse,
+  })(async ({ request, reply }) => {
     const token = refreshTokenOf(request);
     if (!token) throw new AppError('UNAUTHORIZED', 'Please sign in.');
     try {
@@ -79,8 +126,15 @@ export function registerAuthRoutes(
     }
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
-    const viewer = await guard.optional(request);
+  route({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'Revoke this session and disconnect its sockets',
+    description: 'Signs out the session of the bearer token, or else the one of the refresh cookie.',
+    tag: 'auth',
+    auth: 'optional',
+    response: ZMessageResponse,
+  })(async ({ request, reply, viewer }) => {
     if (viewer) await sessions.revoke(viewer.familyId);
     else {
       const token = refreshTokenOf(request);
@@ -91,8 +145,12 @@ export function registerAuthRoutes(
     return { success: true, message: 'Logged out successfully' };
   });
 
-  app.get('/api/auth/me', async (request) => {
-    const { user } = await guard.require(request, { allowOnboarding: true });
-    return { success: true, user: toSelfUser(user) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/auth/me',
+    summary: 'The signed-in user',
+    tag: 'auth',
+    auth: 'onboarding',
+    response: ZMeResponse,
+  })(async ({ viewer }) => ({ success: true, user: toSelfUser(viewer.user) }));
 }

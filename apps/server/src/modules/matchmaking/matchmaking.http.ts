@@ -1,7 +1,17 @@
-import { ZJoinQueueBody, ZMatchHistoryQuery, ZMatchSocketBody } from '@guftagu/contracts';
+import {
+  ZEndMatchResponse,
+  ZIceServersResponse,
+  ZJoinQueueBody,
+  ZJoinQueueResponse,
+  ZLeaveQueueResponse,
+  ZMatchHistoryQuery,
+  ZMatchHistoryResponse,
+  ZMatchSocketBody,
+  ZNextResponse,
+} from '@guftagu/contracts';
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
-import { parseInput } from '../../http/validation.js';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { MatchEmitter } from './match-emitter.js';
@@ -26,45 +36,79 @@ export function registerMatchRoutes(
     return { socketId, userId };
   };
 
-  app.get('/api/match/ice-servers', async (request) => {
-    const auth = await guard.optional(request);
-    return { success: true, ...(await service.iceServersOnRequest(auth?.user.id ?? null)) };
+  const route = apiRoutes(app, guard);
+
+  route({
+    method: 'GET',
+    url: '/api/match/ice-servers',
+    summary: 'STUN and short-lived TURN credentials for video chat',
+    tag: 'matchmaking',
+    auth: 'optional',
+    response: ZIceServersResponse,
+  })(async ({ viewer }) => ({
+    success: true,
+    ...(await service.iceServersOnRequest(viewer?.user.id ?? null)),
+  }));
+
+  route({
+    method: 'POST',
+    url: '/api/match/join-queue',
+    summary: 'Put one of your sockets in the video chat queue',
+    tag: 'matchmaking',
+    auth: 'required',
+    body: ZJoinQueueBody,
+    response: ZJoinQueueResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await service.join(await ownSocket(body.socketId, viewer.user.id), body.interests ?? [])),
+  }));
+
+  route({
+    method: 'POST',
+    url: '/api/match/leave-queue',
+    summary: 'Take your socket out of the queue',
+    tag: 'matchmaking',
+    auth: 'required',
+    body: ZMatchSocketBody,
+    response: ZLeaveQueueResponse,
+  })(async ({ viewer, body }) => {
+    await ownSocket(body.socketId, viewer.user.id);
+    return { success: true, left: await service.leave(body.socketId) };
   });
 
-  app.post('/api/match/join-queue', async (request) => {
-    const { user } = await guard.require(request);
-    const body = parseInput(ZJoinQueueBody, request.body);
-    return {
-      success: true,
-      ...(await service.join(await ownSocket(body.socketId, user.id), body.interests ?? [])),
-    };
-  });
+  route({
+    method: 'POST',
+    url: '/api/match/next',
+    summary: 'Skip to the next partner (or join when not matched)',
+    tag: 'matchmaking',
+    auth: 'required',
+    body: ZJoinQueueBody,
+    response: ZNextResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await service.next(await ownSocket(body.socketId, viewer.user.id), body.interests ?? [])),
+  }));
 
-  app.post('/api/match/leave-queue', async (request) => {
-    const { user } = await guard.require(request);
-    const { socketId } = parseInput(ZMatchSocketBody, request.body);
-    await ownSocket(socketId, user.id);
-    return { success: true, left: await service.leave(socketId) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/match/end',
+    summary: "End your socket's current match (Stop)",
+    tag: 'matchmaking',
+    auth: 'required',
+    body: ZMatchSocketBody,
+    response: ZEndMatchResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await service.stop(await ownSocket(body.socketId, viewer.user.id))),
+  }));
 
-  app.post('/api/match/next', async (request) => {
-    const { user } = await guard.require(request);
-    const body = parseInput(ZJoinQueueBody, request.body);
-    return {
-      success: true,
-      ...(await service.next(await ownSocket(body.socketId, user.id), body.interests ?? [])),
-    };
-  });
-
-  app.post('/api/match/end', async (request) => {
-    const { user } = await guard.require(request);
-    const { socketId } = parseInput(ZMatchSocketBody, request.body);
-    return { success: true, ...(await service.stop(await ownSocket(socketId, user.id))) };
-  });
-
-  app.get('/api/match/history', async (request) => {
-    const { user } = await guard.require(request);
-    const page = parseInput(ZMatchHistoryQuery, request.query);
-    return { success: true, ...(await listHistory(db, user.id, page)) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/match/history',
+    summary: 'Your matches, newest first, with a cursor',
+    tag: 'matchmaking',
+    auth: 'required',
+    query: ZMatchHistoryQuery,
+    response: ZMatchHistoryResponse,
+  })(async ({ viewer, query }) => ({ success: true, ...(await listHistory(db, viewer.user.id, query)) }));
 }

@@ -1,19 +1,29 @@
 import {
   ZConversationsQuery,
+  ZConversationsResponse,
   ZDeleteDmQuery,
+  ZDmConversationResponse,
   ZDmMessageParam,
+  ZDmMessageResponse,
   ZDmSearchQuery,
+  ZDmSearchResponse,
   ZDmSync,
+  ZDmSyncResponse,
+  ZDmUnreadResponse,
   ZDmUserParam,
   ZEditDmBody,
   ZMarkDmRead,
+  ZMarkDmReadResponse,
   ZMessagesQuery,
+  ZMessagesResponse,
+  ZOkResponse,
   ZReactDmBody,
   ZSendDm,
+  ZSendDmResponse,
 } from '@guftagu/contracts';
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
-import { parseInput } from '../../http/validation.js';
 import type { Messaging } from './messaging.module.js';
 
 /**
@@ -21,109 +31,216 @@ import type { Messaging } from './messaging.module.js';
  * registered before `/:userId`; Fastify prefers static segments anyway.
  */
 export function registerMessagingRoutes(app: FastifyInstance, messaging: Messaging, guard: AuthGuard): void {
-  app.post('/api/messages/send', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, ...(await messaging.sending.send(user.id, parseInput(ZSendDm, request.body))) };
-  });
+  const route = apiRoutes(app, guard);
 
-  app.get('/api/messages/conversations', async (request) => {
-    const { user } = await guard.require(request);
-    const query = parseInput(ZConversationsQuery, request.query);
-    return { success: true, ...(await messaging.conversations.list(user.id, query)) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/send',
+    summary: 'Send a direct message (idempotent per nonce)',
+    tag: 'messages',
+    auth: 'required',
+    body: ZSendDm,
+    response: ZSendDmResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await messaging.sending.send(viewer.user.id, body)),
+  }));
 
-  app.post('/api/messages/conversations/:userId/archive', async (request) => {
-    const { user } = await guard.require(request);
-    const { userId } = parseInput(ZDmUserParam, request.params);
-    return { success: true, conversation: await messaging.conversations.setArchived(user.id, userId, true) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/messages/conversations',
+    summary: 'Your conversations, newest first (inbox, archived or requests)',
+    tag: 'messages',
+    auth: 'required',
+    query: ZConversationsQuery,
+    response: ZConversationsResponse,
+  })(async ({ viewer, query }) => ({
+    success: true,
+    ...(await messaging.conversations.list(viewer.user.id, query)),
+  }));
 
-  app.delete('/api/messages/conversations/:userId/archive', async (request) => {
-    const { user } = await guard.require(request);
-    const { userId } = parseInput(ZDmUserParam, request.params);
-    return { success: true, conversation: await messaging.conversations.setArchived(user.id, userId, false) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/conversations/:userId/archive',
+    summary: 'Archive the conversation with a user',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmUserParam,
+    response: ZDmConversationResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    conversation: await messaging.conversations.setArchived(viewer.user.id, params.userId, true),
+  }));
 
-  app.post('/api/messages/requests/:userId/accept', async (request) => {
-    const { user } = await guard.require(request);
-    const { userId } = parseInput(ZDmUserParam, request.params);
-    return {
-      success: true,
-      conversation: await messaging.conversations.answerRequest(user.id, userId, true),
-    };
-  });
+  route({
+    method: 'DELETE',
+    url: '/api/messages/conversations/:userId/archive',
+    summary: 'Unarchive the conversation with a user',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmUserParam,
+    response: ZDmConversationResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    conversation: await messaging.conversations.setArchived(viewer.user.id, params.userId, false),
+  }));
 
-  app.post('/api/messages/requests/:userId/reject', async (request) => {
-    const { user } = await guard.require(request);
-    const { userId } = parseInput(ZDmUserParam, request.params);
-    return {
-      success: true,
-      conversation: await messaging.conversations.answerRequest(user.id, userId, false),
-    };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/requests/:userId/accept',
+    summary: 'Accept a message request',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmUserParam,
+    response: ZDmConversationResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    conversation: await messaging.conversations.answerRequest(viewer.user.id, params.userId, true),
+  }));
 
-  app.get('/api/messages/unread', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, ...(await messaging.conversations.unread(user.id)) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/requests/:userId/reject',
+    summary: 'Reject a message request',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmUserParam,
+    response: ZDmConversationResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    conversation: await messaging.conversations.answerRequest(viewer.user.id, params.userId, false),
+  }));
 
-  app.get('/api/messages/search', async (request) => {
-    const { user } = await guard.require(request);
-    const query = parseInput(ZDmSearchQuery, request.query);
-    return { success: true, results: await messaging.search.search(user.id, query) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/messages/unread',
+    summary: 'Unread direct messages, in total and per user',
+    tag: 'messages',
+    auth: 'required',
+    response: ZDmUnreadResponse,
+  })(async ({ viewer }) => ({
+    success: true,
+    ...(await messaging.conversations.unread(viewer.user.id)),
+  }));
 
-  app.put('/api/messages/read', async (request) => {
-    const { user } = await guard.require(request);
-    return {
-      success: true,
-      ...(await messaging.receipts.markRead(user.id, parseInput(ZMarkDmRead, request.body))),
-    };
-  });
+  route({
+    method: 'GET',
+    url: '/api/messages/search',
+    summary: 'Full-text search in your own conversations',
+    tag: 'messages',
+    auth: 'required',
+    query: ZDmSearchQuery,
+    response: ZDmSearchResponse,
+  })(async ({ viewer, query }) => ({
+    success: true,
+    results: await messaging.search.search(viewer.user.id, query),
+  }));
 
-  app.put('/api/messages/read-all', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, ...(await messaging.receipts.markAllRead(user.id)) };
-  });
+  route({
+    method: 'PUT',
+    url: '/api/messages/read',
+    summary: 'Mark messages read (by id or all from a user)',
+    tag: 'messages',
+    auth: 'required',
+    body: ZMarkDmRead,
+    response: ZMarkDmReadResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await messaging.receipts.markRead(viewer.user.id, body)),
+  }));
 
-  app.post('/api/messages/sync', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, ...(await messaging.history.sync(user.id, parseInput(ZDmSync, request.body))) };
-  });
+  route({
+    method: 'PUT',
+    url: '/api/messages/read-all',
+    summary: 'Mark every direct message read',
+    tag: 'messages',
+    auth: 'required',
+    response: ZMarkDmReadResponse,
+  })(async ({ viewer }) => ({
+    success: true,
+    ...(await messaging.receipts.markAllRead(viewer.user.id)),
+  }));
 
-  app.patch('/api/messages/by-id/:messageId', async (request) => {
-    const { user } = await guard.require(request);
-    const { messageId } = parseInput(ZDmMessageParam, request.params);
-    const { message } = parseInput(ZEditDmBody, request.body);
-    return { success: true, message: await messaging.actions.edit(user.id, messageId, message) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/sync',
+    summary: 'Catch up after a reconnect (same as dm_sync)',
+    tag: 'messages',
+    auth: 'required',
+    body: ZDmSync,
+    response: ZDmSyncResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    ...(await messaging.history.sync(viewer.user.id, body)),
+  }));
 
-  app.delete('/api/messages/by-id/:messageId', async (request) => {
-    const { user } = await guard.require(request);
-    const { messageId } = parseInput(ZDmMessageParam, request.params);
-    const { scope } = parseInput(ZDeleteDmQuery, request.query);
-    await messaging.actions.delete(user.id, messageId, scope);
+  route({
+    method: 'PATCH',
+    url: '/api/messages/by-id/:messageId',
+    summary: 'Edit your message (within 24 h)',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmMessageParam,
+    body: ZEditDmBody,
+    response: ZDmMessageResponse,
+  })(async ({ viewer, params, body }) => ({
+    success: true,
+    message: await messaging.actions.edit(viewer.user.id, params.messageId, body.message),
+  }));
+
+  route({
+    method: 'DELETE',
+    url: '/api/messages/by-id/:messageId',
+    summary: 'Delete a message for everyone (sender) or for you',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmMessageParam,
+    query: ZDeleteDmQuery,
+    response: ZOkResponse,
+  })(async ({ viewer, params, query }) => {
+    await messaging.actions.delete(viewer.user.id, params.messageId, query.scope);
     return { success: true };
   });
 
-  app.post('/api/messages/by-id/:messageId/reactions', async (request) => {
-    const { user } = await guard.require(request);
-    const { messageId } = parseInput(ZDmMessageParam, request.params);
-    const { emoji } = parseInput(ZReactDmBody, request.body);
-    return { success: true, message: await messaging.actions.react(user.id, messageId, emoji, true) };
-  });
+  route({
+    method: 'POST',
+    url: '/api/messages/by-id/:messageId/reactions',
+    summary: 'Add an emoji reaction',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmMessageParam,
+    body: ZReactDmBody,
+    response: ZDmMessageResponse,
+  })(async ({ viewer, params, body }) => ({
+    success: true,
+    message: await messaging.actions.react(viewer.user.id, params.messageId, body.emoji, true),
+  }));
 
-  app.delete('/api/messages/by-id/:messageId/reactions', async (request) => {
-    const { user } = await guard.require(request);
-    const { messageId } = parseInput(ZDmMessageParam, request.params);
-    const { emoji } = parseInput(ZReactDmBody, request.query);
-    return { success: true, message: await messaging.actions.react(user.id, messageId, emoji, false) };
-  });
+  route({
+    method: 'DELETE',
+    url: '/api/messages/by-id/:messageId/reactions',
+    summary: 'Remove your emoji reaction',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmMessageParam,
+    query: ZReactDmBody,
+    response: ZDmMessageResponse,
+  })(async ({ viewer, params, query }) => ({
+    success: true,
+    message: await messaging.actions.react(viewer.user.id, params.messageId, query.emoji, false),
+  }));
 
-  app.get('/api/messages/:userId', async (request) => {
-    const { user } = await guard.require(request);
-    const { userId } = parseInput(ZDmUserParam, request.params);
-    const query = parseInput(ZMessagesQuery, request.query);
-    return { success: true, ...(await messaging.history.history(user.id, userId, query)) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/messages/:userId',
+    summary: 'Your messages with a user, newest first, by cursor',
+    tag: 'messages',
+    auth: 'required',
+    params: ZDmUserParam,
+    query: ZMessagesQuery,
+    response: ZMessagesResponse,
+  })(async ({ viewer, params, query }) => ({
+    success: true,
+    ...(await messaging.history.history(viewer.user.id, params.userId, query)),
+  }));
 }

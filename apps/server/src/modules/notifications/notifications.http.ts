@@ -1,7 +1,13 @@
-import { ZMarkNotificationsRead, ZNotificationIdParam, ZNotificationsQuery } from '@guftagu/contracts';
+import {
+  ZMarkNotificationsRead,
+  ZNotificationIdParam,
+  ZNotificationsQuery,
+  ZNotificationsResponse,
+  ZUnreadCountResponse,
+} from '@guftagu/contracts';
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
-import { parseInput } from '../../http/validation.js';
 import type { NotificationsService } from './notifications.service.js';
 
 export function registerNotificationRoutes(
@@ -9,10 +15,18 @@ export function registerNotificationRoutes(
   service: NotificationsService,
   guard: AuthGuard,
 ): void {
-  app.get('/api/notifications', async (request) => {
-    const { user } = await guard.require(request);
-    const query = parseInput(ZNotificationsQuery, request.query);
-    const page = await service.list(user.id, {
+  const route = apiRoutes(app, guard);
+
+  route({
+    method: 'GET',
+    url: '/api/notifications',
+    summary: 'Your notifications, newest first, with a cursor',
+    tag: 'notifications',
+    auth: 'required',
+    query: ZNotificationsQuery,
+    response: ZNotificationsResponse,
+  })(async ({ viewer, query }) => {
+    const page = await service.list(viewer.user.id, {
       before: query.before,
       limit: query.limit,
       unreadOnly: query.unreadOnly === 'true',
@@ -20,21 +34,38 @@ export function registerNotificationRoutes(
     return { success: true, ...page };
   });
 
-  app.put('/api/notifications/read', async (request) => {
-    const { user } = await guard.require(request);
-    const body = parseInput(ZMarkNotificationsRead, request.body);
-    const unreadCount = await service.markRead(user.id, 'all' in body ? 'all' : body.notificationIds);
+  route({
+    method: 'PUT',
+    url: '/api/notifications/read',
+    summary: 'Mark some or all notifications read',
+    tag: 'notifications',
+    auth: 'required',
+    body: ZMarkNotificationsRead,
+    response: ZUnreadCountResponse,
+  })(async ({ viewer, body }) => {
+    const unreadCount = await service.markRead(viewer.user.id, 'all' in body ? 'all' : body.notificationIds);
     return { success: true, unreadCount };
   });
 
-  app.delete('/api/notifications/:id', async (request) => {
-    const { user } = await guard.require(request);
-    const { id } = parseInput(ZNotificationIdParam, request.params);
-    return { success: true, unreadCount: await service.delete(user.id, id) };
-  });
+  route({
+    method: 'DELETE',
+    url: '/api/notifications/:id',
+    summary: 'Delete one notification',
+    tag: 'notifications',
+    auth: 'required',
+    params: ZNotificationIdParam,
+    response: ZUnreadCountResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    unreadCount: await service.delete(viewer.user.id, params.id),
+  }));
 
-  app.delete('/api/notifications', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, unreadCount: await service.clear(user.id) };
-  });
+  route({
+    method: 'DELETE',
+    url: '/api/notifications',
+    summary: 'Delete all your notifications',
+    tag: 'notifications',
+    auth: 'required',
+    response: ZUnreadCountResponse,
+  })(async ({ viewer }) => ({ success: true, unreadCount: await service.clear(viewer.user.id) }));
 }

@@ -1,3 +1,4 @@
+export { registerUploadRoutes } from './served-files.http.js';
 export { registerUploadsRoutes } from './uploads.http.js';
 export type { Executor as UploadsExecutor } from './uploads.repo.js';
 export type { ServedObject, UploadsServiceDeps } from './uploads.service.js';

@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { contentDisposition } from '../modules/uploads/file-names.js';
-import { AppError } from '../platform/errors.js';
-import { LOCAL_UPLOADS_PREFIX } from '../platform/storage/local-storage.js';
-import { SAFE_KEY } from '../platform/storage/storage.js';
+import { AppError } from '../../platform/errors.js';
+import { LOCAL_UPLOADS_PREFIX } from '../../platform/storage/local-storage.js';
+import { SAFE_KEY } from '../../platform/storage/storage.js';
+import { contentDisposition } from './file-names.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',

@@ -1,5 +1,6 @@
-import { ATTACHMENT_FILE_MAX_BYTES, ATTACHMENTS_PER_UPLOAD_MAX } from '@guftagu/contracts';
+import { ATTACHMENT_FILE_MAX_BYTES, ATTACHMENTS_PER_UPLOAD_MAX, ZUploadResponse } from '@guftagu/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import { AppError } from '../../platform/errors.js';
 import type { IncomingFile } from './upload-intake.js';
@@ -58,8 +59,20 @@ export function registerUploadsRoutes(
   guard: AuthGuard,
   options: UploadsRouteOptions,
 ): void {
-  app.post('/api/uploads', async (request) => {
-    const { user } = await guard.require(request);
+  apiRoutes(
+    app,
+    guard,
+  )({
+    method: 'POST',
+    url: '/api/uploads',
+    summary: 'Upload 1–10 message attachments',
+    description:
+      'Field "files", ≤ 50 MB in total: images ≤ 5 MB re-encoded to WebP with a thumbnail, other allowlisted files ≤ 25 MB. Claim them with a message within 24 h.',
+    tag: 'uploads',
+    auth: 'required',
+    upload: 'files',
+    response: ZUploadResponse,
+  })(async ({ request, viewer }) => {
     if (!request.isMultipart())
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload files as multipart/form-data (field "files").');
     // The server sets no request timeout, so a client that stops sending mid-body would keep its
@@ -67,7 +80,7 @@ export function registerUploadsRoutes(
     // by Node; the parser then fails, the upload is rolled back and the slot is freed.
     request.raw.setTimeout(options.idleTimeoutMs);
     try {
-      const attachments = await uploads.upload(user.id, filesOf(request));
+      const attachments = await uploads.upload(viewer.user.id, filesOf(request));
       return { success: true, attachments };
     } finally {
       // The connection may be kept alive for other requests, which keep the server's own timeouts.

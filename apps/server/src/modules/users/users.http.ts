@@ -1,8 +1,17 @@
-import { ZCheckUsernameQuery, ZOnboard, ZUpdateProfile, ZUserId7, ZUsername } from '@guftagu/contracts';
+import {
+  ZCheckUsernameQuery,
+  ZCheckUsernameResponse,
+  ZMeResponse,
+  ZOnboard,
+  ZPublicProfileResponse,
+  ZUpdateProfile,
+  ZUserId7,
+  ZUsername,
+} from '@guftagu/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
-import { parseInput } from '../../http/validation.js';
 import { AppError } from '../../platform/errors.js';
 import type { ProfileService } from './profile.service.js';
 import { toSelfUser, type UsersService } from './users.service.js';
@@ -33,50 +42,101 @@ export function registerUserRoutes(
   profiles: ProfileService,
   guard: AuthGuard,
 ): void {
-  app.get('/api/user/check-username', async (request) => {
-    const { username } = parseInput(ZCheckUsernameQuery, request.query);
-    const viewer = await guard.optional(request);
-    return users.checkUsername(username, viewer?.user.id);
-  });
+  const route = apiRoutes(app, guard);
 
-  app.post('/api/user/onboard', async (request) => {
-    const { user } = await guard.require(request, { allowOnboarding: true });
-    const input = parseInput(ZOnboard, request.body);
-    const row = await users.onboard(user.id, input.username, input.displayName);
+  route({
+    method: 'GET',
+    url: '/api/user/check-username',
+    summary: 'Is a username free?',
+    tag: 'users',
+    auth: 'optional',
+    query: ZCheckUsernameQuery,
+    response: ZCheckUsernameResponse,
+  })(async ({ viewer, query }) => users.checkUsername(query.username, viewer?.user.id));
+
+  route({
+    method: 'POST',
+    url: '/api/user/onboard',
+    summary: 'Choose a username after the first sign-in',
+    tag: 'users',
+    auth: 'onboarding',
+    body: ZOnboard,
+    response: ZMeResponse,
+  })(async ({ viewer, body }) => {
+    const row = await users.onboard(viewer.user.id, body.username, body.displayName);
     return { success: true, user: toSelfUser(row) };
   });
 
-  app.get('/api/user/profile', async (request) => {
-    const { user } = await guard.require(request, { allowOnboarding: true });
-    return { success: true, user: toSelfUser(user) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/user/profile',
+    summary: 'Your own profile',
+    tag: 'users',
+    auth: 'onboarding',
+    response: ZMeResponse,
+  })(async ({ viewer }) => ({ success: true, user: toSelfUser(viewer.user) }));
 
-  app.put('/api/user/profile', async (request) => {
-    const { user } = await guard.require(request);
-    const input = parseInput(ZUpdateProfile, request.body);
-    return { success: true, user: toSelfUser(await profiles.update(user.id, input)) };
-  });
+  route({
+    method: 'PUT',
+    url: '/api/user/profile',
+    summary: 'Edit display name, bio, interests, privacy or username (once per 30 days)',
+    tag: 'users',
+    auth: 'required',
+    body: ZUpdateProfile,
+    response: ZMeResponse,
+  })(async ({ viewer, body }) => ({
+    success: true,
+    user: toSelfUser(await profiles.update(viewer.user.id, body)),
+  }));
 
-  app.post('/api/user/profile-picture', async (request) => {
-    const { user } = await guard.require(request);
+  route({
+    method: 'POST',
+    url: '/api/user/profile-picture',
+    summary: 'Upload a JPG, PNG or WebP avatar (≤ 5 MB), stored as a 400×400 WebP',
+    tag: 'users',
+    auth: 'required',
+    upload: 'file',
+    response: ZMeResponse,
+  })(async ({ request, viewer }) => {
     const bytes = await readUpload(request, AVATAR_MAX_BYTES);
-    return { success: true, user: toSelfUser(await profiles.setPicture(user.id, bytes)) };
+    return { success: true, user: toSelfUser(await profiles.setPicture(viewer.user.id, bytes)) };
   });
 
-  app.delete('/api/user/profile-picture', async (request) => {
-    const { user } = await guard.require(request);
-    return { success: true, user: toSelfUser(await profiles.removePicture(user.id)) };
-  });
+  route({
+    method: 'DELETE',
+    url: '/api/user/profile-picture',
+    summary: 'Remove your avatar',
+    tag: 'users',
+    auth: 'required',
+    response: ZMeResponse,
+  })(async ({ viewer }) => ({
+    success: true,
+    user: toSelfUser(await profiles.removePicture(viewer.user.id)),
+  }));
 
-  app.get('/api/user/id/:userId', async (request) => {
-    const { userId } = parseInput(z.object({ userId: ZUserId7 }), request.params);
-    const viewer = await guard.optional(request);
-    return { success: true, profile: await profiles.view(viewer?.user.id, { publicId: userId }) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/user/id/:userId',
+    summary: "A user's public profile by 7-digit id",
+    tag: 'users',
+    auth: 'optional',
+    params: z.object({ userId: ZUserId7 }),
+    response: ZPublicProfileResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    profile: await profiles.view(viewer?.user.id, { publicId: params.userId }),
+  }));
 
-  app.get('/api/user/:username', async (request) => {
-    const { username } = parseInput(z.object({ username: ZUsername }), request.params);
-    const viewer = await guard.optional(request);
-    return { success: true, profile: await profiles.view(viewer?.user.id, { username }) };
-  });
+  route({
+    method: 'GET',
+    url: '/api/user/:username',
+    summary: "A user's public profile by username",
+    tag: 'users',
+    auth: 'optional',
+    params: z.object({ username: ZUsername }),
+    response: ZPublicProfileResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    profile: await profiles.view(viewer?.user.id, { username: params.username }),
+  }));
 }
