@@ -1,8 +1,6 @@
 import {
   type TSessionResponse,
   ZCheckUsernameResponse,
-  ZDevMailboxResponse,
-  ZMeResponse,
   ZMessageResponse,
   ZSendOtpResponse,
   ZSessionResponse,
@@ -47,14 +45,6 @@ export function logoutSession(token: string | null) {
   return apiRequest('/api/auth/logout', ZMessageResponse, { method: 'POST', token });
 }
 
-export function fetchMe(token: string) {
-  return apiRequest('/api/auth/me', ZMeResponse, { token });
-}
-
 export function checkUsername(username: string, signal?: AbortSignal) {
   return apiRequest('/api/user/check-username', ZCheckUsernameResponse, { query: { username }, signal });
-}
-
-export function fetchDevMailbox(to?: string, signal?: AbortSignal) {
-  return apiRequest('/api/dev/mailbox', ZDevMailboxResponse, { query: { to: to || undefined }, signal });
 }

@@ -7,9 +7,10 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { useToast } from '@/components/ui/Toast';
-import { fetchDevMailbox, sendOtp, verifyOtp } from '@/features/auth/auth-api';
+import { sendOtp, verifyOtp } from '@/features/auth/auth-api';
 import { useAuth } from '@/features/auth/auth-context';
 import { rememberResendAfter, resendSecondsLeft } from '@/features/auth/otp-cooldown';
+import { useDevOutboxAvailable } from '@/features/dev-mailbox/hooks/use-dev-mailbox';
 import { errorMessage, isApiError } from '@/lib/api';
 import { OTP_LENGTH } from '@/lib/config';
 import { useCountdown } from '@/lib/hooks/use-countdown';
@@ -53,7 +54,8 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [resending, setResending] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
-  const [devOutbox, setDevOutbox] = useState(false);
+  // In development the server keeps an outbox of sent mail; offer a shortcut when it is there.
+  const devOutbox = useDevOutboxAvailable(email);
   const { secondsLeft, start } = useCountdown(0);
   const submitted = useRef<string | null>(null);
   const done = useRef(false);
@@ -70,15 +72,6 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
       router.replace(user.needsOnboarding ? '/onboard' : safeNextPath(next));
     }
   }, [status, user, next, router]);
-
-  // In development the server keeps an outbox of sent mail; offer a shortcut when it is there.
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchDevMailbox(email, controller.signal)
-      .then(() => setDevOutbox(true))
-      .catch(() => setDevOutbox(false));
-    return () => controller.abort();
-  }, [email]);
 
   const verify = useCallback(
     async (code: string) => {

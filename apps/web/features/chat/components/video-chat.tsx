@@ -2,10 +2,10 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { useToast } from '@/components/ui/Toast';
-import { useAuth } from '@/features/auth/auth-context';
 import { useChatSession } from '@/features/chat/hooks/use-chat-session';
 import { useChatShortcuts } from '@/features/chat/hooks/use-chat-shortcuts';
 import { useMediaPreview } from '@/features/chat/hooks/use-media-preview';
+import { useRelayAvailable } from '@/features/chat/hooks/use-relay-available';
 import {
   type ChatPreferences,
   DEFAULT_PREFERENCES,
@@ -13,7 +13,6 @@ import {
   savePreferences,
 } from '@/features/chat/lib/preferences';
 import { callStatusOf, partnerNameOf } from '@/features/chat/lib/session-state';
-import { fetchIceServers } from '@/features/chat/queries';
 import { useNow } from '@/lib/hooks/use-now';
 import { useSocket } from '@/lib/socket/socket-context';
 import { cn } from '@/lib/utils';
@@ -37,11 +36,10 @@ function formatElapsed(ms: number): string {
 export function VideoChat() {
   const { session, snapshot } = useChatSession();
   const media = useMediaPreview();
-  const { token } = useAuth();
   const { status: socketStatus } = useSocket();
   const { toast } = useToast();
   const [preferences, setPreferences] = useState<ChatPreferences>(DEFAULT_PREFERENCES);
-  const [relayAvailable, setRelayAvailable] = useState<boolean | null>(null);
+  const relayAvailable = useRelayAvailable();
   const [reportOpen, setReportOpen] = useState(false);
   const now = useNow(1000);
 
@@ -56,15 +54,6 @@ export function VideoChat() {
   useEffect(() => {
     if (!inCall) setReportOpen(false);
   }, [inCall]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchIceServers(token, controller.signal).then(
-      (response) => setRelayAvailable(response.relayAvailable),
-      () => setRelayAvailable(null),
-    );
-    return () => controller.abort();
-  }, [token]);
 
   const updatePreferences = (next: ChatPreferences) => {
     setPreferences(next);
