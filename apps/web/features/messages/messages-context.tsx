@@ -1,137 +1,104 @@
 'use client';
 
-import type { TDirectMessage } from '@guftagu/contracts';
 import {
   createContext,
-  type Dispatch,
   type ReactNode,
   useCallback,
   useContext,
   useEffect,
   useMemo,
-  useReducer,
   useRef,
   useState,
 } from 'react';
-import { useAuth } from '@/features/auth/auth-context';
-import { useDmActions } from '@/features/messages/hooks/use-dm-actions';
-import { useDmEvents } from '@/features/messages/hooks/use-dm-events';
+import { useServerEvent } from '@/lib/hooks/use-server-event';
+import { useSocket } from '@/lib/socket/socket-context';
+import { emitWithAck } from '@/lib/socket-emit';
 import { isSoundEnabled, setSoundEnabled } from './alerts';
-import { useMessagesApi } from './messages-api';
-import { type ThreadAction, type Threads, threadsReducer } from './threads-reducer';
+import { useDmMe } from './hooks/use-dm-queries';
+import { useDmSession } from './hooks/use-dm-session';
 
 /**
- * The live direct-message store: unread totals (header badge, /friends, the list), every conversation
- * opened in this tab, and the socket events that keep them true. Pages read it; they never listen to
- * DM events themselves, so one place decides how an event changes state.
+ * What messaging keeps in this tab only: the sound switch, which conversation the tab shows, and who is
+ * typing. Server state (conversations, threads, unread counts) lives in the query cache.
  */
 export interface MessagesContextValue {
-  /** The signed-in user's id, or null when signed out / onboarding. */
-  me: string | null;
-  unreadTotal: number;
-  unreadByUser: Readonly<Record<string, number>>;
-  threads: Threads;
-  dispatch: Dispatch<ThreadAction>;
-  /** Increments whenever the conversation list may be stale (new message, request, reconnect…). */
-  listVersion: number;
-  bumpList: () => void;
   soundOn: boolean;
   setSoundOn: (on: boolean) => void;
   /** The conversation this tab shows (set by the chat page), for notifications and read marking. */
   viewingRef: { current: string | null };
-  actions: ReturnType<typeof useDmActions>;
+  setViewing: (userId: string | null) => void;
+  announceViewing: () => void;
+  /** When each person's typing indicator hides itself (epoch ms). */
+  typingUntil: Readonly<Record<string, number>>;
 }
 
 const MessagesContext = createContext<MessagesContextValue | null>(null);
 
-export function otherParty(message: TDirectMessage, me: string): string {
-  return message.senderId === me ? message.recipientId : message.senderId;
+/** Typing is a few seconds of presence, never stored by the server: it stays out of the cache. */
+function useTypingState(me: string | null) {
+  const [typingUntil, setTypingUntil] = useState<Readonly<Record<string, number>>>({});
+  const set = useCallback(
+    (userId: string, until: number | null) =>
+      setTypingUntil((current) => {
+        if ((current[userId] ?? null) === until) return current;
+        const { [userId]: _old, ...rest } = current;
+        return until === null ? rest : { ...rest, [userId]: until };
+      }),
+    [],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: me is the trigger: a new person starts clean.
+  useEffect(() => setTypingUntil({}), [me]);
+  useServerEvent('dm_typing_start', ({ from, expiresInMs }) => set(from.userId, Date.now() + expiresInMs));
+  useServerEvent('dm_typing_stop', ({ from }) => set(from.userId, null));
+  // A message from the other person ends their typing indicator.
+  useServerEvent('dm_receive', ({ senderId }) => set(senderId, null));
+  // Typing indicators hide themselves if the stop never comes (closed tab, lost connection).
+  const hasTyping = Object.keys(typingUntil).length > 0;
+  useEffect(() => {
+    if (!hasTyping) return;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      setTypingUntil((current) => {
+        const live = Object.entries(current).filter(([, until]) => until > now);
+        return live.length === Object.keys(current).length ? current : Object.fromEntries(live);
+      });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [hasTyping]);
+  return typingUntil;
 }
 
 export function MessagesProvider({ children }: { children: ReactNode }) {
-  const { status, user } = useAuth();
-  const api = useMessagesApi();
-  const me = status === 'authenticated' && user && !user.needsOnboarding ? user.id : null;
-
-  const [threads, dispatch] = useReducer(threadsReducer, {});
-  const [unreadTotal, setUnreadTotal] = useState(0);
-  const [unreadByUser, setUnreadByUser] = useState<Readonly<Record<string, number>>>({});
-  const [listVersion, setListVersion] = useState(0);
+  const me = useDmMe();
+  const { socket } = useSocket();
   const [soundOn, setSoundOnState] = useState(false);
   const viewingRef = useRef<string | null>(null);
-  const threadsRef = useRef(threads);
-  threadsRef.current = threads;
+  const typingUntil = useTypingState(me);
 
   useEffect(() => setSoundOnState(isSoundEnabled()), []);
   const setSoundOn = useCallback((on: boolean) => {
     setSoundEnabled(on);
     setSoundOnState(on);
   }, []);
-  const bumpList = useCallback(() => setListVersion((value) => value + 1), []);
 
-  // Forget everything when the signed-in person changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: me is the trigger, not a value we read.
-  useEffect(() => {
-    dispatch({ type: 'reset' });
-    setUnreadTotal(0);
-    setUnreadByUser({});
-  }, [me]);
+  const announceViewing = useCallback(() => {
+    const userId =
+      typeof document !== 'undefined' && document.visibilityState === 'visible' ? viewingRef.current : null;
+    if (socket?.connected) void emitWithAck(socket, 'dm_viewing', { userId }).catch(() => {});
+  }, [socket]);
+  const setViewing = useCallback(
+    (userId: string | null) => {
+      viewingRef.current = userId;
+      announceViewing();
+    },
+    [announceViewing],
+  );
 
-  // Exact counts from the server on sign-in and after every reconnect (events may have been missed).
-  // A live update that lands while this request is in flight is newer than its answer: keep it.
-  const unreadEpoch = useRef(0);
-  const loadUnread = useCallback(async () => {
-    if (!me) return;
-    const epoch = unreadEpoch.current;
-    try {
-      const { total, byUser } = await api.unread();
-      if (epoch !== unreadEpoch.current) return;
-      setUnreadTotal(total);
-      setUnreadByUser(byUser);
-    } catch {
-      // The badge keeps its last value; the next event or reconnect corrects it.
-    }
-  }, [api, me]);
-  useEffect(() => {
-    void loadUnread();
-  }, [loadUnread]);
-
-  const applyUnread = useCallback((total: number, byUser?: Record<string, number>) => {
-    unreadEpoch.current++;
-    setUnreadTotal(total);
-    if (byUser) setUnreadByUser((current) => ({ ...current, ...byUser }));
-  }, []);
-
-  const actions = useDmActions({
-    me,
-    threadsRef,
-    dispatch,
-    viewingRef,
-    unreadByUser,
-    setUnreadByUser,
-    setUnreadTotal,
-  });
-  const onSession = () => {
-    void loadUnread();
-    actions.announceViewing();
-  };
-  useDmEvents({ me, threadsRef, dispatch, applyUnread, bumpList, viewingRef, soundOn, onSession });
+  useDmSession({ me, viewingRef, soundOn, onSession: announceViewing });
 
   const value = useMemo<MessagesContextValue>(
-    () => ({
-      me,
-      unreadTotal,
-      unreadByUser,
-      threads,
-      dispatch,
-      listVersion,
-      bumpList,
-      soundOn,
-      setSoundOn,
-      viewingRef,
-      actions,
-    }),
-    [me, unreadTotal, unreadByUser, threads, listVersion, bumpList, soundOn, setSoundOn, actions],
+    () => ({ soundOn, setSoundOn, viewingRef, setViewing, announceViewing, typingUntil }),
+    [soundOn, setSoundOn, setViewing, announceViewing, typingUntil],
   );
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;
 }
@@ -140,4 +107,10 @@ export function useMessages(): MessagesContextValue {
   const value = useContext(MessagesContext);
   if (!value) throw new Error('useMessages must be used inside <MessagesProvider>');
   return value;
+}
+
+/** Whether `userId` is typing to me right now. */
+export function useIsTyping(userId: string): boolean {
+  const until = useMessages().typingUntil[userId];
+  return until !== undefined && until > Date.now();
 }

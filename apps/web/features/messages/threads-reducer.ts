@@ -37,6 +37,15 @@ export type ThreadAction =
   | { type: 'conversation_patch'; userId: string; change: Partial<TConversation> }
   | { type: 'other_user'; userId: string; change: Partial<TDmOtherUser> };
 
+/** A change to one conversation: a `ThreadAction` without the routing. */
+export type ThreadChange = ThreadAction extends infer A
+  ? A extends { type: 'reset' }
+    ? never
+    : A extends { userId: string }
+      ? Omit<A, 'userId'>
+      : never
+  : never;
+
 function update(threads: Threads, userId: string, change: (thread: Thread) => Thread): Threads {
   const current = threads[userId] ?? emptyThread(userId);
   const next = change(current);
@@ -48,94 +57,87 @@ function update(threads: Threads, userId: string, change: (thread: Thread) => Th
  * delivered (a message can arrive while its page is loading), so nothing received is ever dropped.
  */
 export function threadsReducer(threads: Threads, action: ThreadAction): Threads {
+  if (action.type === 'reset') return {};
+  if ((action.type === 'conversation_patch' || action.type === 'other_user') && !threads[action.userId]) {
+    return threads;
+  }
+  return update(threads, action.userId, (thread) => threadReducer(thread, action));
+}
+
+/**
+ * One conversation's change. Every case may run twice on the same data (the query cache replays live
+ * changes onto a fetch that was in flight), so each one sets state rather than adding to it.
+ */
+export function threadReducer(thread: Thread, action: ThreadChange): Thread {
   switch (action.type) {
-    case 'reset':
-      return {};
-    case 'page':
-      return update(threads, action.userId, (thread) => {
-        // Messages that arrived live before the first page and are older than it belong to older
-        // pages; keeping them would show a history with holes until those pages load.
-        const oldest = action.page.messages.at(-1)?.id;
-        const base =
-          !thread.loaded && action.page.hasMore && oldest
-            ? { ...thread, messages: thread.messages.filter((message) => message.id >= oldest) }
-            : thread;
-        const merged = upsertMessages(base, action.page.messages);
-        return {
-          ...merged,
-          otherUser: action.page.otherUser,
-          conversation: action.page.conversation ?? thread.conversation,
-          loaded: true,
-          // An initial page (or a refresh) only decides the older cursor when none is known yet.
-          olderCursor: action.older || !thread.loaded ? action.page.nextCursor : thread.olderCursor,
-          hasOlder: action.older || !thread.loaded ? action.page.hasMore : thread.hasOlder,
-        };
-      });
-    case 'upsert':
-      return update(threads, action.userId, (thread) => {
-        // A redelivered old message (offline delivery on reconnect) that falls in a page not loaded
-        // yet waits for that page, so the history never shows holes.
-        const oldestLoaded = thread.loaded && thread.hasOlder ? thread.messages[0]?.id : undefined;
-        const fresh = oldestLoaded
-          ? action.messages.filter((message) => message.id >= oldestLoaded)
-          : action.messages;
-        const next = upsertMessages(thread, fresh);
-        // A message from the other person ends their typing indicator.
-        const fromThem = fresh.some((message) => message.senderId === action.userId);
-        return fromThem && next.typingUntil !== null ? { ...next, typingUntil: null } : next;
-      });
-    case 'refresh':
-      return update(threads, action.userId, (thread) => {
-        const known = new Set(thread.messages.map((message) => message.id));
-        return upsertMessages(
-          thread,
-          action.messages.filter((message) => known.has(message.id)),
-        );
-      });
+    case 'page': {
+      // Messages that arrived live before the first page and are older than it belong to older
+      // pages; keeping them would show a history with holes until those pages load.
+      const oldest = action.page.messages.at(-1)?.id;
+      const base =
+        !thread.loaded && action.page.hasMore && oldest
+          ? { ...thread, messages: thread.messages.filter((message) => message.id >= oldest) }
+          : thread;
+      const merged = upsertMessages(base, action.page.messages);
+      return {
+        ...merged,
+        otherUser: action.page.otherUser,
+        conversation: action.page.conversation ?? thread.conversation,
+        loaded: true,
+        // An initial page (or a refresh) only decides the older cursor when none is known yet.
+        olderCursor: action.older || !thread.loaded ? action.page.nextCursor : thread.olderCursor,
+        hasOlder: action.older || !thread.loaded ? action.page.hasMore : thread.hasOlder,
+      };
+    }
+    case 'upsert': {
+      // A redelivered old message (offline delivery on reconnect) that falls in a page not loaded
+      // yet waits for that page, so the history never shows holes.
+      const oldestLoaded = thread.loaded && thread.hasOlder ? thread.messages[0]?.id : undefined;
+      const fresh = oldestLoaded
+        ? action.messages.filter((message) => message.id >= oldestLoaded)
+        : action.messages;
+      const next = upsertMessages(thread, fresh);
+      // A message from the other person ends their typing indicator.
+      const fromThem = fresh.some((message) => message.senderId === thread.otherUserId);
+      return fromThem && next.typingUntil !== null ? { ...next, typingUntil: null } : next;
+    }
+    case 'refresh': {
+      const known = new Set(thread.messages.map((message) => message.id));
+      return upsertMessages(
+        thread,
+        action.messages.filter((message) => known.has(message.id)),
+      );
+    }
     case 'patch':
-      return update(threads, action.userId, (thread) => patchMessages(thread, action.ids, action.patch));
+      return patchMessages(thread, action.ids, action.patch);
     case 'remove':
-      return update(threads, action.userId, (thread) => removeMessages(thread, action.ids));
+      return removeMessages(thread, action.ids);
     case 'pending_add':
-      return update(threads, action.userId, (thread) => ({
+      return {
         ...thread,
-        pending: [...thread.pending, action.pending],
-      }));
+        pending: [...thread.pending.filter((item) => item.nonce !== action.pending.nonce), action.pending],
+      };
     case 'pending_set':
-      return update(threads, action.userId, (thread) => ({
+      return {
         ...thread,
         pending: thread.pending.map((item) =>
           item.nonce === action.nonce ? { ...item, state: action.state, error: action.error } : item,
         ),
-      }));
+      };
     case 'pending_drop':
-      return update(threads, action.userId, (thread) => ({
+      return {
         ...thread,
         pending: thread.pending.filter((item) => item.nonce !== action.nonce),
-      }));
+      };
     case 'typing':
-      return update(threads, action.userId, (thread) =>
-        thread.typingUntil === action.until ? thread : { ...thread, typingUntil: action.until },
-      );
+      return thread.typingUntil === action.until ? thread : { ...thread, typingUntil: action.until };
     case 'conversation':
-      return update(threads, action.userId, (thread) => ({
-        ...thread,
-        conversation: action.conversation,
-        otherUser: action.conversation.otherUser,
-      }));
+      return { ...thread, conversation: action.conversation, otherUser: action.conversation.otherUser };
     case 'conversation_patch':
-      return threads[action.userId]?.conversation
-        ? update(threads, action.userId, (thread) => ({
-            ...thread,
-            conversation: thread.conversation ? { ...thread.conversation, ...action.change } : null,
-          }))
-        : threads;
+      return thread.conversation
+        ? { ...thread, conversation: { ...thread.conversation, ...action.change } }
+        : thread;
     case 'other_user':
-      return threads[action.userId]?.otherUser
-        ? update(threads, action.userId, (thread) => ({
-            ...thread,
-            otherUser: thread.otherUser ? { ...thread.otherUser, ...action.change } : null,
-          }))
-        : threads;
+      return thread.otherUser ? { ...thread, otherUser: { ...thread.otherUser, ...action.change } } : thread;
   }
 }

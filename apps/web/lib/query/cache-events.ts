@@ -1,7 +1,10 @@
+import { messagesCacheEvents } from '@/features/messages/cache-events';
 import type { CacheEventBinding } from './cache-event';
 
 /**
  * Every feature's socket→cache bindings: the one list the bridge subscribes. A new feature adds its
  * `…CacheEvents` array here.
  */
-export const CACHE_EVENTS: readonly CacheEventBinding[] = [];
+export const CACHE_EVENTS: readonly CacheEventBinding[] = [
+  ...messagesCacheEvents,
+];

@@ -1,70 +1,39 @@
 'use client';
 
 import type { TAttachment } from '@guftagu/contracts';
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
-import { useChatHistory, useMarkReadWhenSeen } from '@/features/messages/hooks/use-chat-history';
-import { useChatScroll } from '@/features/messages/hooks/use-chat-scroll';
-import { useTypingEmitter } from '@/features/messages/hooks/use-typing-emitter';
-import { messagingErrorMessage, useMessagesApi } from '@/features/messages/messages-api';
-import { useMessages } from '@/features/messages/messages-context';
-import { emptyThread } from '@/features/messages/thread-store';
-import { buildTimeline } from '@/features/messages/timeline';
-import { uploadAttachments } from '@/features/messages/upload';
 import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';
-import { useSocialApi } from '@/lib/social-api';
 import { nameOf } from '@/lib/utils';
+import { useChatCommands } from '../hooks/use-chat-commands';
+import { useChatHistory, useMarkReadWhenSeen } from '../hooks/use-chat-history';
+import { useChatScroll } from '../hooks/use-chat-scroll';
+import { useDmMe, useThread } from '../hooks/use-dm-queries';
+import { useTypingEmitter } from '../hooks/use-typing-emitter';
+import { useIsTyping } from '../messages-context';
+import { buildTimeline } from '../timeline';
+import { uploadAttachments } from '../upload';
 import { ChatHeader } from './chat-header';
 import { ChatLog } from './chat-log';
 import { ChatErrorState, ChatLoadingState } from './chat-states';
 import { type DisplayMessage, fromPending, fromStored } from './display';
 import { Lightbox } from './lightbox';
-import type { MessageAction } from './message-actions';
-import { type ComposerContext, MessageInput } from './message-input';
+import { MessageInput } from './message-input';
 import { RequestBanner } from './request-banner';
 
 /** `/messages/[userId]`: one conversation, live. */
 export function ChatInterface({ userId }: { userId: string }) {
-  const router = useRouter();
   const { token } = useAuth();
   const { toast } = useToast();
-  const { me, threads, actions, bumpList, dispatch } = useMessages();
-  const api = useMessagesApi();
-  const social = useSocialApi();
+  const me = useDmMe();
   const now = useNow(20_000);
-  const thread = threads[userId] ?? emptyThread(userId);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [context, setContext] = useState<ComposerContext | null>(null);
+  const { thread, query, loadOlder: loadOlderPage } = useThread(userId);
+  const typing = useIsTyping(userId);
   const [lightbox, setLightbox] = useState<{ images: TAttachment[]; index: number } | null>(null);
   const [blockOpen, setBlockOpen] = useState(false);
-
-  // Load (or refresh) the newest page whenever this conversation opens.
-  const load = useCallback(async () => {
-    setLoadError(null);
-    try {
-      await actions.loadThread(userId);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    }
-  }, [actions, userId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Tell the server which conversation this tab shows (no notification for it), and stop on leave.
-  useEffect(() => {
-    actions.setViewing(userId);
-    const onVisibility = () => actions.announceViewing();
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      actions.setViewing(null);
-    };
-  }, [actions, userId]);
 
   const display = useMemo<DisplayMessage[]>(() => {
     if (!me) return [];
@@ -83,12 +52,14 @@ export function ChatInterface({ userId }: { userId: string }) {
     ready: thread.loaded,
   });
 
-  useMarkReadWhenSeen(thread, userId, scroll.atBottom, actions.markRead);
+  const otherName = thread.otherUser ? nameOf(thread.otherUser) : 'them';
+  const commands = useChatCommands(userId, thread, otherName, scroll.scrollToBottom);
+  useMarkReadWhenSeen(thread, userId, scroll.atBottom, commands.markRead);
   const { loadingOlder, loadOlder, jumpTo, highlight } = useChatHistory(
     thread,
     userId,
     scroll,
-    actions.loadOlder,
+    loadOlderPage,
   );
 
   // Opened from a search result (`?m=<messageId>`): scroll to that message once the history is here.
@@ -100,80 +71,27 @@ export function ChatInterface({ userId }: { userId: string }) {
     if (target) void jumpTo(target);
   }, [thread.loaded, jumpTo]);
 
-  const typingEmit = useCallback((active: boolean) => actions.typing(userId, active), [actions, userId]);
-  const onTyping = useTypingEmitter(typingEmit);
-
-  const otherName = thread.otherUser ? nameOf(thread.otherUser) : 'them';
+  const onTyping = useTypingEmitter(commands.typing);
   const nameOfUser = useCallback((id: string) => (id === me ? 'You' : otherName), [me, otherName]);
-
-  const onAction = useCallback(
-    (message: DisplayMessage, action: MessageAction) => {
-      const id = message.id;
-      if (!id) return;
-      const fail = (title: string) => (error: unknown) =>
-        toast({ title, description: messagingErrorMessage(error), tone: 'error' });
-      switch (action.type) {
-        case 'reply':
-          setContext({
-            kind: 'reply',
-            messageId: id,
-            name: message.mine ? 'yourself' : otherName,
-            snippet: message.content || 'Attachment',
-          });
-          return;
-        case 'edit':
-          setContext({ kind: 'edit', messageId: id, name: 'You', snippet: message.content });
-          return;
-        case 'copy':
-          void navigator.clipboard?.writeText(message.content).then(
-            () => toast({ title: 'Copied' }),
-            () => {},
-          );
-          return;
-        case 'delete':
-          void actions.remove(userId, id, action.scope).catch(fail('Couldn’t delete the message'));
-          return;
-        case 'react':
-          void actions.react(userId, id, action.emoji).catch(fail('Couldn’t react'));
-          return;
-      }
-    },
-    [actions, otherName, toast, userId],
-  );
-
-  const onSend = (text: string, attachments: TAttachment[]) => {
-    const replyTo =
-      context?.kind === 'reply'
-        ? (thread.messages.find((message) => message.id === context.messageId) ?? null)
-        : null;
-    actions.send(userId, text, attachments, replyTo);
-    setContext(null);
-    scroll.scrollToBottom();
-  };
-
-  const onEdit = (messageId: string, text: string) => {
-    setContext(null);
-    void actions.edit(userId, messageId, text).catch((error: unknown) =>
-      toast({
-        title: 'Couldn’t edit the message',
-        description: messagingErrorMessage(error),
-        tone: 'error',
-      }),
-    );
-  };
 
   const upload = useCallback(
     (file: File, onProgress: (fraction: number) => void) => uploadAttachments([file], token, onProgress),
     [token],
   );
 
+  const reload = () => void query.refetch();
   if (!me) return null;
   if (!thread.loaded) {
-    return loadError ? <ChatErrorState message={loadError} onRetry={load} /> : <ChatLoadingState />;
+    return query.error ? (
+      <ChatErrorState message={errorMessage(query.error)} onRetry={reload} />
+    ) : (
+      <ChatLoadingState />
+    );
   }
   const user = thread.otherUser;
-  if (!user) return <ChatErrorState message="This conversation isn’t available." onRetry={load} />;
+  if (!user) return <ChatErrorState message="This conversation isn’t available." onRetry={reload} />;
 
+  const { context, setContext } = commands;
   const conversation = thread.conversation;
   const requestState = conversation?.requestState ?? 'none';
   const canSend = conversation ? conversation.canSend : true;
@@ -181,7 +99,6 @@ export function ChatInterface({ userId }: { userId: string }) {
     context?.kind === 'edit'
       ? thread.messages.find((message) => message.id === context.messageId)?.content
       : undefined;
-  const typing = thread.typingUntil !== null && thread.typingUntil > Date.now();
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="chat" data-user-id={userId}>
@@ -190,18 +107,7 @@ export function ChatInterface({ userId }: { userId: string }) {
         typing={typing}
         archived={conversation?.archived ?? false}
         now={now}
-        onArchive={(archived) =>
-          void api
-            .setArchived(userId, archived)
-            .then(({ conversation }) => {
-              dispatch({ type: 'conversation', userId, conversation });
-              bumpList();
-              toast({ title: archived ? 'Chat archived' : 'Chat moved to inbox' });
-            })
-            .catch((error: unknown) =>
-              toast({ title: 'That didn’t work', description: messagingErrorMessage(error), tone: 'error' }),
-            )
-        }
+        onArchive={commands.onArchive}
         onBlock={() => setBlockOpen(true)}
       />
       <ChatLog
@@ -215,7 +121,7 @@ export function ChatInterface({ userId }: { userId: string }) {
         otherName={otherName}
         nameOf={nameOfUser}
         typing={typing}
-        onAction={onAction}
+        onAction={commands.onAction}
         onJump={jumpTo}
         onOpenImage={(message, attachment) => {
           const images = message.attachments.filter((item) => item.kind === 'image');
@@ -227,26 +133,14 @@ export function ChatInterface({ userId }: { userId: string }) {
             ),
           });
         }}
-        onRetry={(nonce) => actions.retry(userId, nonce)}
-        onDiscard={(nonce) => actions.discard(userId, nonce)}
+        onRetry={commands.retry}
+        onDiscard={commands.discard}
         empty={display.length === 0}
       />
       <RequestBanner
         state={requestState}
         name={otherName}
-        onAnswer={async (answer) => {
-          try {
-            await actions.answerRequest(userId, answer);
-            bumpList();
-            toast({
-              title: answer === 'accept' ? 'Request accepted' : 'Request rejected',
-              tone: answer === 'accept' ? 'success' : 'default',
-            });
-            if (answer === 'reject') router.push('/messages?view=requests');
-          } catch (error) {
-            toast({ title: 'That didn’t work', description: messagingErrorMessage(error), tone: 'error' });
-          }
-        }}
+        onAnswer={commands.onAnswer}
         onBlock={() => setBlockOpen(true)}
       />
       {requestState === 'incoming' ? null : (
@@ -256,8 +150,8 @@ export function ChatInterface({ userId }: { userId: string }) {
           context={context}
           editText={editText}
           onCancelContext={() => setContext(null)}
-          onSend={onSend}
-          onEdit={onEdit}
+          onSend={commands.onSend}
+          onEdit={commands.onEdit}
           onTyping={onTyping}
           upload={upload}
           onReject={(message) =>
@@ -277,15 +171,7 @@ export function ChatInterface({ userId }: { userId: string }) {
         title={`Block ${otherName}?`}
         description="They won’t be able to message you or send friend requests. You can unblock them from your profile settings."
         confirmLabel="Block"
-        onConfirm={async () => {
-          try {
-            await social.block(userId);
-            toast({ title: `${otherName} is blocked` });
-            router.push('/messages');
-          } catch (error) {
-            toast({ title: 'Couldn’t block', description: messagingErrorMessage(error), tone: 'error' });
-          }
-        }}
+        onConfirm={commands.onBlock}
         data-testid="block-confirm"
       />
     </div>

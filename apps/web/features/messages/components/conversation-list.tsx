@@ -2,19 +2,20 @@
 
 import type { TConversation } from '@guftagu/contracts';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { LoadFailedState } from '@/components/ui/EmptyState';
 import { CheckCheckIcon, CloseIcon, SearchIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
-import { type ConversationView, useMessagesApi } from '@/features/messages/messages-api';
-import { useMessages } from '@/features/messages/messages-context';
 import { errorMessage } from '@/lib/api';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useNow } from '@/lib/hooks/use-now';
-import { useServerEvent } from '@/lib/hooks/use-server-event';
+import { useDmActions } from '../hooks/use-dm-actions';
+import { useConversations, useDmMe, useDmUnread } from '../hooks/use-dm-queries';
+import type { ConversationView } from '../messages-api';
+import { useMessages } from '../messages-context';
 import { ConversationCard } from './conversation-card';
 import { EmptyList, ListSkeleton } from './conversation-list-states';
 import { MessageSearchResults } from './message-search-results';
@@ -29,17 +30,16 @@ function isView(value: string | null): value is ConversationView {
   return value === 'inbox' || value === 'requests' || value === 'archived';
 }
 
-/** Refetch at most this often while events keep arriving. */
-const REFRESH_DEBOUNCE_MS = 250;
-
 /** `/messages`: every conversation, newest first, with search, tabs, live unread counts and presence. */
 export function ConversationList({ activeUserId }: { activeUserId: string | null }) {
-  const api = useMessagesApi();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { toast } = useToast();
-  const { me, unreadTotal, unreadByUser, threads, listVersion, actions } = useMessages();
+  const me = useDmMe();
+  const { total: unreadTotal, byUser: unreadByUser } = useDmUnread();
+  const { typingUntil } = useMessages();
+  const actions = useDmActions();
   const now = useNow();
 
   // The tab lives in this (persistent) layout's state, so opening a request keeps the Requests tab;
@@ -51,53 +51,12 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
   }, [requested]);
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
-  const [conversations, setConversations] = useState<TConversation[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useConversations(view, q);
+  // The Requests tab shows how many wait, whichever tab is open.
+  const requests = useConversations('requests', '');
+  const conversations = list.data ?? null;
+  const requestCount = (view === 'requests' ? list.data : requests.data)?.length ?? 0;
   const [markingAll, setMarkingAll] = useState(false);
-  const [requestCount, setRequestCount] = useState(0);
-  const seq = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const [list, requests] = await Promise.all([
-        api.listConversations(view, q),
-        view === 'requests' ? null : api.listConversations('requests').catch(() => null),
-      ]);
-      if (mine !== seq.current) return;
-      setConversations(list.conversations);
-      setRequestCount((requests ?? list).conversations.length);
-      setError(null);
-    } catch (caught) {
-      if (mine === seq.current) setError(errorMessage(caught));
-    }
-  }, [api, q, view]);
-
-  // A new view or search starts from a skeleton; live refreshes keep the current rows on screen.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: view and q are the triggers.
-  useEffect(() => {
-    setConversations(null);
-    setError(null);
-  }, [view, q]);
-  useEffect(() => {
-    const timer = setTimeout(() => void load(), listVersion === 0 ? 0 : REFRESH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [load, listVersion]);
-
-  // Online dots follow presence live, without refetching the list.
-  const setPresence = (userId: string, change: Partial<TConversation['otherUser']>) =>
-    setConversations(
-      (current) =>
-        current?.map((item) =>
-          item.otherUser.userId === userId ? { ...item, otherUser: { ...item.otherUser, ...change } } : item,
-        ) ?? null,
-    );
-  useServerEvent('friend_online', ({ friendId, status, lastActive }) =>
-    setPresence(friendId, { isOnline: true, status, lastActive }),
-  );
-  useServerEvent('friend_offline', ({ friendId, lastActive }) =>
-    setPresence(friendId, { isOnline: false, status: 'offline', lastActive }),
-  );
 
   const setView = (next: ConversationView) => {
     setViewState(next);
@@ -108,9 +67,7 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
   const markAll = async () => {
     setMarkingAll(true);
     try {
-      await api.markAllRead();
-      for (const conversation of conversations ?? []) actions.markRead(conversation.otherUser.userId);
-      await load();
+      await actions.markAllRead((conversations ?? []).map((conversation) => conversation.otherUser.userId));
     } catch (caught) {
       toast({ title: 'Couldn’t mark everything read', description: errorMessage(caught), tone: 'error' });
     } finally {
@@ -184,12 +141,12 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-4"
       >
         {conversations === null ? (
-          error ? (
+          list.error ? (
             <div className="p-2">
               <LoadFailedState
                 title="Conversations didn’t load"
-                message={error}
-                onRetry={() => void load()}
+                message={errorMessage(list.error)}
+                onRetry={() => void list.refetch()}
               />
             </div>
           ) : (
@@ -210,14 +167,14 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
             aria-label={`${VIEWS.find((item) => item.value === view)?.label} conversations`}
           >
             {conversations.map((conversation) => {
-              const thread = threads[conversation.otherUser.userId];
+              const typingEnds = typingUntil[conversation.otherUser.userId];
               return (
                 <ConversationCard
                   key={conversation.id}
                   conversation={conversation}
                   me={me}
                   unread={unreadOf(conversation)}
-                  typing={thread?.typingUntil != null && thread.typingUntil > Date.now()}
+                  typing={typingEnds !== undefined && typingEnds > Date.now()}
                   active={conversation.otherUser.userId === activeUserId}
                   now={now}
                 />

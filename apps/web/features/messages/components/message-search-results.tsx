@@ -1,36 +1,18 @@
 'use client';
 
-import type { ZDmSearchResult } from '@guftagu/contracts';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import type { z } from 'zod';
 import { Avatar } from '@/components/ui/Avatar';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { formatListTime } from '@/features/messages/format';
-import { useMessagesApi } from '@/features/messages/messages-api';
 import { parseSnippet } from '@/features/messages/snippet';
 import { messageHref, nameOf } from '@/lib/utils';
-
-type SearchResult = z.infer<typeof ZDmSearchResult>;
+import { useMessageSearch } from '../hooks/use-dm-queries';
 
 /** Full-text matches in the person's own messages (seed 004 search), under the conversation matches. */
 export function MessageSearchResults({ query, now }: { query: string; now: number }) {
-  const api = useMessagesApi();
-  const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResults(null);
-    setFailed(false);
-    api
-      .search(query, undefined, controller.signal)
-      .then(({ results: found }) => setResults(found))
-      .catch(() => {
-        if (!controller.signal.aborted) setFailed(true);
-      });
-    return () => controller.abort();
-  }, [api, query]);
+  const search = useMessageSearch(query);
+  const results = search.data ?? null;
+  const failed = search.isError;
 
   return (
     <section aria-labelledby="message-results" className="mt-4 px-1" data-testid="message-search-results">

@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { MessageIcon } from '@/components/ui/Icons';
-import { useMessages } from '@/features/messages/messages-context';
 import { cn } from '@/lib/utils';
+import { useDmUnread } from '../hooks/use-dm-queries';
 
 /** The header's messages icon with the live unread total (seed 000 "Header messages icon"). */
 export function MessagesHeaderButton() {
-  const { unreadTotal } = useMessages();
+  const { total: unreadTotal } = useDmUnread();
   const pathname = usePathname();
   const active = pathname === '/messages' || pathname.startsWith('/messages/');
   const label = unreadTotal > 0 ? `Messages, ${unreadTotal} unread` : 'Messages';

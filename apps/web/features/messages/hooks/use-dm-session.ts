@@ -116,7 +116,8 @@ export function useDmSession({ me, viewingRef, soundOn, onSession }: Options) {
       markDelivered(messages);
       if (removed.length > 0) changeEveryThread(live, { type: 'remove', ids: new Set(removed) });
       for (const message of messages) after[message.conversationId] = message.id;
-      if (!syncedAt.current || parsed.data.syncedAt > syncedAt.current) syncedAt.current = parsed.data.syncedAt;
+      if (!syncedAt.current || parsed.data.syncedAt > syncedAt.current)
+        syncedAt.current = parsed.data.syncedAt;
       if (!hasMore) break;
     }
     refreshConversations(live);
