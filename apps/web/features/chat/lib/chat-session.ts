@@ -6,17 +6,14 @@ import { emitWithAck } from '@/lib/socket-emit';
 import { CALL_MARKS, ChatCall } from './chat-call';
 import type { OutgoingSignal } from './perfect-negotiation';
 import {
-  type ChatLine,
   type ChatPhase,
   type ChatSnapshot,
-  endedCopy,
   INITIAL_SNAPSHOT,
   type Notice,
   partnerNameOf,
 } from './session-state';
-
-/** A partner who stops typing without sending is shown as idle after this long. */
-const PARTNER_TYPING_TIMEOUT_MS = 6000;
+import { phaseAfterMatchEnded, searchingPhase, unavailablePhase } from './session-transitions';
+import { TextChannel } from './text-channel';
 
 /**
  * The random-chat session of one page: queue → match → call → next, driven by the server's events.
@@ -35,9 +32,11 @@ export class ChatSession {
   private interests: string[] = [];
   private hideIp = false;
   private resumeToken: string | null = null;
-  private typingSent = false;
-  private partnerTypingTimer: ReturnType<typeof setTimeout> | null = null;
-  private lineSeq = 0;
+  private readonly text = new TextChannel({
+    socket: () => this.socket,
+    snapshot: () => this.snapshot,
+    update: (patch) => this.update(patch),
+  });
   /** The match this page reported, to tell the reporter's `match_ended` from the reported side's. */
   private reportedMatchId: string | null = null;
   private skippingMatchId: string | null = null;
@@ -84,24 +83,10 @@ export class ChatSession {
       listen(socket, 'match_ended', (event) => {
         const phase = this.snapshot.phase;
         if (phase.name !== 'matched' || phase.match.matchId !== event.matchId) return;
-        const partnerName = partnerNameOf(phase.match);
+        const { phase: next, notice } = phaseAfterMatchEnded(phase, event, this.reportedMatchId);
         this.teardownCall();
-        if (event.requeued) {
-          this.setPhase(this.searchingPhase());
-          if (event.endReason === 'partner_skipped')
-            this.notify({
-              tone: 'info',
-              text: `${endedCopy(event.endReason, partnerName)} Finding your next match…`,
-            });
-        } else if (event.endReason === 'user_ended') {
-          this.setPhase({ name: 'idle' });
-        } else if (event.endReason === 'report' && this.reportedMatchId !== event.matchId) {
-          // The reported side is not told it was reported (that would invite retaliation); to them the
-          // partner simply left.
-          this.setPhase({ name: 'ended', endReason: 'partner_ended', partnerName });
-        } else {
-          this.setPhase({ name: 'ended', endReason: event.endReason, partnerName });
-        }
+        this.setPhase(next);
+        if (notice) this.notify(notice);
       }),
       listen(socket, 'partner_disconnected', ({ matchId, gracePeriodMs }) => {
         const phase = this.currentMatch(matchId);
@@ -128,20 +113,13 @@ export class ChatSession {
         if (this.currentMatch(matchId)) this.call?.receive({ kind: 'candidate', candidate });
       }),
       listen(socket, 'chat_message', ({ matchId, message, timestamp }) => {
-        if (!this.currentMatch(matchId)) return;
-        this.setPartnerTyping(false);
-        this.addLine({
-          from: 'partner',
-          text: message,
-          at: Date.parse(timestamp) || Date.now(),
-          state: 'sent',
-        });
+        if (this.currentMatch(matchId)) this.text.receive(message, timestamp);
       }),
       listen(socket, 'chat_typing_start', ({ matchId }) => {
-        if (this.currentMatch(matchId)) this.setPartnerTyping(true);
+        if (this.currentMatch(matchId)) this.text.setPartnerTyping(true);
       }),
       listen(socket, 'chat_typing_stop', ({ matchId }) => {
-        if (this.currentMatch(matchId)) this.setPartnerTyping(false);
+        if (this.currentMatch(matchId)) this.text.setPartnerTyping(false);
       }),
     ];
     this.detach = () => {
@@ -166,7 +144,7 @@ export class ChatSession {
   async start(interests: string[]): Promise<void> {
     this.interests = interests;
     this.notify(null);
-    this.setPhase(this.searchingPhase());
+    this.setPhase(searchingPhase());
     await this.joinQueue();
   }
 
@@ -187,7 +165,7 @@ export class ChatSession {
       const now = this.snapshot.phase;
       if (ack.success && now.name === 'matched' && now.match.matchId === matchId) {
         this.teardownCall();
-        this.setPhase(this.searchingPhase());
+        this.setPhase(searchingPhase());
       }
     } catch (error) {
       this.notify({ tone: 'warning', text: errorMessage(error) });
@@ -212,35 +190,13 @@ export class ChatSession {
     }
   }
 
-  async sendMessage(text: string): Promise<boolean> {
-    const phase = this.snapshot.phase;
-    const message = text.trim();
-    if (phase.name !== 'matched' || !message) return false;
-    this.setTyping(false);
-    const line = this.addLine({ from: 'me', text: message, at: Date.now(), state: 'sending' });
-    try {
-      await emitWithAck(this.socket, 'chat_message', {
-        to: phase.match.partnerId,
-        matchId: phase.match.matchId,
-        message,
-      });
-      this.patchLine(line.id, { state: 'sent' });
-      return true;
-    } catch (error) {
-      this.patchLine(line.id, { state: 'failed', error: errorMessage(error) });
-      return false;
-    }
+  sendMessage(text: string): Promise<boolean> {
+    return this.text.send(text);
   }
 
   /** Tells the partner we started or stopped typing; repeated calls with the same value send nothing. */
   setTyping(active: boolean): void {
-    const phase = this.snapshot.phase;
-    if (phase.name !== 'matched' || this.typingSent === active || !this.socket?.connected) return;
-    this.typingSent = active;
-    this.socket.emit(active ? 'chat_typing_start' : 'chat_typing_stop', {
-      to: phase.match.partnerId,
-      matchId: phase.match.matchId,
-    });
+    this.text.setTyping(active);
   }
 
   async report(reason: TReportReason, description: string): Promise<void> {
@@ -282,16 +238,7 @@ export class ChatSession {
       if (this.snapshot.phase.name !== 'searching') return;
       // A retried join after a reconnect may find us still queued; that is success.
       if (isApiError(error) && error.code === 'CONFLICT') return;
-      const details = isApiError(error) ? error.details : undefined;
-      const reason = details?.reason;
-      this.setPhase({
-        name: 'unavailable',
-        reason:
-          reason === 'maintenance' || reason === 'anonymous_disabled' || reason === 'capacity'
-            ? reason
-            : 'error',
-        message: errorMessage(error),
-      });
+      this.setPhase(unavailablePhase(error));
     }
   }
 
@@ -305,9 +252,9 @@ export class ChatSession {
       return;
     }
     this.resumeToken = match.resumeToken;
-    this.update({ lines: [], partnerTyping: false, notice: null, quality: null });
+    this.update({ notice: null, quality: null });
     this.setPhase({ name: 'matched', match, since: Date.now(), partnerAwayUntil: null });
-    this.addSystemLine(match);
+    this.text.open(match);
     this.createCall(match);
   }
 
@@ -386,51 +333,13 @@ export class ChatSession {
     this.call?.close();
     this.call = null;
     this.resumeToken = null;
-    this.typingSent = false;
-    this.setPartnerTyping(false);
+    this.text.close();
     this.update({ remoteStream: null, screenStream: null, peerState: 'closed', quality: null });
-  }
-
-  private searchingPhase(): ChatPhase {
-    return { name: 'searching', position: null, totalWaiting: null, estimatedWait: null, since: Date.now() };
   }
 
   private currentMatch(matchId: string): Extract<ChatPhase, { name: 'matched' }> | null {
     const phase = this.snapshot.phase;
     return phase.name === 'matched' && phase.match.matchId === matchId ? phase : null;
-  }
-
-  private setPartnerTyping(typing: boolean): void {
-    if (this.partnerTypingTimer) clearTimeout(this.partnerTypingTimer);
-    this.partnerTypingTimer = typing
-      ? setTimeout(() => this.update({ partnerTyping: false }), PARTNER_TYPING_TIMEOUT_MS)
-      : null;
-    if (this.snapshot.partnerTyping !== typing) this.update({ partnerTyping: typing });
-  }
-
-  private addSystemLine(match: TMatchFound): void {
-    const common = match.commonInterests.length
-      ? ` You both like ${match.commonInterests.map((tag) => `#${tag}`).join(', ')}.`
-      : '';
-    this.addLine({
-      from: 'system',
-      text: `You’re now chatting with ${partnerNameOf(match)}. Say hi!${common}`,
-      at: Date.now(),
-      state: 'sent',
-    });
-  }
-
-  private addLine(line: Omit<ChatLine, 'id'>): ChatLine {
-    this.lineSeq += 1;
-    const full = { ...line, id: `line-${this.lineSeq}` };
-    this.update({ lines: [...this.snapshot.lines, full] });
-    return full;
-  }
-
-  private patchLine(id: string, patch: Partial<ChatLine>): void {
-    this.update({
-      lines: this.snapshot.lines.map((line) => (line.id === id ? { ...line, ...patch } : line)),
-    });
   }
 
   private setPhase(phase: ChatPhase): void {
