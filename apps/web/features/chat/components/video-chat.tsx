@@ -2,35 +2,23 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { useToast } from '@/components/ui/Toast';
+import { useChatPreferences } from '@/features/chat/hooks/use-chat-preferences';
 import { useChatSession } from '@/features/chat/hooks/use-chat-session';
 import { useChatShortcuts } from '@/features/chat/hooks/use-chat-shortcuts';
 import { useMediaPreview } from '@/features/chat/hooks/use-media-preview';
 import { useRelayAvailable } from '@/features/chat/hooks/use-relay-available';
-import {
-  type ChatPreferences,
-  DEFAULT_PREFERENCES,
-  loadPreferences,
-  savePreferences,
-} from '@/features/chat/lib/preferences';
-import { callStatusOf, partnerNameOf } from '@/features/chat/lib/session-state';
+import { partnerNameOf } from '@/features/chat/lib/session-state';
 import { useNow } from '@/lib/hooks/use-now';
 import { useSocket } from '@/lib/socket/socket-context';
 import { cn } from '@/lib/utils';
 import { ChatControls } from './chat-controls';
 import { ChatSidebar } from './chat-sidebar';
-import { ConnectionStatus } from './connection-status';
 import { DeviceToolbar } from './device-toolbar';
-import { LocalPreview } from './local-preview';
 import { PreMatchPanel } from './pre-match-panel';
 import { ReportDialog } from './report-dialog';
-import { MediaProblemOverlay, OutcomeOverlay, SearchingOverlay } from './stage-overlays';
-import { VideoPlayer } from './video-player';
-
-function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  return `${String(minutes).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
+import { CallMedia, PreviewMedia } from './stage-media';
+import { OutcomeOverlay, SearchingOverlay } from './stage-overlays';
+import { StageStatusBar } from './stage-status-bar';
 
 /** The /chat experience: start screen, queue, call, and what happens after. */
 export function VideoChat() {
@@ -38,7 +26,7 @@ export function VideoChat() {
   const media = useMediaPreview();
   const { status: socketStatus } = useSocket();
   const { toast } = useToast();
-  const [preferences, setPreferences] = useState<ChatPreferences>(DEFAULT_PREFERENCES);
+  const [preferences, updatePreferences] = useChatPreferences();
   const relayAvailable = useRelayAvailable();
   const [reportOpen, setReportOpen] = useState(false);
   const now = useNow(1000);
@@ -47,18 +35,12 @@ export function VideoChat() {
   const inCall = phase.name === 'matched';
   const idle = phase.name === 'idle';
 
-  useEffect(() => setPreferences(loadPreferences()), []);
   useEffect(() => session.setLocalStream(media.stream), [session, media.stream]);
   useEffect(() => session.setHideIp(preferences.hideIp), [session, preferences.hideIp]);
   // A report ends the match; the dialog must not reappear over the next one.
   useEffect(() => {
     if (!inCall) setReportOpen(false);
   }, [inCall]);
-
-  const updatePreferences = (next: ChatPreferences) => {
-    setPreferences(next);
-    savePreferences(next);
-  };
 
   const start = useCallback(
     () => void session.start(preferences.interests),
@@ -112,46 +94,9 @@ export function VideoChat() {
         data-testid="chat-stage"
       >
         {inCall ? (
-          <>
-            <VideoPlayer
-              stream={snapshot.remoteStream}
-              label={`${partnerName}’s video`}
-              data-testid="remote-video"
-            />
-            {!snapshot.remoteStream?.getVideoTracks().length ? (
-              <p
-                className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-fg-subtle"
-                data-testid="remote-video-absent"
-              >
-                {callStatusOf(snapshot) === 'connected'
-                  ? `${partnerName} isn’t sharing video. You can still talk and text.`
-                  : `Connecting to ${partnerName}…`}
-              </p>
-            ) : null}
-            <LocalPreview
-              stream={snapshot.screenStream ?? media.stream}
-              cameraOn={Boolean(snapshot.screenStream) || (media.cameraOn && media.hasVideo)}
-              mirrored={!snapshot.screenStream}
-            />
-          </>
+          <CallMedia snapshot={snapshot} media={media} partnerName={partnerName} />
         ) : (
-          <>
-            <VideoPlayer
-              stream={media.stream}
-              muted
-              mirrored
-              label="Your camera preview"
-              data-testid="preview-video"
-            />
-            {media.status === 'failed' && media.problem ? (
-              <MediaProblemOverlay problem={media.problem} onRetry={() => void media.retry()} />
-            ) : null}
-            {media.status === 'ready' && !media.hasVideo ? (
-              <p className="absolute inset-0 flex items-center justify-center px-6 text-center text-[14px] text-fg-subtle">
-                No camera found — you’ll join with audio only.
-              </p>
-            ) : null}
-          </>
+          <PreviewMedia media={media} />
         )}
 
         {phase.name === 'searching' ? (
@@ -161,31 +106,7 @@ export function VideoChat() {
           <OutcomeOverlay phase={phase} onNext={next} onBack={stop} />
         ) : null}
 
-        <div className="pointer-events-none absolute inset-x-0 top-0 z-20 flex items-start justify-between gap-2 p-3 sm:p-4">
-          {inCall ? (
-            <ConnectionStatus
-              status={callStatusOf(snapshot)}
-              quality={snapshot.quality}
-              elapsed={formatElapsed(now - phase.since)}
-            />
-          ) : (
-            <span />
-          )}
-          {snapshot.notice ? (
-            <p
-              className={cn(
-                'pointer-events-auto max-w-[70%] rounded-2xl border px-3 py-1.5 text-[12px] font-medium backdrop-blur-md',
-                snapshot.notice.tone === 'warning'
-                  ? 'border-warning/30 bg-warning/15 text-warning-fg'
-                  : 'border-line bg-canvas/60 text-fg',
-              )}
-              role="status"
-              data-testid="chat-notice"
-            >
-              {snapshot.notice.text}
-            </p>
-          ) : null}
-        </div>
+        <StageStatusBar snapshot={snapshot} now={now} />
 
         <div className="absolute inset-x-0 bottom-0 z-20 bg-gradient-to-t from-canvas/80 to-transparent px-3 pt-10 pb-4 sm:pb-5">
           {idle ? (
