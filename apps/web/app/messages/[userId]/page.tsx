@@ -1,35 +1,5 @@
-'use client';
-
-import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { buttonClasses } from '@/components/ui/Button';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { AlertIcon } from '@/components/ui/Icons';
-import { ChatInterface } from '@/features/messages/components/chat-interface';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { ChatScreen } from '@/features/messages/components/chat-screen';
 
 export default function ChatPage() {
-  const params = useParams<{ userId: string }>();
-  const userId = decodeURIComponent(params.userId ?? '');
-  if (!UUID.test(userId)) {
-    return (
-      <div className="flex h-full items-center justify-center p-6">
-        <EmptyState
-          tone="warning"
-          icon={<AlertIcon size={22} />}
-          title="Conversation not found"
-          actions={
-            <Link href="/messages" className={buttonClasses({ variant: 'secondary' })}>
-              Back to messages
-            </Link>
-          }
-        >
-          That link doesn’t point to anyone.
-        </EmptyState>
-      </div>
-    );
-  }
-  // Keyed by user, so switching conversations starts each one fresh (composer, scroll, menus).
-  return <ChatInterface key={userId} userId={userId} />;
+  return <ChatScreen />;
 }

@@ -1,10 +1,9 @@
 'use client';
 
-import { CloseIcon, RefreshIcon } from '@/components/ui/Icons';
+import { FileIcon, RefreshCwIcon, XIcon } from 'lucide-react';
 import { formatBytes } from '@/features/messages/format';
 import type { AttachmentDraft } from '@/features/messages/hooks/use-attachment-drafts';
 import { cn } from '@/lib/utils';
-import { FileIcon } from './icons';
 
 /** Previews of the files picked for the next message, each with its upload progress. */
 export function AttachmentTray({
@@ -27,8 +26,8 @@ export function AttachmentTray({
         <li
           key={draft.localId}
           className={cn(
-            'group relative flex h-20 shrink-0 overflow-hidden rounded-xl border bg-ink-800',
-            draft.state === 'error' ? 'border-danger-400/50' : 'border-white/10',
+            'group relative flex h-20 shrink-0 overflow-hidden rounded-xl border bg-raised',
+            draft.state === 'error' ? 'border-danger-bright/50' : 'border-line',
             draft.previewUrl ? 'w-20' : 'w-44',
           )}
           data-testid="attachment-draft"
@@ -39,22 +38,22 @@ export function AttachmentTray({
             <img src={draft.previewUrl} alt={draft.file.name} className="size-full object-cover" />
           ) : (
             <div className="flex min-w-0 items-center gap-2 px-3">
-              <FileIcon size={22} className="shrink-0 text-brand-300" />
+              <FileIcon aria-hidden size={22} className="shrink-0 text-accent-fg" />
               <div className="min-w-0">
-                <p className="truncate text-xs font-medium text-ink-100">{draft.file.name}</p>
-                <p className="text-[11px] text-ink-400">{formatBytes(draft.file.size)}</p>
+                <p className="truncate text-xs font-medium text-fg">{draft.file.name}</p>
+                <p className="text-[11px] text-fg-subtle">{formatBytes(draft.file.size)}</p>
               </div>
             </div>
           )}
           {draft.state === 'uploading' ? (
-            <div className="absolute inset-x-2 bottom-2 h-1 overflow-hidden rounded-full bg-black/50">
+            <div className="absolute inset-x-2 bottom-2 h-1 overflow-hidden rounded-full bg-canvas/50">
               <div
                 role="progressbar"
                 aria-label={`Uploading ${draft.file.name}`}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(draft.progress * 100)}
-                className="h-full rounded-full bg-brand-400 transition-[width] duration-150"
+                className="h-full rounded-full bg-accent-bright transition-[width] duration-150"
                 style={{ width: `${Math.max(4, draft.progress * 100)}%` }}
               />
             </div>
@@ -63,20 +62,20 @@ export function AttachmentTray({
             <button
               type="button"
               onClick={() => onRetry(draft.localId)}
-              className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-ink-950/75 text-[11px] font-medium text-danger-300"
+              className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-canvas/75 text-[11px] font-medium text-danger-fg"
               title={draft.error ?? undefined}
               aria-label={`Retry uploading ${draft.file.name}: ${draft.error ?? 'failed'}`}
             >
-              <RefreshIcon size={16} /> Retry
+              <RefreshCwIcon aria-hidden size={16} /> Retry
             </button>
           ) : null}
           <button
             type="button"
             onClick={() => onRemove(draft.localId)}
-            className="absolute top-1 right-1 inline-flex size-6 items-center justify-center rounded-full bg-ink-950/80 text-ink-100 opacity-90 transition-opacity hover:bg-ink-950 hover:opacity-100"
+            className="absolute top-1 right-1 inline-flex size-6 items-center justify-center rounded-full bg-canvas/80 text-fg opacity-90 transition-opacity hover:bg-canvas hover:opacity-100"
             aria-label={`Remove ${draft.file.name}`}
           >
-            <CloseIcon size={13} />
+            <XIcon aria-hidden size={13} />
           </button>
         </li>
       ))}

@@ -1,6 +1,16 @@
 'use client';
 
 import type { TDmOtherUser } from '@guftagu/contracts';
+import {
+  ArchiveIcon,
+  ArrowLeftIcon,
+  BanIcon,
+  BellIcon,
+  EllipsisIcon,
+  UserIcon,
+  Volume2Icon,
+  VolumeXIcon,
+} from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -13,7 +23,6 @@ import {
   DropdownSeparator,
   DropdownTrigger,
 } from '@/components/ui/Dropdown';
-import { ArrowLeftIcon, BanIcon, BellIcon, MoreIcon, UserIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import {
   type DesktopPermission,
@@ -22,7 +31,6 @@ import {
 } from '@/features/messages/alerts';
 import { useMessages } from '@/features/messages/messages-context';
 import { cn, formatRelativeTime, nameOf, profileHref } from '@/lib/utils';
-import { ArchiveIcon, VolumeIcon, VolumeOffIcon } from './icons';
 
 function presenceLine(user: TDmOtherUser, now: number): { text: string; className: string } {
   if (user.isOnline) {
@@ -30,7 +38,7 @@ function presenceLine(user: TDmOtherUser, now: number): { text: string; classNam
     return { text: STATUS_META[status].label, className: STATUS_META[status].text };
   }
   const last = formatRelativeTime(user.lastActive, now);
-  return { text: last ? `Active ${last}` : 'Offline', className: 'text-ink-400' };
+  return { text: last ? `Active ${last}` : 'Offline', className: 'text-fg-subtle' };
 }
 
 /** The chat's top bar: back (mobile), picture, name, live presence or typing, and the chat menu. */
@@ -58,14 +66,14 @@ export function ChatHeader({
   const presence = presenceLine(user, now);
 
   return (
-    <header className="flex h-16 shrink-0 items-center gap-2 border-b border-white/[0.06] bg-ink-950/60 px-2 backdrop-blur-xl sm:px-4">
+    <header className="flex h-16 shrink-0 items-center gap-2 border-b border-line bg-canvas/60 px-2 backdrop-blur-xl sm:px-4">
       <Link
         href="/messages"
         className={cn(buttonClasses({ variant: 'ghost', size: 'icon' }), 'lg:hidden')}
         aria-label="Back to conversations"
         data-testid="chat-back"
       >
-        <ArrowLeftIcon size={20} />
+        <ArrowLeftIcon aria-hidden size={20} />
       </Link>
       <Link href={profileHref(user)} className="flex min-w-0 flex-1 items-center gap-3 rounded-xl py-1 pr-2">
         <PresenceAvatar
@@ -77,13 +85,13 @@ export function ChatHeader({
         />
         <span className="min-w-0">
           <span
-            className="block truncate font-display text-[15px] font-semibold text-ink-50"
+            className="block truncate font-display text-[15px] font-semibold text-fg"
             data-testid="chat-name"
           >
             {name}
           </span>
           <span
-            className={cn('block truncate text-xs', typing ? 'text-brand-300' : presence.className)}
+            className={cn('block truncate text-xs', typing ? 'text-accent-fg' : presence.className)}
             data-testid="chat-presence"
           >
             {typing ? 'typing…' : presence.text}
@@ -99,22 +107,25 @@ export function ChatHeader({
         title={soundOn ? 'Sound on' : 'Sound off'}
         data-testid="sound-toggle"
       >
-        {soundOn ? <VolumeIcon size={19} /> : <VolumeOffIcon size={19} />}
+        {soundOn ? <Volume2Icon aria-hidden size={19} /> : <VolumeXIcon aria-hidden size={19} />}
       </button>
       <Dropdown>
         <DropdownTrigger
           className={buttonClasses({ variant: 'ghost', size: 'icon' })}
           aria-label="Chat options"
         >
-          <MoreIcon size={19} />
+          <EllipsisIcon aria-hidden size={19} />
         </DropdownTrigger>
         <DropdownContent className="min-w-56">
-          <DropdownItem icon={<UserIcon size={16} />} onSelect={() => router.push(profileHref(user))}>
+          <DropdownItem
+            icon={<UserIcon aria-hidden size={16} />}
+            onSelect={() => router.push(profileHref(user))}
+          >
             View profile
           </DropdownItem>
           {permission === 'default' ? (
             <DropdownItem
-              icon={<BellIcon size={16} />}
+              icon={<BellIcon aria-hidden size={16} />}
               onSelect={async () => {
                 const result = await requestDesktopPermission();
                 setPermission(result);
@@ -124,13 +135,13 @@ export function ChatHeader({
               Enable desktop notifications
             </DropdownItem>
           ) : null}
-          <DropdownItem icon={<ArchiveIcon size={16} />} onSelect={() => onArchive(!archived)}>
+          <DropdownItem icon={<ArchiveIcon aria-hidden size={16} />} onSelect={() => onArchive(!archived)}>
             {archived ? 'Unarchive chat' : 'Archive chat'}
           </DropdownItem>
           <DropdownSeparator />
           <DropdownItem
             tone="danger"
-            icon={<BanIcon size={16} />}
+            icon={<BanIcon aria-hidden size={16} />}
             onSelect={onBlock}
             data-testid="chat-block"
           >

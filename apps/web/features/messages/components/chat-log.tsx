@@ -1,13 +1,13 @@
 'use client';
 
 import type { TAttachment } from '@guftagu/contracts';
+import { ArrowDownIcon } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { Spinner } from '@/components/ui/Spinner';
 import type { useChatScroll } from '@/features/messages/hooks/use-chat-scroll';
 import type { TimelineItem } from '@/features/messages/timeline';
 import { DateSeparator } from './date-separator';
 import type { DisplayMessage } from './display';
-import { ArrowDownIcon } from './icons';
 import type { MessageAction } from './message-actions';
 import { MessageBubble } from './message-bubble';
 import { TypingIndicator } from './typing-indicator';
@@ -82,18 +82,18 @@ export function ChatLog({
           <div ref={sentinel} className="flex min-h-10 items-center justify-center py-3">
             {hasOlder ? (
               loadingOlder ? (
-                <Spinner size={18} className="text-ink-400" label="Loading older messages" />
+                <Spinner size={18} className="text-fg-subtle" label="Loading older messages" />
               ) : (
                 <button
                   type="button"
                   onClick={onLoadOlder}
-                  className="rounded-full px-3 py-1 text-xs font-medium text-ink-400 hover:bg-white/[0.05] hover:text-ink-200"
+                  className="rounded-full px-3 py-1 text-xs font-medium text-fg-subtle hover:bg-fill hover:text-fg-soft"
                 >
                   Load older messages
                 </button>
               )
             ) : empty ? null : (
-              <p className="text-xs text-ink-500">This is the beginning of your conversation</p>
+              <p className="text-xs text-fg-faint">This is the beginning of your conversation</p>
             )}
           </div>
           {empty ? (
@@ -101,8 +101,8 @@ export function ChatLog({
               className="flex flex-1 flex-col items-center justify-center px-6 pb-10 text-center"
               data-testid="chat-empty"
             >
-              <p className="font-display text-lg font-semibold text-ink-100">Say hello 👋</p>
-              <p className="mt-1 max-w-xs text-sm text-ink-400">
+              <p className="font-display text-lg font-semibold text-fg">Say hello 👋</p>
+              <p className="mt-1 max-w-xs text-sm text-fg-subtle">
                 Messages with {otherName} show up here. Be the first to say something.
               </p>
             </div>
@@ -146,10 +146,10 @@ export function ChatLog({
         <button
           type="button"
           onClick={() => scroll.scrollToBottom(true)}
-          className="absolute bottom-4 left-1/2 inline-flex -translate-x-1/2 animate-scale-in items-center gap-1.5 rounded-full border border-white/10 bg-ink-800/95 py-2 pr-4 pl-3 text-[13px] font-medium text-ink-50 shadow-[0_12px_32px_-8px_rgb(0_0_0/0.9)] backdrop-blur-md hover:bg-ink-700"
+          className="absolute bottom-4 left-1/2 inline-flex -translate-x-1/2 animate-scale-in items-center gap-1.5 rounded-full border border-line bg-raised/95 py-2 pr-4 pl-3 text-[13px] font-medium text-fg shadow-lift backdrop-blur-md hover:bg-elevated"
           data-testid="new-messages-pill"
         >
-          <ArrowDownIcon size={15} />
+          <ArrowDownIcon aria-hidden size={15} />
           {scroll.unseen > 0
             ? `${scroll.unseen} new message${scroll.unseen === 1 ? '' : 's'}`
             : 'Back to latest'}

@@ -8,7 +8,7 @@ export function ChatLoadingState() {
       <span className="sr-only" role="status">
         Loading messages
       </span>
-      <div className="flex h-16 items-center gap-3 border-b border-white/[0.06] px-4">
+      <div className="flex h-16 items-center gap-3 border-b border-line px-4">
         <Skeleton className="size-10 rounded-full" />
         <div className="flex flex-col gap-2">
           <Skeleton className="h-3.5 w-32" />

@@ -43,7 +43,7 @@ export function ConversationCard({
         aria-current={active ? 'page' : undefined}
         className={cn(
           'group relative flex items-center gap-3 rounded-2xl px-3 py-3 transition-colors',
-          active ? 'bg-white/[0.07]' : 'hover:bg-white/[0.04]',
+          active ? 'bg-fill' : 'hover:bg-fill-subtle',
         )}
         data-testid="conversation-card"
         data-user-id={user.userId}
@@ -51,7 +51,10 @@ export function ConversationCard({
         data-unread={unread}
       >
         {active ? (
-          <span aria-hidden className="absolute top-3 bottom-3 left-0 w-[3px] rounded-full bg-brand-400" />
+          <span
+            aria-hidden
+            className="absolute top-3 bottom-3 left-0 w-[3px] rounded-full bg-accent-bright"
+          />
         ) : null}
         <PresenceAvatar
           name={name}
@@ -65,7 +68,7 @@ export function ConversationCard({
             <span
               className={cn(
                 'min-w-0 flex-1 truncate text-[15px]',
-                unread > 0 ? 'font-semibold text-ink-50' : 'font-medium text-ink-100',
+                unread > 0 ? 'font-semibold text-fg' : 'font-medium text-fg',
               )}
             >
               {name}
@@ -73,7 +76,7 @@ export function ConversationCard({
             <span
               className={cn(
                 'shrink-0 text-[11px]',
-                unread > 0 ? 'font-semibold text-brand-300' : 'text-ink-500',
+                unread > 0 ? 'font-semibold text-accent-fg' : 'text-fg-faint',
               )}
             >
               {formatListTime(conversation.lastMessageAt ?? last?.createdAt, now)}
@@ -84,7 +87,7 @@ export function ConversationCard({
             <span
               className={cn(
                 'min-w-0 flex-1 truncate text-[13px]',
-                typing ? 'text-brand-300' : unread > 0 ? 'text-ink-200' : 'text-ink-400',
+                typing ? 'text-accent-fg' : unread > 0 ? 'text-fg-soft' : 'text-fg-subtle',
                 last?.deleted && !typing && 'italic',
               )}
               data-testid="conversation-preview"
@@ -93,7 +96,7 @@ export function ConversationCard({
             </span>
             {unread > 0 ? (
               <span
-                className="tabular inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-brand-500 px-1.5 text-[11px] font-semibold text-white shadow-[0_0_12px_rgb(130_110_255/0.55)]"
+                className="tabular inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent px-1.5 text-[11px] font-semibold text-on-accent shadow-accent-dot"
                 data-testid="conversation-unread"
               >
                 <span className="sr-only">, unread: </span>

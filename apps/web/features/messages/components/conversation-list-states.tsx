@@ -1,10 +1,9 @@
+import { ArchiveIcon, InboxIcon, MessageCircleIcon, UsersIcon } from 'lucide-react';
 import Link from 'next/link';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { InboxIcon, MessageIcon, UsersIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import type { ConversationView } from '@/features/messages/messages-api';
-import { ArchiveIcon } from './icons';
 
 export function ListSkeleton() {
   return (
@@ -40,7 +39,7 @@ export function EmptyList({
   // Message matches are listed under this, so a miss on names stays a quiet line.
   if (searching) {
     return (
-      <p className="px-2 py-3 text-[13px] text-ink-400" data-testid="conversations-empty">
+      <p className="px-2 py-3 text-[13px] text-fg-subtle" data-testid="conversations-empty">
         No people match that name.
       </p>
     );
@@ -48,7 +47,7 @@ export function EmptyList({
   if (view === 'requests') {
     return (
       <EmptyState
-        icon={<InboxIcon size={22} />}
+        icon={<InboxIcon aria-hidden size={22} />}
         title="No message requests"
         data-testid="conversations-empty"
       >
@@ -58,24 +57,29 @@ export function EmptyList({
   }
   if (view === 'archived') {
     return (
-      <EmptyState icon={<ArchiveIcon size={22} />} title="Nothing archived" data-testid="conversations-empty">
+      <EmptyState
+        icon={<ArchiveIcon aria-hidden size={22} />}
+        title="Nothing archived"
+        data-testid="conversations-empty"
+      >
         Archive a chat from its menu to tidy your inbox.
       </EmptyState>
     );
   }
   return (
     <EmptyState
-      icon={<MessageIcon size={22} />}
+      icon={<MessageCircleIcon aria-hidden size={22} />}
       title="No conversations yet"
       data-testid="conversations-empty"
       actions={
         <>
           <Link href="/friends" className={buttonClasses({ variant: 'primary' })}>
-            <UsersIcon size={16} /> Message a friend
+            <UsersIcon aria-hidden size={16} /> Message a friend
           </Link>
           {requestCount > 0 ? (
             <Button variant="secondary" onClick={onShowRequests}>
-              <InboxIcon size={16} /> {requestCount === 1 ? '1 request' : `${requestCount} requests`}
+              <InboxIcon aria-hidden size={16} />{' '}
+              {requestCount === 1 ? '1 request' : `${requestCount} requests`}
             </Button>
           ) : null}
         </>

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TConversation } from '@guftagu/contracts';
+import { CheckCheckIcon, SearchIcon, XIcon } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { LoadFailedState } from '@/components/ui/EmptyState';
-import { CheckCheckIcon, CloseIcon, SearchIcon } from '@/components/ui/Icons';
 import { Input } from '@/components/ui/Input';
 import { Tabs } from '@/components/ui/Tabs';
 import { useToast } from '@/components/ui/Toast';
@@ -83,7 +83,7 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
     <div className="flex h-full min-h-0 flex-col" data-testid="conversation-list">
       <div className="shrink-0 px-4 pt-5 pb-3">
         <div className="flex items-center justify-between gap-3">
-          <h1 className="font-display text-2xl font-semibold tracking-tight text-ink-50">Messages</h1>
+          <h1 className="font-display text-2xl font-semibold tracking-tight text-fg">Messages</h1>
           <Button
             variant="ghost"
             size="sm"
@@ -92,7 +92,7 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
             disabled={unreadTotal === 0}
             data-testid="mark-all-read"
           >
-            <CheckCheckIcon size={15} /> Mark all read
+            <CheckCheckIcon aria-hidden size={15} /> Mark all read
           </Button>
         </div>
         <div className="mt-4">
@@ -102,16 +102,16 @@ export function ConversationList({ activeUserId }: { activeUserId: string | null
             placeholder="Search people and messages"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
-            prefix={<SearchIcon size={17} />}
+            prefix={<SearchIcon aria-hidden size={17} />}
             suffix={
               query ? (
                 <button
                   type="button"
                   onClick={() => setQuery('')}
-                  className="pointer-events-auto inline-flex size-7 items-center justify-center rounded-lg hover:bg-white/[0.07] hover:text-ink-100"
+                  className="pointer-events-auto inline-flex size-7 items-center justify-center rounded-lg hover:bg-fill hover:text-fg"
                   aria-label="Clear search"
                 >
-                  <CloseIcon size={15} />
+                  <XIcon aria-hidden size={15} />
                 </button>
               ) : null
             }

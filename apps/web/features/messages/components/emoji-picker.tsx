@@ -30,7 +30,7 @@ export function EmojiPicker({
           sideOffset={10}
           collisionPadding={12}
           className={cn(
-            'z-50 w-[min(20rem,calc(100vw-1.5rem))] origin-[var(--radix-dropdown-menu-content-transform-origin)] rounded-2xl border border-white/10 bg-ink-800/95 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+            'z-50 w-[min(20rem,calc(100vw-1.5rem))] origin-[var(--radix-dropdown-menu-content-transform-origin)] rounded-2xl border border-line bg-raised/95 shadow-float backdrop-blur-xl',
             'data-[state=open]:animate-scale-in data-[state=closed]:animate-scale-out',
           )}
           aria-label="Emoji"
@@ -39,7 +39,7 @@ export function EmojiPicker({
           <div className="max-h-72 overflow-y-auto overscroll-contain p-2">
             {EMOJI_CATEGORIES.map((category) => (
               <Menu.Group key={category.id} aria-label={category.label}>
-                <Menu.Label className="sticky top-0 z-10 bg-ink-800/95 px-1.5 pt-1.5 pb-1 text-[11px] font-semibold tracking-wide text-ink-400 uppercase backdrop-blur">
+                <Menu.Label className="sticky top-0 z-10 bg-raised/95 px-1.5 pt-1.5 pb-1 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase backdrop-blur">
                   {category.label}
                 </Menu.Label>
                 <div className="grid grid-cols-8 gap-0.5">
@@ -51,7 +51,7 @@ export function EmojiPicker({
                         if (!closeOnPick) event.preventDefault();
                         onPick(emoji);
                       }}
-                      className="flex aspect-square cursor-pointer items-center justify-center rounded-lg text-[22px] leading-none outline-none transition-transform select-none data-[highlighted]:scale-110 data-[highlighted]:bg-white/[0.08]"
+                      className="flex aspect-square cursor-pointer items-center justify-center rounded-lg text-[22px] leading-none outline-none transition-transform select-none data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
                     >
                       {emoji}
                     </Menu.Item>

@@ -2,8 +2,7 @@
 
 import type { TAttachment } from '@guftagu/contracts';
 import * as Dialog from '@radix-ui/react-dialog';
-import { ArrowLeftIcon, ArrowRightIcon, CloseIcon } from '@/components/ui/Icons';
-import { DownloadIcon } from './icons';
+import { ArrowLeftIcon, ArrowRightIcon, DownloadIcon, XIcon } from 'lucide-react';
 
 /** A full-screen image viewer; arrow keys move between the message's images, Escape closes. */
 export function Lightbox({
@@ -25,7 +24,7 @@ export function Lightbox({
   return (
     <Dialog.Root open={image !== undefined} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-ink-950/92 backdrop-blur-md data-[state=open]:animate-overlay-in" />
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-canvas/92 backdrop-blur-md data-[state=open]:animate-overlay-in" />
         <Dialog.Content
           className="fixed inset-0 z-50 flex flex-col focus:outline-none data-[state=open]:animate-scale-in"
           aria-describedby={undefined}
@@ -36,10 +35,10 @@ export function Lightbox({
           data-testid="lightbox"
         >
           <div className="flex items-center gap-3 px-4 py-3">
-            <Dialog.Title className="min-w-0 flex-1 truncate text-sm font-medium text-ink-100">
+            <Dialog.Title className="min-w-0 flex-1 truncate text-sm font-medium text-fg">
               {image?.name ?? 'Image'}
               {images.length > 1 && index !== null ? (
-                <span className="ml-2 text-ink-400">
+                <span className="ml-2 text-fg-subtle">
                   {index + 1} of {images.length}
                 </span>
               ) : null}
@@ -48,17 +47,17 @@ export function Lightbox({
               <a
                 href={image.url}
                 download={image.name}
-                className="inline-flex size-10 items-center justify-center rounded-xl text-ink-200 hover:bg-white/[0.08] hover:text-white"
+                className="inline-flex size-10 items-center justify-center rounded-xl text-fg-soft hover:bg-fill-strong hover:text-on-media"
                 aria-label="Download image"
               >
-                <DownloadIcon size={20} />
+                <DownloadIcon aria-hidden size={20} />
               </a>
             ) : null}
             <Dialog.Close
-              className="inline-flex size-10 items-center justify-center rounded-xl text-ink-200 hover:bg-white/[0.08] hover:text-white"
+              className="inline-flex size-10 items-center justify-center rounded-xl text-fg-soft hover:bg-fill-strong hover:text-on-media"
               aria-label="Close image"
             >
-              <CloseIcon size={20} />
+              <XIcon aria-hidden size={20} />
             </Dialog.Close>
           </div>
           <div className="relative flex min-h-0 flex-1 items-center justify-center px-4 pb-6">
@@ -67,7 +66,7 @@ export function Lightbox({
               <img
                 src={image.url}
                 alt={image.name}
-                className="max-h-full max-w-full rounded-xl object-contain shadow-[0_40px_120px_-20px_rgb(0_0_0/0.9)]"
+                className="max-h-full max-w-full rounded-xl object-contain shadow-modal"
               />
             ) : null}
             {images.length > 1 ? (
@@ -75,18 +74,18 @@ export function Lightbox({
                 <button
                   type="button"
                   onClick={() => go(-1)}
-                  className="absolute left-3 inline-flex size-11 items-center justify-center rounded-full bg-ink-800/80 text-ink-100 hover:bg-ink-700"
+                  className="absolute left-3 inline-flex size-11 items-center justify-center rounded-full bg-raised/80 text-fg hover:bg-elevated"
                   aria-label="Previous image"
                 >
-                  <ArrowLeftIcon size={20} />
+                  <ArrowLeftIcon aria-hidden size={20} />
                 </button>
                 <button
                   type="button"
                   onClick={() => go(1)}
-                  className="absolute right-3 inline-flex size-11 items-center justify-center rounded-full bg-ink-800/80 text-ink-100 hover:bg-ink-700"
+                  className="absolute right-3 inline-flex size-11 items-center justify-center rounded-full bg-raised/80 text-fg hover:bg-elevated"
                   aria-label="Next image"
                 >
-                  <ArrowRightIcon size={20} />
+                  <ArrowRightIcon aria-hidden size={20} />
                 </button>
               </>
             ) : null}

@@ -2,13 +2,12 @@
 
 import { DM_EDIT_WINDOW_MS } from '@guftagu/contracts';
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { CopyIcon, EllipsisIcon, PencilIcon, ReplyIcon, SmileIcon, TrashIcon } from 'lucide-react';
 import { DropdownContent, DropdownItem, DropdownSeparator } from '@/components/ui/Dropdown';
-import { CopyIcon, MoreIcon, PencilIcon, TrashIcon } from '@/components/ui/Icons';
 import { QUICK_REACTIONS } from '@/features/messages/emoji';
 import { cn } from '@/lib/utils';
 import type { DisplayMessage } from './display';
 import { EmojiPicker } from './emoji-picker';
-import { ReplyIcon, SmileIcon } from './icons';
 
 export type MessageAction =
   | { type: 'reply' }
@@ -18,7 +17,7 @@ export type MessageAction =
   | { type: 'react'; emoji: string };
 
 const toolButton =
-  'inline-flex size-8 items-center justify-center rounded-lg text-ink-300 transition-colors hover:bg-white/[0.08] hover:text-ink-50 data-[state=open]:bg-white/[0.08] data-[state=open]:text-ink-50';
+  'inline-flex size-8 items-center justify-center rounded-lg text-fg-muted transition-colors hover:bg-fill-strong hover:text-fg data-[state=open]:bg-fill-strong data-[state=open]:text-fg';
 
 export function canEdit(message: DisplayMessage, now: number): boolean {
   return (
@@ -52,7 +51,7 @@ export function MessageActions({
   return (
     <div
       className={cn(
-        'flex shrink-0 items-center gap-0.5 self-center rounded-xl border border-white/[0.07] bg-ink-850/90 p-0.5 shadow-[0_8px_24px_-8px_rgb(0_0_0/0.8)] backdrop-blur-md transition-opacity duration-150',
+        'flex shrink-0 items-center gap-0.5 self-center rounded-xl border border-line bg-sunken/90 p-0.5 shadow-lift backdrop-blur-md transition-opacity duration-150',
         'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100',
         menuOpen && 'opacity-100',
         message.mine ? 'order-first' : 'order-last',
@@ -64,7 +63,7 @@ export function MessageActions({
         onPick={(emoji) => onAction({ type: 'react', emoji })}
         trigger={
           <button type="button" className={toolButton} aria-label="React" data-testid="message-react">
-            <SmileIcon size={17} />
+            <SmileIcon aria-hidden size={17} />
           </button>
         }
       />
@@ -75,11 +74,11 @@ export function MessageActions({
         aria-label="Reply"
         data-testid="message-reply"
       >
-        <ReplyIcon size={17} />
+        <ReplyIcon aria-hidden size={17} />
       </button>
       <Menu.Root open={menuOpen} onOpenChange={onMenuOpenChange} modal={false}>
         <Menu.Trigger className={toolButton} aria-label="More actions" data-testid="message-more">
-          <MoreIcon size={17} />
+          <EllipsisIcon aria-hidden size={17} />
         </Menu.Trigger>
         <DropdownContent
           align={message.mine ? 'end' : 'start'}
@@ -91,7 +90,7 @@ export function MessageActions({
               <Menu.Item
                 key={emoji}
                 onSelect={() => onAction({ type: 'react', emoji })}
-                className="flex size-9 cursor-pointer items-center justify-center rounded-lg text-xl outline-none transition-transform data-[highlighted]:scale-110 data-[highlighted]:bg-white/[0.08]"
+                className="flex size-9 cursor-pointer items-center justify-center rounded-lg text-xl outline-none transition-transform data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
                 aria-label={`React with ${emoji}`}
               >
                 {emoji}
@@ -99,12 +98,15 @@ export function MessageActions({
             ))}
           </div>
           <DropdownSeparator />
-          <DropdownItem icon={<ReplyIcon size={16} />} onSelect={() => onAction({ type: 'reply' })}>
+          <DropdownItem
+            icon={<ReplyIcon aria-hidden size={16} />}
+            onSelect={() => onAction({ type: 'reply' })}
+          >
             Reply
           </DropdownItem>
           {canEdit(message, now) ? (
             <DropdownItem
-              icon={<PencilIcon size={16} />}
+              icon={<PencilIcon aria-hidden size={16} />}
               onSelect={() => onAction({ type: 'edit' })}
               data-testid="message-edit"
             >
@@ -112,14 +114,17 @@ export function MessageActions({
             </DropdownItem>
           ) : null}
           {message.content ? (
-            <DropdownItem icon={<CopyIcon size={16} />} onSelect={() => onAction({ type: 'copy' })}>
+            <DropdownItem
+              icon={<CopyIcon aria-hidden size={16} />}
+              onSelect={() => onAction({ type: 'copy' })}
+            >
               Copy text
             </DropdownItem>
           ) : null}
           <DropdownSeparator />
           <DropdownItem
             tone="danger"
-            icon={<TrashIcon size={16} />}
+            icon={<TrashIcon aria-hidden size={16} />}
             onSelect={() => onAction({ type: 'delete', scope: 'me' })}
             data-testid="message-delete-me"
           >
@@ -128,7 +133,7 @@ export function MessageActions({
           {message.mine ? (
             <DropdownItem
               tone="danger"
-              icon={<TrashIcon size={16} />}
+              icon={<TrashIcon aria-hidden size={16} />}
               onSelect={() => onAction({ type: 'delete', scope: 'everyone' })}
               data-testid="message-delete-everyone"
             >

@@ -1,7 +1,7 @@
 import type { TAttachment } from '@guftagu/contracts';
+import { DownloadIcon, FileIcon } from 'lucide-react';
 import { formatBytes } from '@/features/messages/format';
 import { cn } from '@/lib/utils';
-import { DownloadIcon, FileIcon } from './icons';
 
 /** Images as a tappable grid (opening the lightbox), other files as download rows. */
 export function MessageAttachments({
@@ -26,7 +26,7 @@ export function MessageAttachments({
                 key={image.id}
                 type="button"
                 onClick={() => onOpenImage(image)}
-                className="group/image relative overflow-hidden rounded-xl bg-black/20"
+                className="group/image relative overflow-hidden rounded-xl bg-canvas/20"
                 style={
                   images.length === 1
                     ? { aspectRatio: String(Math.min(Math.max(ratio, 0.6), 1.9)) }
@@ -57,25 +57,25 @@ export function MessageAttachments({
           download={file.name}
           className={cn(
             'flex min-w-0 items-center gap-2.5 rounded-xl px-2.5 py-2 transition-colors',
-            mine ? 'bg-white/[0.14] hover:bg-white/[0.2]' : 'bg-black/20 hover:bg-black/30',
+            mine ? 'bg-fill-strong hover:bg-fill-bold' : 'bg-canvas/20 hover:bg-canvas/30',
           )}
           data-testid="message-file"
         >
           <span
             className={cn(
               'inline-flex size-9 shrink-0 items-center justify-center rounded-lg',
-              mine ? 'bg-white/20 text-white' : 'bg-brand-500/15 text-brand-300',
+              mine ? 'bg-fill-bold text-on-accent' : 'bg-accent/15 text-accent-fg',
             )}
           >
-            <FileIcon size={18} />
+            <FileIcon aria-hidden size={18} />
           </span>
           <span className="min-w-0 flex-1">
             <span className="block truncate text-[13px] font-medium">{file.name}</span>
-            <span className={cn('block text-[11px]', mine ? 'text-white/70' : 'text-ink-400')}>
+            <span className={cn('block text-[11px]', mine ? 'text-on-accent/70' : 'text-fg-subtle')}>
               {formatBytes(file.size)}
             </span>
           </span>
-          <DownloadIcon size={16} className="shrink-0 opacity-70" />
+          <DownloadIcon aria-hidden size={16} className="shrink-0 opacity-70" />
         </a>
       ))}
     </div>

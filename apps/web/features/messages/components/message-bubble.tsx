@@ -1,8 +1,8 @@
 'use client';
 
 import type { TAttachment } from '@guftagu/contracts';
+import { RefreshCwIcon, TrashIcon, TriangleAlertIcon } from 'lucide-react';
 import { memo, useRef, useState } from 'react';
-import { AlertIcon, RefreshIcon, TrashIcon } from '@/components/ui/Icons';
 import { formatFullTime, formatMessageTime } from '@/features/messages/format';
 import { cn } from '@/lib/utils';
 import type { DisplayMessage } from './display';
@@ -59,7 +59,7 @@ export const MessageBubble = memo(function MessageBubble({
   if (system) {
     return (
       <div className="flex justify-center px-4 py-2" data-testid="message" data-system="true">
-        <p className="max-w-md rounded-2xl border border-brand-400/20 bg-brand-500/10 px-4 py-2 text-center text-[13px] text-brand-100">
+        <p className="max-w-md rounded-2xl border border-accent-bright/20 bg-accent/10 px-4 py-2 text-center text-[13px] text-accent-soft">
           {message.content}
         </p>
       </div>
@@ -92,18 +92,19 @@ export const MessageBubble = memo(function MessageBubble({
         {/* biome-ignore lint/a11y/noStaticElementInteractions: long press / right click are touch and mouse shortcuts; the same menu is a button in the toolbar for keyboards. */}
         <div
           className={cn(
-            'relative min-w-0 rounded-[1.25rem] px-3.5 py-2 text-[15px] leading-[1.45] shadow-[0_1px_0_rgb(255_255_255/0.06)_inset,0_6px_18px_-10px_rgb(0_0_0/0.7)] transition-[box-shadow,background-color] duration-500',
+            'relative min-w-0 rounded-[1.25rem] px-3.5 py-2 text-[15px] leading-[1.45] shadow-[var(--shadow-inset-top),var(--shadow-lift)] transition-[box-shadow,background-color] duration-500',
             mine
-              ? 'bg-gradient-to-br from-blue-500 to-blue-600 text-white'
-              : 'border border-white/[0.06] bg-ink-700/90 text-ink-50',
+              ? 'bg-gradient-to-br from-blue-500 to-blue-600 text-on-accent'
+              : 'border border-line bg-elevated/90 text-fg',
             mine && joinsPrevious && 'rounded-tr-md',
             mine && joinsNext && 'rounded-br-md',
             !mine && joinsPrevious && 'rounded-tl-md',
             !mine && joinsNext && 'rounded-bl-md',
-            deleted && 'border border-dashed border-white/15 bg-transparent bg-none text-ink-400 shadow-none',
-            failed && 'ring-2 ring-danger-400/70',
+            deleted &&
+              'border border-dashed border-line-strong bg-transparent bg-none text-fg-subtle shadow-none',
+            failed && 'ring-2 ring-danger-bright/70',
             message.pending?.state === 'sending' && 'opacity-80',
-            highlighted && 'ring-2 ring-sun-300/80 ring-offset-2 ring-offset-ink-950',
+            highlighted && 'ring-2 ring-glow/80 ring-offset-2 ring-offset-canvas',
           )}
           onContextMenu={(event) => {
             if (!actionable) return;
@@ -122,7 +123,7 @@ export const MessageBubble = memo(function MessageBubble({
           <span className="sr-only">{mine ? 'You: ' : `${otherName}: `}</span>
           {deleted ? (
             <p className="flex items-center gap-1.5 text-[14px] italic" data-testid="message-tombstone">
-              <TrashIcon size={14} /> This message was deleted
+              <TrashIcon aria-hidden size={14} /> This message was deleted
             </p>
           ) : (
             <>
@@ -160,7 +161,7 @@ export const MessageBubble = memo(function MessageBubble({
           <span
             className={cn(
               'mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-none select-none',
-              mine && !deleted ? 'text-white/70' : 'text-ink-400',
+              mine && !deleted ? 'text-on-accent/70' : 'text-fg-subtle',
             )}
           >
             {message.editedAt && !deleted ? <span data-testid="message-edited">edited ·</span> : null}
@@ -179,24 +180,24 @@ export const MessageBubble = memo(function MessageBubble({
       />
       {failed && message.pending ? (
         <div
-          className="mt-1 flex items-center gap-2 text-xs text-danger-300"
+          className="mt-1 flex items-center gap-2 text-xs text-danger-fg"
           role="alert"
           data-testid="message-failed"
         >
-          <AlertIcon size={13} />
+          <TriangleAlertIcon aria-hidden size={13} />
           <span>{message.pending.error ?? 'Not sent.'}</span>
           <button
             type="button"
             onClick={() => message.pending && onRetry(message.pending.nonce)}
-            className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold text-ink-50 hover:bg-white/[0.08]"
+            className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold text-fg hover:bg-fill-strong"
             data-testid="message-retry"
           >
-            <RefreshIcon size={12} /> Retry
+            <RefreshCwIcon aria-hidden size={12} /> Retry
           </button>
           <button
             type="button"
             onClick={() => message.pending && onDiscard(message.pending.nonce)}
-            className="rounded-md px-1.5 py-0.5 text-ink-300 hover:bg-white/[0.08] hover:text-ink-100"
+            className="rounded-md px-1.5 py-0.5 text-fg-muted hover:bg-fill-strong hover:text-fg"
           >
             Discard
           </button>

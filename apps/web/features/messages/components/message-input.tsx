@@ -1,6 +1,7 @@
 'use client';
 
 import type { TAttachment } from '@guftagu/contracts';
+import { PaperclipIcon, PencilIcon, ReplyIcon, SendIcon, SmileIcon, XIcon } from 'lucide-react';
 import {
   type ChangeEvent,
   type ClipboardEvent,
@@ -10,13 +11,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { CloseIcon, PencilIcon, SendIcon } from '@/components/ui/Icons';
 import { type UploadFile, useAttachmentDrafts } from '@/features/messages/hooks/use-attachment-drafts';
 import { MESSAGE_MAX_LENGTH } from '@/features/messages/limits';
 import { cn } from '@/lib/utils';
 import { AttachmentTray } from './attachment-tray';
 import { EmojiPicker } from './emoji-picker';
-import { PaperclipIcon, ReplyIcon, SmileIcon } from './icons';
 
 /** The textarea grows with its text up to this height, then scrolls. */
 const MAX_INPUT_HEIGHT = 168;
@@ -32,7 +31,7 @@ export interface ComposerContext {
 }
 
 const iconButton =
-  'inline-flex size-10 shrink-0 items-center justify-center rounded-xl text-ink-300 transition-colors hover:bg-white/[0.07] hover:text-ink-50 disabled:pointer-events-none disabled:opacity-40';
+  'inline-flex size-10 shrink-0 items-center justify-center rounded-xl text-fg-muted transition-colors hover:bg-fill hover:text-fg disabled:pointer-events-none disabled:opacity-40';
 
 export function MessageInput({
   disabled = false,
@@ -148,31 +147,31 @@ export function MessageInput({
   };
 
   return (
-    <div className="border-t border-white/[0.06] bg-ink-950/70 px-3 pt-2 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur-xl sm:px-5">
+    <div className="border-t border-line bg-canvas/70 px-3 pt-2 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur-xl sm:px-5">
       {context ? (
         <div
-          className="mb-2 flex items-center gap-3 rounded-xl border-l-2 border-brand-400 bg-white/[0.04] py-2 pr-2 pl-3"
+          className="mb-2 flex items-center gap-3 rounded-xl border-l-2 border-accent-bright bg-fill-subtle py-2 pr-2 pl-3"
           data-testid="composer-context"
           data-kind={context.kind}
         >
           {context.kind === 'reply' ? (
-            <ReplyIcon size={16} className="shrink-0 text-brand-300" />
+            <ReplyIcon aria-hidden size={16} className="shrink-0 text-accent-fg" />
           ) : (
-            <PencilIcon size={16} className="shrink-0 text-brand-300" />
+            <PencilIcon aria-hidden size={16} className="shrink-0 text-accent-fg" />
           )}
           <div className="min-w-0 flex-1">
-            <p className="text-xs font-semibold text-brand-200">
+            <p className="text-xs font-semibold text-accent-soft">
               {context.kind === 'reply' ? `Replying to ${context.name}` : 'Editing message'}
             </p>
-            <p className="truncate text-[13px] text-ink-300">{context.snippet}</p>
+            <p className="truncate text-[13px] text-fg-muted">{context.snippet}</p>
           </div>
           <button
             type="button"
             onClick={onCancelContext}
-            className="inline-flex size-8 items-center justify-center rounded-lg text-ink-300 hover:bg-white/[0.07] hover:text-ink-50"
+            className="inline-flex size-8 items-center justify-center rounded-lg text-fg-muted hover:bg-fill hover:text-fg"
             aria-label={context.kind === 'reply' ? 'Cancel reply' : 'Cancel editing'}
           >
-            <CloseIcon size={16} />
+            <XIcon aria-hidden size={16} />
           </button>
         </div>
       ) : null}
@@ -181,10 +180,10 @@ export function MessageInput({
 
       <div
         className={cn(
-          'flex items-end gap-1 rounded-2xl border bg-ink-900/90 p-1.5 shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow] duration-200',
+          'flex items-end gap-1 rounded-2xl border bg-surface/90 p-1.5 shadow-inset-well transition-[border-color,box-shadow] duration-200',
           tooLong
-            ? 'border-danger-400/60'
-            : 'border-white/10 focus-within:border-brand-400/60 focus-within:shadow-[0_0_0_4px_rgb(130_110_255/0.12)]',
+            ? 'border-danger-bright/60'
+            : 'border-line focus-within:border-accent-bright/60 focus-within:shadow-focus-accent',
         )}
       >
         <input
@@ -206,7 +205,7 @@ export function MessageInput({
           aria-label="Attach files"
           title="Attach files"
         >
-          <PaperclipIcon size={20} />
+          <PaperclipIcon aria-hidden size={20} />
         </button>
         <EmojiPicker
           onPick={insertEmoji}
@@ -218,7 +217,7 @@ export function MessageInput({
               aria-label="Insert emoji"
               data-testid="emoji-button"
             >
-              <SmileIcon size={20} />
+              <SmileIcon aria-hidden size={20} />
             </button>
           }
         />
@@ -238,14 +237,14 @@ export function MessageInput({
           onBlur={() => onTyping(false)}
           aria-describedby="message-input-help"
           aria-invalid={tooLong || undefined}
-          className="min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 text-ink-50 outline-none placeholder:text-ink-500 disabled:cursor-not-allowed"
+          className="min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 text-fg outline-none placeholder:text-fg-faint disabled:cursor-not-allowed"
           data-testid="message-input"
         />
         {length >= COUNTER_FROM ? (
           <span
             className={cn(
               'tabular self-center px-1 text-xs',
-              tooLong ? 'font-semibold text-danger-300' : 'text-ink-400',
+              tooLong ? 'font-semibold text-danger-fg' : 'text-fg-subtle',
             )}
             data-testid="message-counter"
           >
@@ -257,13 +256,13 @@ export function MessageInput({
           onClick={submit}
           disabled={!canSend}
           className={cn(
-            'inline-flex size-10 shrink-0 items-center justify-center rounded-xl text-white transition-[filter,opacity,transform] duration-200 active:scale-95 disabled:opacity-35',
+            'inline-flex size-10 shrink-0 items-center justify-center rounded-xl text-on-accent transition-[filter,opacity,transform] duration-200 active:scale-95 disabled:opacity-35',
             'bg-[image:var(--gradient-button)] shadow-[var(--shadow-glow)] hover:brightness-110',
           )}
           aria-label={editing ? 'Save edit' : 'Send message'}
           data-testid="send-button"
         >
-          {editing ? <PencilIcon size={18} /> : <SendIcon size={18} />}
+          {editing ? <PencilIcon aria-hidden size={18} /> : <SendIcon aria-hidden size={18} />}
         </button>
       </div>
       <p id="message-input-help" className="sr-only">

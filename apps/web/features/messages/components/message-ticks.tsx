@@ -1,5 +1,5 @@
+import { CheckCheckIcon, CheckIcon } from 'lucide-react';
 import { cn } from '@/lib/utils';
-import { DoubleTickIcon, SingleTickIcon } from './icons';
 
 export type TickState = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';
 
@@ -24,15 +24,18 @@ export function MessageTicks({ state }: { state: TickState }) {
       {state === 'sending' ? (
         <span
           aria-hidden
-          className="block size-3 animate-spin rounded-full border-[1.5px] border-white/30 border-t-white/80"
+          className="block size-3 animate-spin rounded-full border-[1.5px] border-on-accent/30 border-t-on-accent/80"
         />
       ) : state === 'sent' ? (
-        <SingleTickIcon size={15} className="text-white/55" />
+        <CheckIcon aria-hidden size={15} className="text-on-accent/55" />
       ) : state === 'delivered' || state === 'read' ? (
-        <DoubleTickIcon
+        <CheckCheckIcon
+          aria-hidden
           size={16}
           className={cn(
-            state === 'read' ? 'text-cyan-300 drop-shadow-[0_0_5px_rgb(103_232_249/0.75)]' : 'text-white/55',
+            state === 'read'
+              ? 'text-cyan-300 drop-shadow-[0_0_5px_rgb(103_232_249/0.75)]'
+              : 'text-on-accent/55',
           )}
         />
       ) : null}

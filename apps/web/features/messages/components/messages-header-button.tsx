@@ -1,8 +1,8 @@
 'use client';
 
+import { MessageCircleIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { MessageIcon } from '@/components/ui/Icons';
 import { cn } from '@/lib/utils';
 import { useDmUnread } from '../hooks/use-dm-queries';
 
@@ -19,16 +19,16 @@ export function MessagesHeaderButton() {
         aria-label={label}
         aria-current={active ? 'page' : undefined}
         className={cn(
-          'relative inline-flex size-10 items-center justify-center rounded-xl transition-colors hover:bg-white/[0.06] hover:text-ink-50',
-          active ? 'bg-white/[0.08] text-ink-50' : 'text-ink-200',
+          'relative inline-flex size-10 items-center justify-center rounded-xl transition-colors hover:bg-fill hover:text-fg',
+          active ? 'bg-fill-strong text-fg' : 'text-fg-soft',
         )}
         data-testid="messages-header-button"
       >
-        <MessageIcon size={21} />
+        <MessageCircleIcon aria-hidden size={21} />
         {unreadTotal > 0 ? (
           <span
             aria-hidden
-            className="tabular absolute top-1 right-1 inline-flex h-[18px] min-w-[18px] animate-scale-in items-center justify-center rounded-full bg-brand-500 px-1 text-[11px] leading-none font-semibold text-white ring-2 ring-ink-950"
+            className="tabular absolute top-1 right-1 inline-flex h-[18px] min-w-[18px] animate-scale-in items-center justify-center rounded-full bg-accent px-1 text-[11px] leading-none font-semibold text-on-accent ring-2 ring-canvas"
             data-testid="messages-unread-badge"
           >
             {unreadTotal > 99 ? '99+' : unreadTotal}

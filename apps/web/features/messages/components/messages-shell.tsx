@@ -26,13 +26,13 @@ export function MessagesShell({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <div className="fixed inset-x-0 top-[var(--header-height)] bottom-0 z-30 bg-canvas bg-[radial-gradient(50rem_28rem_at_70%_-10rem,rgb(107_85_246/0.10),transparent_70%)]">
+    <div className="fixed inset-x-0 top-[var(--header-height)] bottom-0 z-30 bg-canvas bg-[radial-gradient(50rem_28rem_at_70%_-10rem,color-mix(in_oklab,var(--color-accent)_10%,transparent),transparent_70%)]">
       <RequireAuth>
         {() => (
-          <div className="mx-auto flex h-full max-w-7xl lg:border-x lg:border-white/[0.05]">
+          <div className="mx-auto flex h-full max-w-7xl lg:border-x lg:border-line">
             <aside
               className={cn(
-                'h-full w-full shrink-0 border-white/[0.06] lg:flex lg:w-[22.5rem] lg:flex-col lg:border-r',
+                'h-full w-full shrink-0 border-line lg:flex lg:w-[22.5rem] lg:flex-col lg:border-r',
                 activeUserId ? 'hidden' : 'flex flex-col',
               )}
               aria-label="Conversations"

@@ -30,10 +30,10 @@ export function ReactionsRow({
             aria-label={`${reaction.emoji} ${reaction.count}, by ${who}${reaction.mine ? '. Remove your reaction' : '. React too'}`}
             title={who}
             className={cn(
-              'relative z-[1] inline-flex h-6 items-center gap-1 rounded-full border px-1.5 text-[13px] leading-none shadow-[0_2px_8px_rgb(0_0_0/0.45)] transition-[transform,background-color] active:scale-95',
+              'relative z-[1] inline-flex h-6 items-center gap-1 rounded-full border px-1.5 text-[13px] leading-none shadow-lift transition-[transform,background-color] active:scale-95',
               reaction.mine
-                ? 'border-brand-400/60 bg-brand-600/40 text-white'
-                : 'border-white/10 bg-ink-800 text-ink-200 hover:bg-ink-700',
+                ? 'border-accent-bright/60 bg-accent-strong/40 text-on-accent'
+                : 'border-line bg-raised text-fg-soft hover:bg-elevated',
             )}
             data-testid="reaction-chip"
             data-emoji={reaction.emoji}

@@ -24,19 +24,19 @@ export function ReplyQuote({
       className={cn(
         'mb-1.5 block w-full min-w-0 rounded-lg border-l-[3px] px-2.5 py-1.5 text-left text-[13px] leading-snug transition-colors',
         mine
-          ? 'border-white/70 bg-white/[0.14] hover:bg-white/[0.2]'
-          : 'border-brand-400 bg-black/20 hover:bg-black/30',
+          ? 'border-on-accent/70 bg-fill-strong hover:bg-fill-bold'
+          : 'border-accent-bright bg-canvas/20 hover:bg-canvas/30',
       )}
       aria-label={`Replying to ${author}: ${text}. Show message`}
       data-testid="reply-quote"
     >
-      <span className={cn('block text-xs font-semibold', mine ? 'text-white' : 'text-brand-200')}>
+      <span className={cn('block text-xs font-semibold', mine ? 'text-on-accent' : 'text-accent-soft')}>
         {author}
       </span>
       <span
         className={cn(
           'line-clamp-2 break-words',
-          mine ? 'text-white/80' : 'text-ink-300',
+          mine ? 'text-on-accent/80' : 'text-fg-muted',
           reply.deleted && 'italic',
         )}
       >

@@ -6,20 +6,20 @@ export function TypingIndicator({ name, visible }: { name: string; visible: bool
     <div aria-live="polite" className="min-h-6 px-4 sm:px-6">
       {visible ? (
         <div
-          className="inline-flex animate-scale-in items-center gap-2 rounded-full border border-white/[0.06] bg-white/[0.04] py-1 pr-3 pl-2.5 text-xs text-ink-300"
+          className="inline-flex animate-scale-in items-center gap-2 rounded-full border border-line bg-fill-subtle py-1 pr-3 pl-2.5 text-xs text-fg-muted"
           data-testid="typing-indicator"
         >
           <span aria-hidden className="flex gap-[3px]">
             {[0, 1, 2].map((dot) => (
               <span
                 key={dot}
-                className={cn('size-1.5 rounded-full bg-ink-300')}
+                className={cn('size-1.5 rounded-full bg-fg-muted')}
                 style={{ animation: 'typing 1.2s ease-in-out infinite', animationDelay: `${dot * 0.15}s` }}
               />
             ))}
           </span>
           <span>
-            <span className="font-medium text-ink-200">{name}</span> is typing…
+            <span className="font-medium text-fg-soft">{name}</span> is typing…
           </span>
         </div>
       ) : null}
