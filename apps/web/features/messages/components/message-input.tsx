@@ -1,7 +1,7 @@
 'use client';
 
 import type { TAttachment } from '@guftagu/contracts';
-import { PaperclipIcon, PencilIcon, ReplyIcon, SendIcon, SmileIcon, XIcon } from 'lucide-react';
+import { PaperclipIcon, PencilIcon, SendIcon, SmileIcon } from 'lucide-react';
 import {
   type ChangeEvent,
   type ClipboardEvent,
@@ -15,20 +15,13 @@ import { type UploadFile, useAttachmentDrafts } from '@/features/messages/hooks/
 import { MESSAGE_MAX_LENGTH } from '@/features/messages/limits';
 import { cn } from '@/lib/utils';
 import { AttachmentTray } from './attachment-tray';
+import { type ComposerContext, ComposerContextBar } from './composer-context-bar';
 import { EmojiPicker } from './emoji-picker';
 
 /** The textarea grows with its text up to this height, then scrolls. */
 const MAX_INPUT_HEIGHT = 168;
 /** The counter appears once a message gets long enough for the limit to matter. */
 const COUNTER_FROM = 1500;
-
-export interface ComposerContext {
-  kind: 'reply' | 'edit';
-  messageId: string;
-  /** Whose message is being replied to ("Ayesha" / "yourself"); unused for edits. */
-  name: string;
-  snippet: string;
-}
 
 const iconButton =
   'inline-flex size-10 shrink-0 items-center justify-center rounded-xl text-fg-muted transition-colors hover:bg-fill hover:text-fg disabled:pointer-events-none disabled:opacity-40';
@@ -148,33 +141,7 @@ export function MessageInput({
 
   return (
     <div className="border-t border-line bg-canvas/70 px-3 pt-2 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur-xl sm:px-5">
-      {context ? (
-        <div
-          className="mb-2 flex items-center gap-3 rounded-xl border-l-2 border-accent-bright bg-fill-subtle py-2 pr-2 pl-3"
-          data-testid="composer-context"
-          data-kind={context.kind}
-        >
-          {context.kind === 'reply' ? (
-            <ReplyIcon aria-hidden size={16} className="shrink-0 text-accent-fg" />
-          ) : (
-            <PencilIcon aria-hidden size={16} className="shrink-0 text-accent-fg" />
-          )}
-          <div className="min-w-0 flex-1">
-            <p className="text-xs font-semibold text-accent-soft">
-              {context.kind === 'reply' ? `Replying to ${context.name}` : 'Editing message'}
-            </p>
-            <p className="truncate text-[13px] text-fg-muted">{context.snippet}</p>
-          </div>
-          <button
-            type="button"
-            onClick={onCancelContext}
-            className="inline-flex size-8 items-center justify-center rounded-lg text-fg-muted hover:bg-fill hover:text-fg"
-            aria-label={context.kind === 'reply' ? 'Cancel reply' : 'Cancel editing'}
-          >
-            <XIcon aria-hidden size={16} />
-          </button>
-        </div>
-      ) : null}
+      {context ? <ComposerContextBar context={context} onCancel={onCancelContext} /> : null}
 
       <AttachmentTray drafts={attachments.drafts} onRemove={attachments.remove} onRetry={attachments.retry} />
 
