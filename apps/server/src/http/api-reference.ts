@@ -26,17 +26,27 @@ const inline = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, 
 const anchorOf = (method: string, path: string): string =>
   `${method}-${path.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
+/** `lower–upper unit`, `≥ lower` or `≤ upper`; bounds that only restate the number type are left out. */
+function range(lower: unknown, upper: unknown, unit = ''): string | undefined {
+  // A length or a count is never negative, so a lower bound of 0 says nothing there.
+  const isBound = typeof lower === 'number' && lower > Number.MIN_SAFE_INTEGER && !(lower === 0 && unit);
+  const low = isBound ? lower : undefined;
+  const high = typeof upper === 'number' && upper < Number.MAX_SAFE_INTEGER ? upper : undefined;
+  if (low !== undefined && high !== undefined)
+    return low === high ? `${low}${unit}` : `${low}–${high}${unit}`;
+  if (high !== undefined) return `≤ ${high}${unit}`;
+  return low !== undefined ? `≥ ${low}${unit}` : undefined;
+}
+
 /** The limits a schema adds to its type, as a short note. */
 function constraintsOf(schema: Json): string[] {
-  const notes: string[] = [];
-  const { minLength, maxLength, minimum, maximum, minItems, maxItems, pattern, default: fallback } = schema;
-  if (minLength !== undefined || maxLength !== undefined)
-    notes.push(`${minLength ?? 0}–${maxLength ?? '∞'} chars`);
-  if (minimum !== undefined || maximum !== undefined) notes.push(`${minimum ?? '−∞'}–${maximum ?? '∞'}`);
-  if (minItems !== undefined || maxItems !== undefined)
-    notes.push(`${minItems ?? 0}–${maxItems ?? '∞'} items`);
-  if (typeof pattern === 'string' && !schema.format) notes.push(`/${pattern}/`);
-  if (fallback !== undefined) notes.push(`default ${JSON.stringify(fallback)}`);
+  const notes = [
+    range(schema.minLength, schema.maxLength, ' chars'),
+    range(schema.minimum, schema.maximum),
+    range(schema.minItems, schema.maxItems, ' items'),
+  ].filter((note): note is string => note !== undefined);
+  if (typeof schema.pattern === 'string' && !schema.format) notes.push(`/${schema.pattern}/`);
+  if (schema.default !== undefined) notes.push(`default ${JSON.stringify(schema.default)}`);
   if (typeof schema.description === 'string') notes.push(schema.description);
   return notes;
 }
@@ -195,7 +205,7 @@ nav a{text-decoration:none}nav a:hover{color:var(--accent)}
 .brand{font-weight:700;font-size:15px;margin:0 0 1rem}
 main{padding:2rem 3rem;max-width:60rem}
 h1{margin:0 0 .5rem;font-size:1.8rem}h2{margin:2.5rem 0 .75rem;text-transform:capitalize;border-bottom:1px solid var(--line);padding-bottom:.4rem}
-h3{margin:0;font-size:1rem;display:flex;align-items:center;gap:.6rem;flex-wrap:wrap}h4{margin:1rem 0 .35rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+h3{margin:0;font-size:1rem;display:flex;align-items:center;gap:.6rem;flex-wrap:wrap}h4{margin:1rem 0 .35rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}h4 .note{text-transform:none;letter-spacing:0;margin-left:.3rem}
 article{background:var(--surface);border:1px solid var(--line);border-radius:10px;padding:1rem 1.25rem;margin:0 0 1rem}
 .summary{margin:.5rem 0 0}
 a{color:var(--accent)}code{font:13px/1.4 ui-monospace,"SFMono-Regular",Menlo,monospace}
