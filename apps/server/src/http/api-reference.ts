@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { OpenApiDocument } from './openapi.js';
 
 /**
  * The readable API reference: one self-contained HTML page rendered from the OpenAPI document, so it
- * can never disagree with it. No scripts and nothing fetched from elsewhere; the inline stylesheet is
- * allowed by the app's CSP (`style-src 'unsafe-inline'`, which Next.js needs anyway).
+ * can never disagree with it. No scripts and nothing fetched from elsewhere; it is sent with its own
+ * CSP (`API_REFERENCE_CSP`) that admits only its one inline stylesheet, by hash.
  */
 
 type Json = Record<string, unknown>;
@@ -222,3 +223,16 @@ nav .method{min-width:3.2rem;font-size:10px;margin-right:.3rem}
 .status{color:#5ec58f}
 @media (max-width:800px){body{grid-template-columns:1fr}nav{position:static;height:auto}main{padding:1.25rem}}
 `;
+
+/**
+ * Stricter than the app's policy (which allows inline styles and scripts for Next.js): the page may
+ * load nothing but its own stylesheet, so it stays safe whatever the document's text contains.
+ */
+export const API_REFERENCE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`,
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

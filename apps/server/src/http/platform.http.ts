@@ -2,7 +2,7 @@ import { ZDevMailboxResponse, ZHealthResponse } from '@guftagu/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DevOutboxMailer } from '../platform/mail/dev-outbox.js';
-import { renderApiReference } from './api-reference.js';
+import { API_REFERENCE_CSP, renderApiReference } from './api-reference.js';
 import { apiRoutes } from './api-route.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 
@@ -81,7 +81,10 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: PlatformRoute
   })(async ({ request, reply }) => {
     if (!prefersHtml(request)) return openApi();
     page ??= renderApiReference(openApi(), OPENAPI_JSON_URL);
-    return reply.type('text/html; charset=utf-8').send(page);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', API_REFERENCE_CSP)
+      .send(page);
   });
 
   route({
