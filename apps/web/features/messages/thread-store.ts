@@ -122,6 +122,28 @@ export function removeMessages(thread: Thread, ids: ReadonlySet<string>): Thread
   return messages.length === thread.messages.length ? thread : { ...thread, messages };
 }
 
+/**
+ * Replies carry a preview of the message they quote; when that message is edited or deleted the
+ * previews follow, as the server would now answer (first 200 characters, empty once deleted).
+ */
+export function refreshQuotes(thread: Thread, quotedIds: ReadonlySet<string>): Thread {
+  const quoted = new Map(
+    thread.messages.filter((message) => quotedIds.has(message.id)).map((message) => [message.id, message]),
+  );
+  if (quoted.size === 0) return thread;
+  let changed = false;
+  const messages = thread.messages.map((message) => {
+    const original = message.replyTo ? quoted.get(message.replyTo.id) : undefined;
+    if (!message.replyTo || !original) return message;
+    const deleted = original.deletedForEveryone;
+    const content = deleted ? '' : original.content.slice(0, 200);
+    if (message.replyTo.content === content && message.replyTo.deleted === deleted) return message;
+    changed = true;
+    return { ...message, replyTo: { ...message.replyTo, content, deleted } };
+  });
+  return changed ? { ...thread, messages } : thread;
+}
+
 export function withStatus(status: TDmStatus, at: string) {
   return (message: TDirectMessage): TDirectMessage => {
     if (STATUS_RANK[message.status] >= STATUS_RANK[status]) return message;

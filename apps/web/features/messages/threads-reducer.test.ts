@@ -91,4 +91,35 @@ describe('threads reducer', () => {
     });
     expect(threads[THEM]?.messages.map((item) => item.content)).toEqual(['05', 'edited']);
   });
+
+  it('updates reply previews when the quoted message is edited or deleted, and applies twice harmlessly', () => {
+    const reply: TDirectMessage = {
+      ...message('m2', ME),
+      replyTo: { id: 'm1', senderId: THEM, content: 'm1', messageType: 'text', deleted: false },
+    };
+    let threads = threadsReducer(
+      {},
+      {
+        type: 'page',
+        userId: THEM,
+        page: { ...page(['m1'], false), messages: [reply, message('m1')] },
+        older: false,
+      },
+    );
+    const edited = { ...message('m1'), content: 'm1, corrected', editedAt: '2026-01-01T10:05:00.000Z' };
+    threads = threadsReducer(threads, { type: 'refresh', userId: THEM, messages: [edited] });
+    threads = threadsReducer(threads, { type: 'refresh', userId: THEM, messages: [edited] });
+    expect(threads[THEM]?.messages.find((m) => m.id === 'm2')?.replyTo?.content).toBe('m1, corrected');
+
+    threads = threadsReducer(threads, {
+      type: 'patch',
+      userId: THEM,
+      ids: new Set(['m1']),
+      patch: (m) => ({ ...m, content: '', deletedForEveryone: true }),
+    });
+    expect(threads[THEM]?.messages.find((m) => m.id === 'm2')?.replyTo).toMatchObject({
+      content: '',
+      deleted: true,
+    });
+  });
 });

@@ -3,6 +3,7 @@ import {
   emptyThread,
   type PendingMessage,
   patchMessages,
+  refreshQuotes,
   removeMessages,
   type Thread,
   upsertMessages,
@@ -68,6 +69,10 @@ export function threadsReducer(threads: Threads, action: ThreadAction): Threads 
  * One conversation's change. Every case may run twice on the same data (the query cache replays live
  * changes onto a fetch that was in flight), so each one sets state rather than adding to it.
  */
+function idsOf(messages: readonly TDirectMessage[]): ReadonlySet<string> {
+  return new Set(messages.map((message) => message.id));
+}
+
 export function threadReducer(thread: Thread, action: ThreadChange): Thread {
   switch (action.type) {
     case 'page': {
@@ -96,20 +101,18 @@ export function threadReducer(thread: Thread, action: ThreadChange): Thread {
       const fresh = oldestLoaded
         ? action.messages.filter((message) => message.id >= oldestLoaded)
         : action.messages;
-      const next = upsertMessages(thread, fresh);
+      const next = refreshQuotes(upsertMessages(thread, fresh), idsOf(fresh));
       // A message from the other person ends their typing indicator.
       const fromThem = fresh.some((message) => message.senderId === thread.otherUserId);
       return fromThem && next.typingUntil !== null ? { ...next, typingUntil: null } : next;
     }
     case 'refresh': {
       const known = new Set(thread.messages.map((message) => message.id));
-      return upsertMessages(
-        thread,
-        action.messages.filter((message) => known.has(message.id)),
-      );
+      const fresh = action.messages.filter((message) => known.has(message.id));
+      return refreshQuotes(upsertMessages(thread, fresh), idsOf(fresh));
     }
     case 'patch':
-      return patchMessages(thread, action.ids, action.patch);
+      return refreshQuotes(patchMessages(thread, action.ids, action.patch), action.ids);
     case 'remove':
       return removeMessages(thread, action.ids);
     case 'pending_add':
