@@ -65,7 +65,10 @@ export interface RouteContext<A extends RouteAuth, P extends Schema, Q extends S
  * input is read, so an anonymous caller learns nothing about a route's input rules.
  */
 export function apiRoutes(app: FastifyInstance, guard?: AuthGuard) {
-  /** `route(spec)(handler)`: the spec is read first, so the handler's result is checked against it. */
+  /**
+   * `route(spec)(handler)`: the spec is read first, so the handler's result is checked against its
+   * response schema. A handler returns the reply itself only for an answer that is not JSON.
+   */
   return function route<
     A extends RouteAuth,
     P extends Schema = undefined,
