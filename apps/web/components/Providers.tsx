@@ -6,7 +6,7 @@ import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
 import { TooltipProvider } from '@/components/ui/Tooltip';
 import { MessagesProvider } from '@/contexts/MessagesContext';
-import { NotificationsProvider } from '@/contexts/NotificationsContext';
+import { NotificationsProvider } from '@/features/notifications/notifications-context';
 import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { QueryProvider } from '@/lib/query/query-provider';
 import { SocketProvider } from '@/lib/socket/socket-context';

@@ -1,6 +1,6 @@
 'use client';
 
-import { FriendsList } from '@/components/friends/FriendsList';
+import { FriendsList } from '@/features/friends/components/friends-list';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function FriendsPage() {

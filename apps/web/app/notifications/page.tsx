@@ -1,6 +1,6 @@
 'use client';
 
-import { NotificationsPage } from '@/components/notifications/NotificationsPage';
+import { NotificationsPage } from '@/features/notifications/components/notifications-page';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function NotificationsRoute() {

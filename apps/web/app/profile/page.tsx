@@ -1,6 +1,6 @@
 'use client';
 
-import { ProfileSkeleton, ProfileView } from '@/components/profile/ProfileView';
+import { ProfileSkeleton, ProfileView } from '@/features/profile/components/profile-view';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function ProfilePage() {

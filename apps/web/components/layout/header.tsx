@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NotificationBell } from '@/components/notifications/NotificationBell';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { buttonClasses } from '@/components/ui/Button';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useAuth } from '@/features/auth/auth-context';

@@ -12,8 +12,8 @@ import {
   UsersIcon,
 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { PresenceAvatar, STATUS_META, StatusDot } from '@/components/social/Presence';
-import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/components/social/StatusPicker';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
+import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/features/profile/components/status-picker';
 import {
   Dropdown,
   DropdownContent,

@@ -1,6 +1,6 @@
 'use client';
 
-import { FindPeople } from '@/components/friends/FindPeople';
+import { FindPeople } from '@/features/friends/components/find-people';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function FindPeoplePage() {

@@ -1,6 +1,6 @@
 'use client';
 
-import { FriendRequests } from '@/components/friends/FriendRequests';
+import { FriendRequests } from '@/features/friends/components/friend-requests';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function FriendRequestsPage() {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PublicProfile } from '@/components/profile/PublicProfile';
+import { PublicProfile } from '@/features/profile/components/public-profile';
 
 type Params = Promise<{ username: string }>;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { ProfileEditForm, ProfileEditSkeleton } from '@/components/profile/ProfileEditForm';
+import { ProfileEditForm, ProfileEditSkeleton } from '@/features/profile/components/profile-edit-form';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 
 export default function EditProfilePage() {

@@ -1,7 +1,7 @@
 'use client';
 
 import { INTERESTS_MAX } from '@guftagu/contracts';
-import { InterestEditor } from '@/components/profile/InterestEditor';
+import { InterestEditor } from '@/features/profile/components/interest-editor';
 import { cn } from '@/lib/utils';
 
 /** Popular starting points; anything else can be typed as a free tag. */

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/Button';
 import { useAuth } from '@/features/auth/auth-context';
 import { partnerNameOf } from '@/features/chat/lib/session-state';
 import { errorMessage } from '@/lib/api';
-import { useSocialApi } from '@/lib/social-api';
+import { useSocialApi } from '@/features/friends/social-api';
 
 type AddState =
   | { name: 'idle' }

@@ -14,7 +14,7 @@ import {
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { PresenceAvatar, STATUS_META, shownStatus } from '@/components/social/Presence';
+import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import { buttonClasses } from '@/components/ui/Button';
 import {
   Dropdown,

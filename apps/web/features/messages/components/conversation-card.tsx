@@ -1,6 +1,6 @@
 import type { TConversation } from '@guftagu/contracts';
 import Link from 'next/link';
-import { PresenceAvatar, shownStatus } from '@/components/social/Presence';
+import { PresenceAvatar, shownStatus } from '@/features/friends/components/presence';
 import { formatListTime } from '@/features/messages/format';
 import { cn, messageHref, nameOf } from '@/lib/utils';
 import { MessageTicks } from './message-ticks';

@@ -4,7 +4,7 @@ import type { TAttachment } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { useToast } from '@/components/ui/Toast';
-import { useSocialApi } from '@/lib/social-api';
+import { useSocialApi } from '@/features/friends/social-api';
 import type { ComposerContext } from '../components/composer-context-bar';
 import type { DisplayMessage } from '../components/display';
 import type { MessageAction } from '../components/message-actions';

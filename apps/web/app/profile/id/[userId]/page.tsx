@@ -1,6 +1,6 @@
 import { formatUserId } from '@guftagu/contracts';
 import type { Metadata } from 'next';
-import { PublicProfile } from '@/components/profile/PublicProfile';
+import { PublicProfile } from '@/features/profile/components/public-profile';
 import { parseUserIdInput } from '@/lib/utils';
 
 type Params = Promise<{ userId: string }>;

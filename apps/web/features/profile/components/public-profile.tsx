@@ -4,8 +4,8 @@ import type { TPublicProfile, TRelationship } from '@guftagu/contracts';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { PresenceAvatar, STATUS_META, StatusDot, shownStatus } from '@/components/social/Presence';
-import { RelationshipActions } from '@/components/social/RelationshipActions';
+import { PresenceAvatar, STATUS_META, StatusDot, shownStatus } from '@/features/friends/components/presence';
+import { RelationshipActions } from '@/features/friends/components/relationship-actions';
 import { Badge } from '@/components/ui/Badge';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -16,10 +16,10 @@ import { useAuth } from '@/features/auth/auth-context';
 import { CenteredState } from '@/features/auth/components/require-auth';
 import { errorMessage, isApiError } from '@/lib/api';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { useSocialApi } from '@/lib/social-api';
-import { useSocialChange } from '@/lib/social-events';
+import { useSocialApi } from '@/features/friends/social-api';
+import { useSocialChange } from '@/features/friends/social-events';
 import { cn, formatCount, formatMonthYear, formatRelativeTime, nameOf } from '@/lib/utils';
-import { CopyIdChip } from './CopyIdChip';
+import { CopyIdChip } from './copy-id-chip';
 
 export type ProfileLookup = { username: string } | { userId7Digit: string };
 

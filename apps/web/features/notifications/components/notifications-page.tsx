@@ -3,7 +3,7 @@
 import type { TNotification } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { RequestAnswerButtons } from '@/components/social/RequestAnswerButtons';
+import { RequestAnswerButtons } from '@/features/friends/components/request-answer-buttons';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
@@ -11,12 +11,12 @@ import { CheckCheckIcon, CheckIcon, CloseIcon, InboxIcon, TrashIcon } from '@/co
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
-import { fromPushed, useNotifications } from '@/contexts/NotificationsContext';
+import { fromPushed, useNotifications } from '@/features/notifications/notifications-context';
 import { errorMessage } from '@/lib/api';
 import { useLoad } from '@/lib/hooks/use-load';
 import { useNow } from '@/lib/hooks/use-now';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { socialErrorMessage, useSocialApi } from '@/lib/social-api';
+import { socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
 import { cn, formatDateTime, formatRelativeTime } from '@/lib/utils';
 import { NotificationVisual, notificationHref } from './notification-meta';
 

@@ -11,8 +11,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { PresenceAvatar, shownStatus } from '@/components/social/Presence';
-import { RelationshipActions } from '@/components/social/RelationshipActions';
+import { PresenceAvatar, shownStatus } from '@/features/friends/components/presence';
+import { RelationshipActions } from '@/features/friends/components/relationship-actions';
 import { Avatar } from '@/components/ui/Avatar';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { Button, buttonClasses } from '@/components/ui/Button';
@@ -23,9 +23,9 @@ import { Spinner } from '@/components/ui/Spinner';
 import { errorMessage, isApiError } from '@/lib/api';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { useSocialApi } from '@/lib/social-api';
+import { useSocialApi } from '@/features/friends/social-api';
 import { cn, nameOf, parseUserIdInput, profileHref } from '@/lib/utils';
-import { FriendsShell } from './FriendsShell';
+import { FriendsShell } from './friends-shell';
 
 type SearchUser = TUserCard & { relationship: TRelationship };
 

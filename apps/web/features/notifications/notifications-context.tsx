@@ -14,8 +14,8 @@ import {
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { useSocialApi } from '@/lib/social-api';
-import { useSocialChange } from '@/lib/social-events';
+import { useSocialApi } from '@/features/friends/social-api';
+import { useSocialChange } from '@/features/friends/social-events';
 import { nameOf } from '@/lib/utils';
 
 /** How many of the newest notifications the header dropdown keeps. */

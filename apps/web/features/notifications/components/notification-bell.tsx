@@ -16,10 +16,10 @@ import {
 import { Skeleton } from '@/components/ui/Skeleton';
 import { Spinner } from '@/components/ui/Spinner';
 import { useToast } from '@/components/ui/Toast';
-import { useNotifications } from '@/contexts/NotificationsContext';
+import { useNotifications } from '@/features/notifications/notifications-context';
 import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';
-import { socialErrorMessage } from '@/lib/social-api';
+import { socialErrorMessage } from '@/features/friends/social-api';
 import { cn, formatRelativeTime } from '@/lib/utils';
 import { NotificationVisual, notificationHref } from './notification-meta';
 

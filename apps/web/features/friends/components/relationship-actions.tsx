@@ -19,7 +19,7 @@ import { Modal, ModalClose } from '@/components/ui/Modal';
 import { CharCounter, Textarea } from '@/components/ui/Textarea';
 import { useToast } from '@/components/ui/Toast';
 import { isApiError } from '@/lib/api';
-import { socialErrorMessage, useSocialApi } from '@/lib/social-api';
+import { socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
 import { cn, messageHref, nameOf } from '@/lib/utils';
 
 export interface RelationshipTarget {

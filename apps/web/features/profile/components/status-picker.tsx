@@ -10,7 +10,7 @@ import { errorMessage } from '@/lib/api';
 import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { cn } from '@/lib/utils';
-import { STATUS_META, StatusDot } from './Presence';
+import { STATUS_META, StatusDot } from '@/features/friends/components/presence';
 
 export type SelfStatus = TSelfUser['status'];
 

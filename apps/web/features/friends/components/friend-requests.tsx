@@ -3,7 +3,7 @@
 import type { TFriendRequest, TSelfUser } from '@guftagu/contracts';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
-import { RequestAnswerButtons } from '@/components/social/RequestAnswerButtons';
+import { RequestAnswerButtons } from '@/features/friends/components/request-answer-buttons';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
@@ -14,10 +14,10 @@ import { useToast } from '@/components/ui/Toast';
 import { useLoad } from '@/lib/hooks/use-load';
 import { useNow } from '@/lib/hooks/use-now';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { socialErrorMessage, useSocialApi } from '@/lib/social-api';
-import { useSocialChange } from '@/lib/social-events';
+import { socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
+import { useSocialChange } from '@/features/friends/social-events';
 import { formatRelativeTime, nameOf, profileHref } from '@/lib/utils';
-import { FriendsShell } from './FriendsShell';
+import { FriendsShell } from './friends-shell';
 
 type Tab = 'received' | 'sent';
 

@@ -11,7 +11,7 @@ import {
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { StatusPicker } from '@/components/social/StatusPicker';
+import { StatusPicker } from '@/features/profile/components/status-picker';
 import { Avatar } from '@/components/ui/Avatar';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
@@ -26,10 +26,10 @@ import { FormAlert } from '@/features/auth/components/auth-shell';
 import { UsernameStatus, UsernameSuffix } from '@/features/auth/components/username-status';
 import { useUsernameAvailability } from '@/features/auth/hooks/use-username-availability';
 import { errorMessage, isApiError } from '@/lib/api';
-import { useSocialApi } from '@/lib/social-api';
+import { useSocialApi } from '@/features/friends/social-api';
 import { cn, formatLongDate, nameOf } from '@/lib/utils';
-import { AVATAR_TYPES, AvatarCropper, avatarFileProblem } from './AvatarCropper';
-import { InterestEditor } from './InterestEditor';
+import { AVATAR_TYPES, AvatarCropper, avatarFileProblem } from './avatar-cropper';
+import { InterestEditor } from './interest-editor';
 
 const DISPLAY_NAME_MAX = 50;
 

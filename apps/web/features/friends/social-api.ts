@@ -17,7 +17,7 @@ import {
 } from '@guftagu/contracts';
 import { useMemo } from 'react';
 import { useAuth } from '@/features/auth/auth-context';
-import { errorMessage, isApiError } from './api';
+import { errorMessage, isApiError } from '@/lib/api';
 import { announceSocialChange } from './social-events';
 
 export type FriendSort = 'recent_activity' | 'alphabetical' | 'recently_added';

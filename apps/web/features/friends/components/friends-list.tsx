@@ -4,7 +4,7 @@ import type { TFriend } from '@guftagu/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PresenceAvatar, STATUS_META, shownStatus } from '@/components/social/Presence';
+import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import { buttonClasses } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import {
@@ -33,14 +33,14 @@ import { Select } from '@/components/ui/Select';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
-import { useMessages } from '@/contexts/MessagesContext';
+import { useDmUnread } from '@/features/messages/hooks/use-dm-queries';
 import { useLoad } from '@/lib/hooks/use-load';
 import { useNow } from '@/lib/hooks/use-now';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { type FriendSort, socialErrorMessage, useSocialApi } from '@/lib/social-api';
-import { useSocialChange } from '@/lib/social-events';
+import { type FriendSort, socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
+import { useSocialChange } from '@/features/friends/social-events';
 import { cn, formatCount, formatRelativeTime, messageHref, nameOf, profileHref } from '@/lib/utils';
-import { FriendsShell } from './FriendsShell';
+import { FriendsShell } from './friends-shell';
 
 type View = 'grid' | 'list';
 const VIEW_KEY = 'guftagu:friends-view';
@@ -148,7 +148,7 @@ function FriendCard({ friend, view, now, onUnfriend, onBlock }: CardProps) {
   const online = friend.isOnline;
   const href = profileHref(friend);
   const presence = presenceText(friend, now);
-  const unread = useMessages().unreadByUser[friend.userId] ?? 0;
+  const unread = useDmUnread().byUser[friend.userId] ?? 0;
 
   const itemData = {
     'data-testid': 'friend-card',

@@ -4,7 +4,7 @@ import { type TSelfUser, ZMeResponse } from '@guftagu/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
-import { PresenceAvatar, STATUS_META, StatusDot } from '@/components/social/Presence';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { Badge } from '@/components/ui/Badge';
 import { Button, buttonClasses } from '@/components/ui/Button';
 import {
@@ -19,7 +19,7 @@ import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { cn, formatCount, formatMonthYear } from '@/lib/utils';
-import { UserIdDisplay } from './UserIdDisplay';
+import { UserIdDisplay } from './user-id-display';
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
