@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { buttonClasses } from '@/components/ui/Button';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useAuth } from '@/features/auth/auth-context';
 import { MessagesHeaderButton } from '@/features/messages/components/messages-header-button';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { cn } from '@/lib/utils';
 import { Logo } from './logo';
 import { MobileNav } from './mobile-nav';

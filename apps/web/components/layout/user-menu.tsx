@@ -12,8 +12,6 @@ import {
   UsersIcon,
 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
-import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/features/profile/components/status-picker';
 import {
   Dropdown,
   DropdownContent,
@@ -26,6 +24,8 @@ import {
 } from '@/components/ui/Dropdown';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
+import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/features/profile/components/status-picker';
 import { errorMessage } from '@/lib/api';
 
 export function UserMenu() {

@@ -1,7 +1,7 @@
 'use client';
 
-import { FindPeople } from '@/features/friends/components/find-people';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { FindPeople } from '@/features/friends/components/find-people';
 
 export default function FindPeoplePage() {
   return <RequireAuth>{() => <FindPeople />}</RequireAuth>;

@@ -1,7 +1,7 @@
 'use client';
 
-import { ProfileEditForm, ProfileEditSkeleton } from '@/features/profile/components/profile-edit-form';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { ProfileEditForm, ProfileEditSkeleton } from '@/features/profile/components/profile-edit-form';
 
 export default function EditProfilePage() {
   return (

@@ -7,8 +7,8 @@ import { Avatar } from '@/components/ui/Avatar';
 import { Button } from '@/components/ui/Button';
 import { useAuth } from '@/features/auth/auth-context';
 import { partnerNameOf } from '@/features/chat/lib/session-state';
-import { errorMessage } from '@/lib/api';
 import { useSocialApi } from '@/features/friends/social-api';
+import { errorMessage } from '@/lib/api';
 
 type AddState =
   | { name: 'idle' }

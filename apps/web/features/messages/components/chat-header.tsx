@@ -14,7 +14,6 @@ import {
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import { buttonClasses } from '@/components/ui/Button';
 import {
   Dropdown,
@@ -24,6 +23,7 @@ import {
   DropdownTrigger,
 } from '@/components/ui/Dropdown';
 import { useToast } from '@/components/ui/Toast';
+import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import {
   type DesktopPermission,
   desktopPermission,
