@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/Toast';
 import { TooltipProvider } from '@/components/ui/Tooltip';
-import { MessagesProvider } from '@/contexts/MessagesContext';
+import { MessagesProvider } from '@/features/messages/messages-context';
 import { NotificationsProvider } from '@/features/notifications/notifications-context';
 import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { QueryProvider } from '@/lib/query/query-provider';

@@ -5,6 +5,4 @@ import type { CacheEventBinding } from './cache-event';
  * Every feature's socket→cache bindings: the one list the bridge subscribes. A new feature adds its
  * `…CacheEvents` array here.
  */
-export const CACHE_EVENTS: readonly CacheEventBinding[] = [
-  ...messagesCacheEvents,
-];
+export const CACHE_EVENTS: readonly CacheEventBinding[] = [...messagesCacheEvents];
