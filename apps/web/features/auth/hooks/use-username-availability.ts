@@ -1,8 +1,10 @@
 'use client';
 
 import { USERNAME_PATTERN } from '@guftagu/contracts';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { checkUsername } from '@/features/auth/auth-api';
+import { authKeys } from '@/features/auth/queries';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 
 export type Availability =
@@ -30,39 +32,39 @@ export function useUsernameAvailability(
 } {
   const trimmed = value.trim();
   const debounced = useDebouncedValue(trimmed, delayMs);
-  const [availability, setAvailability] = useState<Availability>({ state: 'idle' });
+  // A result forced from outside (the submit said USERNAME_TAKEN) holds until the typed name changes.
+  const [forced, setForced] = useState<{ for: string; availability: Availability } | null>(null);
   const isCurrent = (name: string) => Boolean(current) && name.toLowerCase() === current?.toLowerCase();
+  const checkable =
+    Boolean(debounced) && USERNAME_PATTERN.test(debounced) && !(current && debounced === current);
+  const check = useQuery({
+    queryKey: authKeys.usernameCheck(debounced),
+    queryFn: ({ signal }) => checkUsername(debounced, signal),
+    enabled: checkable,
+    // Someone else may take the name any moment: a remembered "available" is worth little.
+    staleTime: 5_000,
+    gcTime: 60_000,
+    retry: false,
+  });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `current` only matters alongside `debounced`.
-  useEffect(() => {
-    if (!debounced) {
-      setAvailability({ state: 'idle' });
-      return;
-    }
-    if (!USERNAME_PATTERN.test(debounced)) {
-      setAvailability({ state: 'invalid' });
-      return;
-    }
-    if (current && debounced === current) {
-      setAvailability({ state: 'current', username: debounced });
-      return;
-    }
-    const controller = new AbortController();
-    setAvailability({ state: 'checking', username: debounced });
-    checkUsername(debounced, controller.signal)
-      .then((result) => {
-        if (result.available) setAvailability({ state: 'available', username: result.username });
-        else if (result.reason === 'invalid') setAvailability({ state: 'invalid' });
-        // Changing only the letter case of your own name shows up as "taken" by yourself.
-        else if (isCurrent(result.username))
-          setAvailability({ state: 'available', username: result.username });
-        else setAvailability({ state: 'taken', username: result.username });
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setAvailability({ state: 'error', username: debounced });
-      });
-    return () => controller.abort();
-  }, [debounced]);
+  let availability: Availability;
+  if (!debounced) availability = { state: 'idle' };
+  else if (!USERNAME_PATTERN.test(debounced)) availability = { state: 'invalid' };
+  else if (current && debounced === current) availability = { state: 'current', username: debounced };
+  else if (forced?.for === debounced) availability = forced.availability;
+  else if (check.isError) availability = { state: 'error', username: debounced };
+  else if (!check.data) availability = { state: 'checking', username: debounced };
+  else if (check.data.available) availability = { state: 'available', username: check.data.username };
+  else if (check.data.reason === 'invalid') availability = { state: 'invalid' };
+  // Changing only the letter case of your own name shows up as "taken" by yourself.
+  else if (isCurrent(check.data.username))
+    availability = { state: 'available', username: check.data.username };
+  else availability = { state: 'taken', username: check.data.username };
+
+  const setAvailability = useCallback(
+    (next: Availability) => setForced({ for: debounced, availability: next }),
+    [debounced],
+  );
 
   // While the user is still typing, the last result describes an older value: show "checking".
   let shown = availability;
