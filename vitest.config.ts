@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'packages/*/src/**/*.test.ts',
+            'scripts/**/*.test.mjs',
             'apps/server/src/**/*.unit.test.ts',
             'apps/web/lib/**/*.test.ts',
             'apps/web/features/**/*.test.ts',

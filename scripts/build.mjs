@@ -1,5 +1,6 @@
-import { buildServer, buildWeb, ensureInstalled } from './lib/prepare.mjs';
+import { buildServer, buildWeb, ensureInstalled, loadDotEnv } from './lib/prepare.mjs';
 
+loadDotEnv();
 ensureInstalled();
 buildServer();
 buildWeb({ force: process.argv.includes('--force') });
