@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -18,7 +19,8 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(15432),
+  /** Unset: a free port from 15432 up, remembered in DATA_DIR (see platform/db/embedded-port.ts). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REDIS_URL: z.string().optional(),
   /** Namespaces every Redis key, channel and stream, so deployments (or test runs) can share a Redis. */
   REDIS_PREFIX: z
@@ -104,6 +106,16 @@ const ZResolvedEnv = ZEnv.transform((env) => ({
 }));
 
 export type Env = z.infer<typeof ZResolvedEnv>;
+
+/**
+ * Adds the variables of a `.env` file (if there is one) to the environment. Variables already set in
+ * the real environment win, so `PORT=4000 npm start` beats a `PORT` in `.env`.
+ */
+export function loadDotEnvFile(file: string): boolean {
+  if (!existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
+}
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = ZResolvedEnv.safeParse(source);

@@ -1,19 +1,22 @@
 import path from 'node:path';
-import { loadEnv } from './env.js';
+import { loadDotEnvFile, loadEnv } from './env.js';
 import { ensureDatabase, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { createLogger } from './platform/logger.js';
 import { REPO_ROOT } from './platform/paths.js';
 import { loadSecrets } from './platform/secrets.js';
 import { startServer } from './server.js';
 
-/** boot: env → database (embedded unless DATABASE_URL) → server → signals. */
+/** boot: .env → env → database (embedded unless DATABASE_URL) → server → signals. */
 async function main(): Promise<void> {
+  // `npm start` already loaded it; this covers running dist/src/main.js directly. Real env wins.
+  loadDotEnvFile(path.join(REPO_ROOT, '.env'));
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const secrets = loadSecrets(env);
   const shutdownSteps: Array<() => Promise<void>> = [];
 
   let databaseUrl = env.DATABASE_URL;
+  let databaseNote = 'PostgreSQL from DATABASE_URL';
   if (!databaseUrl) {
     // Started before the try below, so a failure here is reported by the catch at the bottom.
     const embedded = await startEmbeddedPostgres({
@@ -25,7 +28,8 @@ async function main(): Promise<void> {
     shutdownSteps.unshift(embedded.stop);
     await ensureDatabase(embedded.connectionString('postgres'), 'guftagu');
     databaseUrl = embedded.connectionString('guftagu');
-    logger.info({ port: env.EMBEDDED_PG_PORT }, 'embedded PostgreSQL is running');
+    logger.info({ port: embedded.port }, 'embedded PostgreSQL is running');
+    databaseNote = `embedded PostgreSQL on port ${embedded.port}${env.EMBEDDED_PG_PORT ? '' : ' (free port, remembered in DATA_DIR; EMBEDDED_PG_PORT pins one)'}`;
   }
 
   let stopping = false;
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
     shutdownSteps.unshift(server.close);
     const shownUrl = env.APP_URL ?? `http://localhost:${server.port}`;
     logger.info({ url: shownUrl }, 'Guftagu is ready');
-    process.stdout.write(`\n  Guftagu is running at ${shownUrl}\n\n`);
+    process.stdout.write(
+      `\n  Guftagu is running at ${shownUrl}\n  Database: ${databaseNote}\n  Data: ${path.resolve(env.DATA_DIR)}\n\n`,
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'failed to start');
     for (const step of shutdownSteps) await step().catch(() => undefined);

