@@ -1,5 +1,6 @@
 import type { TConversation } from '@guftagu/contracts';
-import { onServerEvent } from '@/lib/query/cache-event';
+// Relative, not `@/`: the unit suite loads this file without the app's path alias.
+import { onServerEvent } from '../../lib/query/cache-event';
 import {
   changeConversationsWith,
   changeEveryThread,
