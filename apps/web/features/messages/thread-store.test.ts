@@ -1,5 +1,6 @@
 import type { TDirectMessage } from '@guftagu/contracts';
 import { describe, expect, it } from 'vitest';
+import { dmMessage } from './test-fixtures';
 import {
   emptyThread,
   mergeMessage,
@@ -13,26 +14,7 @@ const ALICE = '0190f000-0000-7000-8000-00000000000a';
 const BOB = '0190f000-0000-7000-8000-00000000000b';
 
 function message(id: string, change: Partial<TDirectMessage> = {}): TDirectMessage {
-  return {
-    id,
-    conversationId: 'c1',
-    senderId: ALICE,
-    recipientId: BOB,
-    content: `text ${id}`,
-    messageType: 'text',
-    attachments: [],
-    replyTo: null,
-    reactions: [],
-    status: 'sent',
-    deliveredAt: null,
-    readAt: null,
-    editedAt: null,
-    deletedForEveryone: false,
-    deletedAt: null,
-    createdAt: '2026-01-01T10:00:00.000Z',
-    nonce: null,
-    ...change,
-  };
+  return dmMessage({ id, senderId: ALICE, recipientId: BOB, content: `text ${id}`, ...change });
 }
 
 function pending(nonce: string): PendingMessage {

@@ -1,30 +1,13 @@
 import type { TDirectMessage, TDmOtherUser, TMessagesResponse } from '@guftagu/contracts';
 import { describe, expect, it } from 'vitest';
+import { dmMessage } from './test-fixtures';
 import { threadsReducer } from './threads-reducer';
 
 const ME = '0190f000-0000-7000-8000-00000000000a';
 const THEM = '0190f000-0000-7000-8000-00000000000b';
 
 function message(id: string, senderId = THEM): TDirectMessage {
-  return {
-    id,
-    conversationId: 'c1',
-    senderId,
-    recipientId: senderId === THEM ? ME : THEM,
-    content: id,
-    messageType: 'text',
-    attachments: [],
-    replyTo: null,
-    reactions: [],
-    status: 'sent',
-    deliveredAt: null,
-    readAt: null,
-    editedAt: null,
-    deletedForEveryone: false,
-    deletedAt: null,
-    createdAt: '2026-01-01T10:00:00.000Z',
-    nonce: null,
-  };
+  return dmMessage({ id, senderId, recipientId: senderId === THEM ? ME : THEM });
 }
 
 const otherUser = { userId: THEM } as TDmOtherUser;
