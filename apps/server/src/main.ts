@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     await ensureDatabase(embedded.connectionString('postgres'), 'guftagu');
     databaseUrl = embedded.connectionString('guftagu');
     logger.info({ port: embedded.port }, 'embedded PostgreSQL is running');
-    databaseNote = `embedded PostgreSQL on port ${embedded.port}${env.EMBEDDED_PG_PORT ? '' : ' (free port, remembered in DATA_DIR; EMBEDDED_PG_PORT pins one)'}`;
+    databaseNote = `embedded PostgreSQL on port ${embedded.port}${env.EMBEDDED_PG_PORT ? '' : ' (the first free one, kept for this DATA_DIR; EMBEDDED_PG_PORT chooses)'}`;
   }
 
   let stopping = false;
