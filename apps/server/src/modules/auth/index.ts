@@ -1,4 +1,5 @@
 export { registerAuthRoutes } from './auth.http.js';
+export { createAuthModule } from './auth.module.js';
 export type { PasswordPolicy } from './auth.service.js';
 export { AuthService, DEFAULT_PASSWORD_POLICY } from './auth.service.js';
 export type { OtpPolicy } from './otp.service.js';

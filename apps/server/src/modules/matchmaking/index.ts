@@ -19,7 +19,8 @@ export type { LiveMatch, MatchQueue, QueueEntry, QueueSnapshot, SocketState } fr
 export { MatchRelay } from './match-relay.js';
 export { MatchSettings, type MatchSettingsValues } from './match-settings.js';
 export { registerMatchRoutes } from './matchmaking.http.js';
-export { createMatchmaking, type Matchmaking } from './matchmaking.module.js';
+export { createMatchmaking, createMatchmakingModule, type Matchmaking } from './matchmaking.module.js';
+export { findMatchForReport } from './matchmaking.repo.js';
 export { MatchmakingService, type ParticipantRef } from './matchmaking.service.js';
 export { createMatchEmitter, matchmakingSocketHandlers } from './matchmaking.socket.js';
 export { MemoryMatchQueue } from './memory-match-queue.js';

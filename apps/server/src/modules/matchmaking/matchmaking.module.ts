@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { defineModule } from '../../app/module.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import type { Database } from '../../platform/db/client.js';
 import type { KeyValueStore, MessageBus } from '../../platform/kv/kv.js';
@@ -9,7 +10,7 @@ import { RateLimiter } from '../../platform/kv/rate-limit.js';
 import type { Logger } from '../../platform/logger.js';
 import type { SocketModule } from '../../realtime/socket-module.js';
 import type { GatewayServer } from '../../realtime/types.js';
-import { ReportsService, registerReportRoutes } from '../reports/index.js';
+import type { ReportsService } from '../reports/index.js';
 import { clientIpResolver } from './client-ip.js';
 import type { IceConfig } from './ice-servers.js';
 import { type MatchLimitRules, MatchLimits } from './match-limits.js';
@@ -53,7 +54,7 @@ export interface Matchmaking {
   close(): Promise<void>;
 }
 
-/** Builds the video chat module (and reports) for one node; the composition root only wires it. */
+/** Builds the video chat module for one node; the composition root only wires it. */
 export async function createMatchmaking(deps: {
   db: Database;
   io: GatewayServer;
@@ -62,6 +63,8 @@ export async function createMatchmaking(deps: {
   settings: MatchSettingsValues;
   ice: IceConfig;
   isBlocked: (a: string, b: string) => Promise<boolean>;
+  /** Where reports made from inside a match are stored. */
+  reports: ReportsService;
   logger: Logger;
   nodeId: string;
   /** Recognising anonymous sockets of banned/blocking users (F10); without it, only accounts bind. */
@@ -77,7 +80,6 @@ export async function createMatchmaking(deps: {
     : new MemoryMatchQueue();
   const settings = new MatchSettings(deps.settings);
   const emitter = createMatchEmitter(deps.io);
-  const reports = new ReportsService(deps.db);
   const service = new MatchmakingService({
     db: deps.db,
     queue,
@@ -85,7 +87,7 @@ export async function createMatchmaking(deps: {
     emitter,
     bus: deps.bus,
     ice: deps.ice,
-    reports,
+    reports: deps.reports,
     isBlocked: deps.isBlocked,
     logger: deps.logger,
     nodeId: deps.nodeId,
@@ -123,11 +125,21 @@ export async function createMatchmaking(deps: {
     },
     registerRoutes(app, guard) {
       registerMatchRoutes(app, { service, emitter, db: deps.db, guard });
-      registerReportRoutes(app, reports, guard, (userId) => limits.hit('report', userId));
     },
     async close() {
       service.close();
       await queue.close();
     },
   };
+}
+
+export async function createMatchmakingModule(deps: Parameters<typeof createMatchmaking>[0]) {
+  const matchmaking = await createMatchmaking(deps);
+  return defineModule({
+    name: 'matchmaking',
+    api: matchmaking,
+    routes: (app, guard) => matchmaking.registerRoutes(app, guard),
+    socket: matchmaking.socketModule,
+    stop: () => matchmaking.close(),
+  });
 }

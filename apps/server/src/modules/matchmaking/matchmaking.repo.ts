@@ -5,12 +5,11 @@ import type {
   TMatchStatus,
 } from '@guftagu/contracts';
 import { MATCH_CHAT_MESSAGES_PER_MATCH_MAX } from '@guftagu/contracts';
-import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { reports } from '../reports/reports.schema.js';
-import { blocks } from '../social/social.schema.js';
-import { findPeopleByIds } from '../users/index.js';
-import { users } from '../users/users.schema.js';
+import { findReportedUserIds } from '../reports/index.js';
+import { findBlockedEitherWayIds } from '../social/index.js';
+import { countMatchStatement, findPeopleByIds, findUserById } from '../users/index.js';
 import type { LiveMatch } from './match-queue.js';
 import { type MatchRow, matches, type StoredChatMessage } from './matchmaking.schema.js';
 
@@ -25,54 +24,35 @@ export interface MatchUser {
 }
 
 export async function findMatchUser(db: Database, userId: string): Promise<MatchUser | null> {
+  return (await findUserById(db, userId)) ?? null;
+}
+
+/** Users this user must never be paired with: blocked either way (social), or reported by this user. */
+export async function excludedUserIds(db: Database, userId: string): Promise<string[]> {
+  const [blocked, reported] = await Promise.all([
+    findBlockedEitherWayIds(db, userId),
+    findReportedUserIds(db, userId),
+  ]);
+  return [...new Set([...blocked, ...reported])];
+}
+
+/** Who was in a match and what they wrote, for a report about it. */
+export async function findMatchForReport(db: Database, matchId: string) {
   const [row] = await db
     .select({
-      id: users.id,
-      username: users.username,
-      publicId: users.publicId,
-      displayName: users.displayName,
-      profilePicture: users.profilePicture,
-      isBanned: users.isBanned,
-      banUntil: users.banUntil,
+      user1Id: matches.user1Id,
+      user2Id: matches.user2Id,
+      user1SocketId: matches.user1SocketId,
+      user2SocketId: matches.user2SocketId,
+      user1Username: matches.user1Username,
+      user2Username: matches.user2Username,
+      user1PublicId: matches.user1PublicId,
+      user2PublicId: matches.user2PublicId,
+      chatMessages: matches.chatMessages,
     })
-    .from(users)
-    .where(eq(users.id, userId));
+    .from(matches)
+    .where(eq(matches.id, matchId));
   return row ?? null;
-}
-
-/** A ban with an end date in the past no longer applies. */
-/** Ban state of a few users (the accounts seen on an anonymous socket's browser or address). */
-export async function findMatchUsers(
-  db: Database,
-  userIds: string[],
-): Promise<Array<Pick<MatchUser, 'id' | 'isBanned' | 'banUntil'>>> {
-  if (userIds.length === 0) return [];
-  return db
-    .select({ id: users.id, isBanned: users.isBanned, banUntil: users.banUntil })
-    .from(users)
-    .where(inArray(users.id, userIds));
-}
-
-export function isBanActive(user: Pick<MatchUser, 'isBanned' | 'banUntil'>, now: Date): boolean {
-  return user.isBanned && (user.banUntil === null || user.banUntil > now);
-}
-
-/** Users this user must never be paired with: blocked either way, or reported by this user. */
-export async function excludedUserIds(db: Database, userId: string): Promise<string[]> {
-  const [blockRows, reportRows] = await Promise.all([
-    db
-      .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
-      .from(blocks)
-      .where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId))),
-    db
-      .selectDistinct({ reportedUserId: reports.reportedUserId })
-      .from(reports)
-      .where(and(eq(reports.reporterId, userId), isNotNull(reports.reportedUserId))),
-  ]);
-  const ids = new Set<string>();
-  for (const row of blockRows) ids.add(row.blockerId === userId ? row.blockedId : row.blockerId);
-  for (const row of reportRows) if (row.reportedUserId) ids.add(row.reportedUserId);
-  return [...ids];
 }
 
 function rowValues(match: LiveMatch) {
@@ -104,9 +84,7 @@ export async function insertMatch(db: Database, match: LiveMatch): Promise<void>
     return;
   }
   // One statement, one round trip: this sits between the pairing and match_found.
-  await db.execute(
-    sql`with inserted as ${insert} update ${users} set total_matches = ${users.totalMatches} + 1 where ${inArray(users.id, userIds)}`,
-  );
+  await db.execute(sql`with inserted as ${insert} ${countMatchStatement(userIds)}`);
 }
 
 export async function finishMatch(

@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.js';
 import type { MessageBus } from '../../platform/kv/kv.js';
 import type { Logger } from '../../platform/logger.js';
 import type { ReportsService } from '../reports/index.js';
+import { isBanActive } from '../users/index.js';
 import { GracePeriods } from './grace-periods.js';
 import { type IceConfig, type IceServers, iceServersFor } from './ice-servers.js';
 import type { MatchEmitter } from './match-emitter.js';
@@ -20,7 +21,7 @@ import {
   sideOf,
 } from './match-queue.js';
 import type { MatchSettings } from './match-settings.js';
-import { findMatchUser, insertMatch, isBanActive } from './matchmaking.repo.js';
+import { findMatchUser, insertMatch } from './matchmaking.repo.js';
 import type { NetworkIdentity, NetworkRef } from './network-identity.js';
 import type { NodeLiveness } from './node-liveness.js';
 import { buildQueueEntry } from './queue-entry.js';

@@ -1,8 +1,9 @@
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { findBanStates, isBanActive } from '../users/index.js';
 import { identityOf, type ParticipantProfile, type QueueEntry } from './match-queue.js';
-import { excludedUserIds, findMatchUser, findMatchUsers, isBanActive } from './matchmaking.repo.js';
+import { excludedUserIds, findMatchUser } from './matchmaking.repo.js';
 
 const ANONYMOUS: ParticipantProfile = {
   userId: null,
@@ -66,7 +67,7 @@ async function anonymousExclusions(
   const known = [...new Set([...network.deviceUsers, ...network.ipUsers])];
   if (known.length === 0) return [];
   const now = new Date();
-  for (const user of await findMatchUsers(db, known)) {
+  for (const user of await findBanStates(db, known)) {
     if (isBanActive(user, now)) {
       throw new AppError('ACCOUNT_BANNED', 'Video chat is not available to you right now.');
     }

@@ -1,4 +1,5 @@
 import type { TDirectMessage } from '@guftagu/contracts';
+import { defineModule } from '../../app/module.js';
 import { AppError } from '../../platform/errors.js';
 import type { KeyValueStore } from '../../platform/kv/kv.js';
 import { findUserById, type UserRow } from '../users/index.js';
@@ -7,7 +8,9 @@ import { ConversationsService } from './conversations.service.js';
 import { HistoryService } from './history.service.js';
 import { LiveState } from './live-state.js';
 import { MessagingContext, type MessagingDeps } from './messaging.context.js';
+import { registerMessagingRoutes } from './messaging.http.js';
 import { areFriends, blockBetween, findConversation, orderedPair } from './messaging.repo.js';
+import { messagingSocketHandlers } from './messaging.socket.js';
 import { ReceiptsService } from './receipts.service.js';
 import { SearchService } from './search.service.js';
 import { SendService } from './send.service.js';
@@ -21,7 +24,7 @@ export interface MessagingModuleDeps extends MessagingDeps {
 
 /**
  * Direct messages (issue 5), one object per use case sharing one context. Transports call these;
- * `server.ts` wires `socketBound`/`socketUnbound` into the gateway lifecycle and `unreadTotal` into
+ * `createMessagingModule` wires `socketBound`/`socketUnbound` into the gateway lifecycle and `unreadTotal` into
  * the `authenticated` payload.
  */
 export class Messaging {
@@ -94,4 +97,20 @@ export class Messaging {
   close(): void {
     this.live.close();
   }
+}
+
+export function createMessagingModule(deps: MessagingModuleDeps) {
+  const messaging = new Messaging(deps);
+  return defineModule({
+    name: 'messaging',
+    api: messaging,
+    routes: (app, guard) => registerMessagingRoutes(app, messaging, guard),
+    socket: messagingSocketHandlers(messaging),
+    unread: { messages: (userId) => messaging.unreadTotal(userId) },
+    lifecycle: {
+      bound: async (userId) => messaging.socketBound(userId),
+      unbound: async (userId, socketId) => messaging.socketUnbound(userId, socketId),
+    },
+    stop: async () => messaging.close(),
+  });
 }

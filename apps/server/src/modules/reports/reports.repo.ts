@@ -1,10 +1,8 @@
 import type { TReport } from '@guftagu/contracts';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { matches, type StoredChatMessage } from '../matchmaking/matchmaking.schema.js';
-import { findPeopleByIds } from '../users/index.js';
-import { users } from '../users/users.schema.js';
-import { type ReportRow, reports } from './reports.schema.js';
+import { findPeopleByIds, findUserById, findUserByPublicId } from '../users/index.js';
+import { type ReportRow, reports, type StoredChatMessage } from './reports.schema.js';
 
 /** One side of a report: a registered user, an anonymous socket, or both. */
 export interface ReportParty {
@@ -47,44 +45,23 @@ export async function insertReport(db: Database, report: NewReport): Promise<Rep
   return row;
 }
 
-export async function findTranscript(db: Database, matchId: string): Promise<StoredChatMessage[]> {
-  const [row] = await db
-    .select({ chatMessages: matches.chatMessages })
-    .from(matches)
-    .where(eq(matches.id, matchId));
-  return row?.chatMessages ?? [];
-}
-
-export async function findMatchParticipants(db: Database, matchId: string) {
-  const [row] = await db
-    .select({
-      id: matches.id,
-      user1Id: matches.user1Id,
-      user2Id: matches.user2Id,
-      user1SocketId: matches.user1SocketId,
-      user2SocketId: matches.user2SocketId,
-      user1Username: matches.user1Username,
-      user2Username: matches.user2Username,
-      user1PublicId: matches.user1PublicId,
-      user2PublicId: matches.user2PublicId,
-      chatMessages: matches.chatMessages,
-    })
-    .from(matches)
-    .where(eq(matches.id, matchId));
-  return row ?? null;
-}
-
 export async function findUserParty(
   db: Database,
   by: { id: string } | { publicId: string },
 ): Promise<(ReportParty & { userId: string }) | null> {
-  const [row] = await db
-    .select({ id: users.id, username: users.username, publicId: users.publicId })
-    .from(users)
-    .where('id' in by ? eq(users.id, by.id) : eq(users.publicId, by.publicId));
+  const row = await ('id' in by ? findUserById(db, by.id) : findUserByPublicId(db, by.publicId));
   return row
     ? { userId: row.id, socketId: null, username: row.username ?? '', publicId: row.publicId }
     : null;
+}
+
+/** Users this reporter reported; matchmaking never pairs them again. */
+export async function findReportedUserIds(db: Database, reporterId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ reportedUserId: reports.reportedUserId })
+    .from(reports)
+    .where(and(eq(reports.reporterId, reporterId), isNotNull(reports.reportedUserId)));
+  return rows.flatMap((row) => (row.reportedUserId ? [row.reportedUserId] : []));
 }
 
 export async function listReportsBy(

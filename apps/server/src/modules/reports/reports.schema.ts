@@ -1,7 +1,6 @@
 import type { TReportReason } from '@guftagu/contracts';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { StoredChatMessage } from '../matchmaking/matchmaking.schema.js';
-import { matches } from '../matchmaking/matchmaking.schema.js';
+import { matches, type StoredChatMessage } from '../matchmaking/matchmaking.schema.js';
 import { users } from '../users/users.schema.js';
 
 export type ReportStatus = 'pending' | 'reviewed' | 'action_taken' | 'dismissed';
@@ -46,3 +45,4 @@ export const reports = pgTable(
 );
 
 export type ReportRow = typeof reports.$inferSelect;
+export type { StoredChatMessage };

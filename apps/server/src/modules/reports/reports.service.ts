@@ -4,23 +4,47 @@ import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import {
-  findMatchParticipants,
-  findTranscript,
+  findReportedUserIds,
   findUserParty,
   insertReport,
   listReportsBy,
   type ReportParty,
   toReport,
 } from './reports.repo.js';
+import type { StoredChatMessage } from './reports.schema.js';
 
 type ReportUserInput = z.infer<typeof ZReportUserBody>;
+
+/** Who was in a match and what they wrote, as the report needs it. */
+export interface ReportedMatch {
+  user1Id: string | null;
+  user2Id: string | null;
+  user1SocketId: string;
+  user2SocketId: string;
+  user1Username: string;
+  user2Username: string;
+  user1PublicId: string | null;
+  user2PublicId: string | null;
+  chatMessages: StoredChatMessage[];
+}
+
+/**
+ * Matchmaking owns the matches table; the composition root hands reports this lookup, so reports
+ * never imports matchmaking (which asks reports for exclusions and stores its reports here).
+ */
+export interface MatchLookup {
+  findMatch(matchId: string): Promise<ReportedMatch | null>;
+}
 
 /**
  * Seed 000 reports. A report keeps the reporter and the reported user apart in matchmaking for good
  * (matchmaking reads reports at every join); admins review them later (status starts `pending`).
  */
 export class ReportsService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly matches: MatchLookup,
+  ) {}
 
   /** A report made from inside a live match: the transcript is the match's stored chat. */
   async reportFromMatch(input: {
@@ -30,7 +54,7 @@ export class ReportsService {
     reason: TReport['reason'];
     description: string;
   }): Promise<TReport> {
-    const transcript = await findTranscript(this.db, input.matchId);
+    const transcript = (await this.matches.findMatch(input.matchId))?.chatMessages ?? [];
     const row = await insertReport(this.db, { id: newId(), ...input, transcript });
     return toReport(row);
   }
@@ -40,9 +64,9 @@ export class ReportsService {
     const reporter = await findUserParty(this.db, { id: reporterId });
     if (!reporter) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
     let reported: ReportParty | null = null;
-    let transcript: Awaited<ReturnType<typeof findTranscript>> = [];
+    let transcript: StoredChatMessage[] = [];
     if (body.matchId) {
-      const match = await findMatchParticipants(this.db, body.matchId);
+      const match = await this.matches.findMatch(body.matchId);
       const isUser1 = match?.user1Id === reporterId;
       if (!match || (!isUser1 && match.user2Id !== reporterId)) {
         throw new AppError('NOT_FOUND', 'That match was not found.');
@@ -83,6 +107,11 @@ export class ReportsService {
       transcript,
     });
     return toReport(row);
+  }
+
+  /** Users this user reported: matchmaking never pairs the two again. */
+  reportedBy(userId: string): Promise<string[]> {
+    return findReportedUserIds(this.db, userId);
   }
 
   listMine(userId: string, page: { before?: string | undefined; limit: number }) {

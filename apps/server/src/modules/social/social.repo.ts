@@ -34,6 +34,15 @@ export function visiblePresence(row: Pick<UserRow, 'isOnline' | 'status' | 'cust
   };
 }
 
+/** Everyone this user blocked or was blocked by. */
+export async function findBlockedEitherWayIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
+    .from(blocks)
+    .where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)));
+  return rows.map((row) => (row.blockerId === userId ? row.blockedId : row.blockerId));
+}
+
 export async function isBlockedEitherWay(
   db: Executor,
   a: string,

@@ -1,8 +1,11 @@
 export type { ProfileDeps } from './profile.service.js';
 export { ProfileService } from './profile.service.js';
 export { registerUserRoutes } from './users.http.js';
+export { createUsersModule } from './users.module.js';
 export type { PublicPerson } from './users.repo.js';
 export {
+  countMatchStatement,
+  findBanStates,
   findPeopleByIds,
   findUserById,
   findUserByPublicId,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { type UserRow, users } from './users.schema.js';
 
@@ -110,4 +110,24 @@ export async function findPeopleByIds(db: Database, ids: string[]): Promise<Map<
     .from(users)
     .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Ban state of a few users (the accounts seen on an anonymous socket's browser or address). */
+export async function findBanStates(
+  db: Database,
+  ids: string[],
+): Promise<Array<Pick<UserRow, 'id' | 'isBanned' | 'banUntil'>>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, isBanned: users.isBanned, banUntil: users.banUntil })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
+/**
+ * The statement that counts one more match for each of these users. Matchmaking appends it to its
+ * match insert so recording a match stays one round trip between the pairing and `match_found`.
+ */
+export function countMatchStatement(userIds: string[]): SQL {
+  return sql`update ${users} set total_matches = ${users.totalMatches} + 1 where ${inArray(users.id, userIds)}`;
 }

@@ -53,7 +53,8 @@ export function nextUsernameChangeAt(row: UserRow, now = new Date()): Date | nul
   return next > now ? next : null;
 }
 
-export function isBanActive(row: UserRow, now = new Date()): boolean {
+/** A ban with an end date in the past no longer applies. */
+export function isBanActive(row: Pick<UserRow, 'isBanned' | 'banUntil'>, now = new Date()): boolean {
   return row.isBanned && (row.banUntil === null || row.banUntil > now);
 }
 
