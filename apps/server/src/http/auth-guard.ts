@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Authenticated, SessionService } from '../modules/auth/session.service.js';
+import type { Authenticated, SessionService } from '../modules/auth/index.js';
 import { AppError } from '../platform/errors.js';
 
 export interface GuardOptions {

@@ -1,6 +1,6 @@
 import type { TAuthenticated } from '@guftagu/contracts';
-import type { Authenticated, SessionService } from '../modules/auth/session.service.js';
-import type { UserRow } from '../modules/users/users.schema.js';
+import type { Authenticated, SessionService } from '../modules/auth/index.js';
+import type { UserRow } from '../modules/users/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { CountBroadcaster } from './count-broadcaster.js';

@@ -13,7 +13,7 @@ import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
 import { clientMeta } from '../../http/client-meta.js';
 import { AppError } from '../../platform/errors.js';
-import { toSelfUser } from '../users/users.service.js';
+import { toSelfUser } from '../users/index.js';
 import type { AuthService, SignInResult } from './auth.service.js';
 import type { SessionService } from './session.service.js';
 

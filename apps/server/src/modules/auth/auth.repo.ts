@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { users } from '../users/users.schema.js';
+import { users } from '../users/index.js';
 import { type SessionRow, sessions } from './auth.schema.js';
 
 export async function insertSession(db: Database, values: typeof sessions.$inferInsert): Promise<SessionRow> {

@@ -2,8 +2,7 @@ import type { TRegister } from '@guftagu/contracts';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../../platform/kv/rate-limit.js';
-import type { UserRow } from '../users/users.schema.js';
-import type { UsersService } from '../users/users.service.js';
+import type { UserRow, UsersService } from '../users/index.js';
 import type { OtpService } from './otp.service.js';
 import type { ClientMeta, IssuedSession, SessionService } from './session.service.js';
 

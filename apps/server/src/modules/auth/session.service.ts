@@ -1,8 +1,8 @@
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { UserRow } from '../users/users.schema.js';
-import { isBanActive } from '../users/users.service.js';
+import type { UserRow } from '../users/index.js';
+import { isBanActive } from '../users/index.js';
 import {
   findLiveSessionWithUser,
   findSessionByTokenHash,

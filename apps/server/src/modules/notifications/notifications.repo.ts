@@ -1,7 +1,7 @@
 import type { TNotification } from '@guftagu/contracts';
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { users } from '../users/users.schema.js';
+import { users } from '../users/index.js';
 import { notifications } from './notifications.schema.js';
 
 const selection = {

@@ -1,12 +1,11 @@
 import type { ServerPayload } from '@guftagu/contracts';
-import { eq } from 'drizzle-orm';
 import { runAfterCommit } from '../../platform/after-commit.js';
 import type { Database } from '../../platform/db/client.js';
 import type { Logger } from '../../platform/logger.js';
 import type { SocketLifecycle } from '../../realtime/gateway.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import { visiblePresence } from '../social/index.js';
-import { type UserRow, users } from '../users/users.schema.js';
+import { setOnline, setStatus, touchLastActive, type UserRow } from '../users/index.js';
 import type { PresenceStore } from './presence.store.js';
 
 type ChosenStatus = UserRow['status'];
@@ -46,15 +45,6 @@ export class PresenceService implements SocketLifecycle {
     for (const friendId of await this.friendIdsOf(user.id)) this.publisher.toUser(friendId, event, payload);
   }
 
-  private async setOnline(userId: string, isOnline: boolean): Promise<UserRow | undefined> {
-    const [row] = await this.db
-      .update(users)
-      .set({ isOnline, lastActive: new Date() })
-      .where(eq(users.id, userId))
-      .returning();
-    return row;
-  }
-
   /**
    * Transitions of one user run one after another on this node. Without that, a tab closing while
    * another opens (a page reload) writes offline and online concurrently, and whichever commits last
@@ -82,13 +72,13 @@ export class PresenceService implements SocketLifecycle {
   }
 
   private async settle(userId: string): Promise<void> {
-    const user = await this.setOnline(userId, await this.store.isOnline(userId));
+    const user = await setOnline(this.db, userId, await this.store.isOnline(userId));
     if (user && user.status !== 'invisible') await this.announceAfterCommit(user);
   }
 
   /** A heartbeat from a signed-in socket: the user is active now. */
   async touched(userId: string): Promise<void> {
-    await this.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+    await touchLastActive(this.db, userId);
   }
 
   async bound(userId: string, socketId: string): Promise<void> {
@@ -107,15 +97,7 @@ export class PresenceService implements SocketLifecycle {
     status: ChosenStatus,
     customStatus: string | null | undefined,
   ): Promise<UserRow> {
-    const [user] = await this.db
-      .update(users)
-      .set({
-        status,
-        ...(customStatus !== undefined ? { customStatus: customStatus || null } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, userId))
-      .returning();
+    const user = await setStatus(this.db, userId, status, customStatus);
     if (!user) throw new Error('status update found no user');
     await runAfterCommit(this.logger, 'status announcement', async () => {
       if (await this.store.isOnline(userId)) await this.announce(user);

@@ -1,7 +1,7 @@
 import type { TFriend, TFriendRequest, TRelationship, TUserCard } from '@guftagu/contracts';
-import { aliasedTable, and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { type UserRow, users } from '../users/users.schema.js';
+import { adjustFriendsCount, type UserRow, users } from '../users/index.js';
 import { blocks, type FriendRequestRow, friendRequests, friendships } from './social.schema.js';
 
 /** A transaction or the pool: repo functions work inside either. */
@@ -117,22 +117,6 @@ export async function lockRequest(db: Executor, id: string): Promise<FriendReque
   return row;
 }
 
-/**
- * Locks both users in id order, so two transactions touching the same pair can never deadlock.
- * NO KEY UPDATE still serializes these transactions but lets foreign-key checks through: a
- * notification insert checks its two users in column order, and behind FOR UPDATE that deadlocked.
- */
-export async function lockUsers(db: Executor, ids: string[]): Promise<Map<string, UserRow>> {
-  const sorted = [...new Set(ids)].sort();
-  const rows = await db
-    .select()
-    .from(users)
-    .where(inArray(users.id, sorted))
-    .orderBy(asc(users.id))
-    .for('no key update');
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
 export async function insertFriendshipPair(db: Executor, a: string, b: string): Promise<boolean> {
   const inserted = await db
     .insert(friendships)
@@ -143,10 +127,7 @@ export async function insertFriendshipPair(db: Executor, a: string, b: string): 
     .onConflictDoNothing()
     .returning({ userId: friendships.userId });
   if (inserted.length === 0) return false;
-  await db
-    .update(users)
-    .set({ friendsCount: sql`${users.friendsCount} + 1` })
-    .where(inArray(users.id, [a, b]));
+  await adjustFriendsCount(db, [a, b], 1);
   return true;
 }
 
@@ -161,10 +142,7 @@ export async function deleteFriendshipPair(db: Executor, a: string, b: string): 
     )
     .returning({ userId: friendships.userId });
   if (deleted.length === 0) return false;
-  await db
-    .update(users)
-    .set({ friendsCount: sql`greatest(${users.friendsCount} - 1, 0)` })
-    .where(inArray(users.id, [a, b]));
+  await adjustFriendsCount(db, [a, b], -1);
   return true;
 }
 

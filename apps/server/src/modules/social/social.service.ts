@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import type { NotificationsService } from '../notifications/index.js';
-import type { UserRow } from '../users/users.schema.js';
+import { lockUsers, type UserRow } from '../users/index.js';
 import {
   areFriends,
   closePendingBetween,
@@ -21,7 +21,6 @@ import {
   listFriends,
   listRequests,
   lockRequest,
-  lockUsers,
   pendingReceived,
   pendingSent,
   relationshipBetween,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { type UserRow, users } from './users.schema.js';
 
@@ -130,4 +130,70 @@ export async function findBanStates(
  */
 export function countMatchStatement(userIds: string[]): SQL {
   return sql`update ${users} set total_matches = ${users.totalMatches} + 1 where ${inArray(users.id, userIds)}`;
+}
+
+/** A transaction or the pool: the counter writes below run inside the caller's transaction. */
+export type UsersExecutor = Pick<Database, 'select' | 'update'>;
+
+/**
+ * Locks users in id order, so two transactions touching the same pair can never deadlock.
+ * NO KEY UPDATE still serializes these transactions but lets foreign-key checks through: a
+ * notification insert checks its two users in column order, and behind FOR UPDATE that deadlocked.
+ */
+export async function lockUsers(db: UsersExecutor, ids: string[]): Promise<Map<string, UserRow>> {
+  const sorted = [...new Set(ids)].sort();
+  const rows = await db
+    .select()
+    .from(users)
+    .where(inArray(users.id, sorted))
+    .orderBy(asc(users.id))
+    .for('no key update');
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** One more (or one fewer) friend for each user; the count never drops below zero. */
+export async function adjustFriendsCount(db: UsersExecutor, ids: string[], delta: 1 | -1): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      friendsCount: delta > 0 ? sql`${users.friendsCount} + 1` : sql`greatest(${users.friendsCount} - 1, 0)`,
+    })
+    .where(inArray(users.id, ids));
+}
+
+/** Stores whether the user has a socket open now, and stamps them active. */
+export async function setOnline(
+  db: Database,
+  userId: string,
+  isOnline: boolean,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ isOnline, lastActive: new Date() })
+    .where(eq(users.id, userId))
+    .returning();
+  return row;
+}
+
+export async function touchLastActive(db: Database, userId: string): Promise<void> {
+  await db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+}
+
+/** The status a user chose; `customStatus` undefined keeps the current text, '' or null clears it. */
+export async function setStatus(
+  db: Database,
+  userId: string,
+  status: UserRow['status'],
+  customStatus: string | null | undefined,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({
+      status,
+      ...(customStatus !== undefined ? { customStatus: customStatus || null } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId))
+    .returning();
+  return row;
 }
