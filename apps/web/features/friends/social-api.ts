@@ -18,7 +18,8 @@ import {
 import { useMemo } from 'react';
 import { useAuth } from '@/features/auth/auth-context';
 import { errorMessage, isApiError } from '@/lib/api';
-import { announceSocialChange } from './social-events';
+import { useLiveCache } from '@/lib/query/query-provider';
+import { applySocialChange, type SocialChange } from './social-changes';
 
 export type FriendSort = 'recent_activity' | 'alphabetical' | 'recently_added';
 
@@ -27,13 +28,16 @@ export type FriendTarget = { username: string } | { userId7Digit: string };
 
 /**
  * Typed calls for profiles, friends, blocks and notifications. Every call goes through `authedRequest`,
- * so an expired access token is refreshed once and the call retried.
+ * so an expired access token is refreshed once and the call retried; a call that changes the social
+ * graph writes its result into the query cache (social-changes.ts), whoever made it.
  */
 export function useSocialApi() {
   const { authedRequest } = useAuth();
+  const live = useLiveCache();
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const announceSocialChange = (change: SocialChange) => applySocialChange(live, change);
+    return {
       // Profiles
       getOwnProfile: () => authedRequest('/api/user/profile', ZMeResponse),
       updateProfile: (changes: TUpdateProfile & { privacy?: Partial<TPrivacy> }) =>
@@ -142,9 +146,8 @@ export function useSocialApi() {
         }),
       clearNotifications: () =>
         authedRequest('/api/notifications', ZUnreadCountResponse, { method: 'DELETE' }),
-    }),
-    [authedRequest],
-  );
+    };
+  }, [authedRequest, live]);
 }
 
 export type SocialApi = ReturnType<typeof useSocialApi>;

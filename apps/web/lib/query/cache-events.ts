@@ -1,8 +1,14 @@
+import { friendsCacheEvents } from '@/features/friends/cache-events';
 import { messagesCacheEvents } from '@/features/messages/cache-events';
+import { notificationsCacheEvents } from '@/features/notifications/cache-events';
 import type { CacheEventBinding } from './cache-event';
 
 /**
  * Every feature's socket→cache bindings: the one list the bridge subscribes. A new feature adds its
  * `…CacheEvents` array here.
  */
-export const CACHE_EVENTS: readonly CacheEventBinding[] = [...messagesCacheEvents];
+export const CACHE_EVENTS: readonly CacheEventBinding[] = [
+  ...messagesCacheEvents,
+  ...friendsCacheEvents,
+  ...notificationsCacheEvents,
+];

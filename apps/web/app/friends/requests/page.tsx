@@ -4,5 +4,5 @@ import { RequireAuth } from '@/features/auth/components/require-auth';
 import { FriendRequests } from '@/features/friends/components/friend-requests';
 
 export default function FriendRequestsPage() {
-  return <RequireAuth>{(user) => <FriendRequests user={user} />}</RequireAuth>;
+  return <RequireAuth>{() => <FriendRequests />}</RequireAuth>;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { RequireAuth } from '@/features/auth/components/require-auth';
-import { ProfileEditForm, ProfileEditSkeleton } from '@/features/profile/components/profile-edit-form';
+import { ProfileEditSkeleton } from '@/features/profile/components/edit-section';
+import { ProfileEditForm } from '@/features/profile/components/profile-edit-form';
 
 export default function EditProfilePage() {
   return (

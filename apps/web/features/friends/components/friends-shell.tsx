@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { useNotifications } from '@/features/notifications/notifications-context';
 import { cn } from '@/lib/utils';
+import { useFriendRequests } from '../hooks/use-friends';
 
 const TABS = [
   { href: '/friends', label: 'Friends' },
@@ -15,8 +15,7 @@ const TABS = [
 /** Section navigation shared by /friends, /friends/requests and /friends/find. */
 function FriendsTabs() {
   const pathname = usePathname();
-  const { pendingRequestIds } = useNotifications();
-  const pending = pendingRequestIds.size;
+  const pending = useFriendRequests().data?.received.length ?? 0;
   return (
     <nav aria-label="Friends" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex w-max gap-1 rounded-xl border border-white/[0.07] bg-ink-950/60 p-1">

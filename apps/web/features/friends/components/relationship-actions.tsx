@@ -1,26 +1,27 @@
 'use client';
 
-import { type TRelationship, ZRequestMessage } from '@guftagu/contracts';
-import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
-import { Button, type ButtonSize, buttonClasses } from '@/components/ui/Button';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import type { TRelationship } from '@guftagu/contracts';
 import {
   BanIcon,
   CheckIcon,
   ClockIcon,
-  CloseIcon,
-  MessageIcon,
+  MessageCircleIcon,
   PencilIcon,
   UserMinusIcon,
   UserPlusIcon,
-} from '@/components/ui/Icons';
-import { Modal, ModalClose } from '@/components/ui/Modal';
-import { CharCounter, Textarea } from '@/components/ui/Textarea';
+  XIcon,
+} from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { Button, type ButtonSize, buttonClasses } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useToast } from '@/components/ui/Toast';
+import { profileKeys } from '@/features/profile/queries';
 import { isApiError } from '@/lib/api';
-import { socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
+import { useLiveCache } from '@/lib/query/query-provider';
 import { cn, messageHref, nameOf } from '@/lib/utils';
+import { socialErrorMessage, useSocialApi } from '../social-api';
+import { RequestNoteDialog } from './request-note-dialog';
 
 export interface RelationshipTarget {
   /** The user's uuid. */
@@ -34,36 +35,30 @@ export interface RelationshipActionsProps {
   target: RelationshipTarget;
   relationship: TRelationship;
   requestId: string | null;
-  onChange: (relationship: TRelationship, requestId: string | null) => void;
-  /** Called when the server says our picture of the relationship is out of date. */
-  onStale?: () => void;
   /** Show the "Block" action (profile pages do; compact cards may not). */
   showBlock?: boolean;
   size?: ButtonSize;
   className?: string;
 }
 
-const REQUEST_MESSAGE_MAX = 200;
-
 /**
  * The buttons that fit where you stand with someone: Add friend (with an optional note), Cancel,
- * Accept/Decline, Message/Unfriend, Unblock, and Block behind a confirmation.
+ * Accept/Decline, Message/Unfriend, Unblock, and Block behind a confirmation. Each answer is written
+ * into the cache (social-changes.ts), so the profile or card showing `relationship` follows.
  */
 export function RelationshipActions({
   target,
   relationship,
   requestId,
-  onChange,
-  onStale,
   showBlock = true,
   size = 'md',
   className,
 }: RelationshipActionsProps) {
   const api = useSocialApi();
+  const live = useLiveCache();
   const { toast } = useToast();
   const [busy, setBusy] = useState<string | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
-  const [note, setNote] = useState('');
   const [confirm, setConfirm] = useState<'unfriend' | 'block' | null>(null);
   const name = nameOf(target);
 
@@ -73,15 +68,21 @@ export function RelationshipActions({
       description: socialErrorMessage(error, target.username),
       tone: 'error',
     });
-    if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) onStale?.();
+    // The server says our picture of the relationship is out of date: read the profile again.
+    if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+      void live.client.invalidateQueries({ queryKey: profileKeys.publics() });
+    }
   };
 
-  const run = async (key: string, action: () => Promise<void>) => {
+  /** Runs one action with its button busy; resolves whether it succeeded. */
+  const run = async (key: string, action: () => Promise<void>): Promise<boolean> => {
     setBusy(key);
     try {
       await action();
+      return true;
     } catch (error) {
       fail(error);
+      return false;
     } finally {
       setBusy(null);
     }
@@ -89,16 +90,14 @@ export function RelationshipActions({
 
   const send = (message?: string) =>
     run('send', async () => {
-      const { request, autoAccepted } = await api.sendRequest({ userId7Digit: target.userId7Digit }, message);
+      const { autoAccepted } = await api.sendRequest({ userId7Digit: target.userId7Digit }, message);
       if (autoAccepted) {
-        onChange('friends', null);
         toast({
           title: `You and ${name} are now friends`,
           description: 'They had already sent you a request.',
           tone: 'success',
         });
       } else {
-        onChange('request_sent', request.id);
         toast({
           title: 'Friend request sent',
           description: `We’ll let you know when @${target.username} answers.`,
@@ -106,20 +105,11 @@ export function RelationshipActions({
         });
       }
       setNoteOpen(false);
-      setNote('');
     });
-
-  const noteCount = note.trim().length;
-  const onSendNote = (event: FormEvent) => {
-    event.preventDefault();
-    if (!ZRequestMessage.safeParse(note).success) return;
-    void send(note);
-  };
 
   const block = async () => {
     try {
       await api.block(target.id);
-      onChange('blocked', null);
       toast({
         title: `Blocked @${target.username}`,
         description: 'They can’t find you, message you or send requests.',
@@ -133,7 +123,6 @@ export function RelationshipActions({
   const unfriend = async () => {
     try {
       await api.unfriend(target.id);
-      onChange('none', null);
       toast({ title: `Removed ${name} from your friends` });
     } catch (error) {
       fail(error);
@@ -147,7 +136,7 @@ export function RelationshipActions({
       case 'self':
         return (
           <Link href="/profile/edit" className={buttonClasses({ variant: 'secondary', size })}>
-            <PencilIcon size={iconSize} /> Edit profile
+            <PencilIcon size={iconSize} aria-hidden /> Edit profile
           </Link>
         );
       case 'none':
@@ -160,7 +149,7 @@ export function RelationshipActions({
               onClick={() => void send()}
               data-testid="send-friend-request"
             >
-              <UserPlusIcon size={iconSize} /> Add friend
+              <UserPlusIcon size={iconSize} aria-hidden /> Add friend
             </Button>
             <Button
               variant="secondary"
@@ -169,7 +158,7 @@ export function RelationshipActions({
               onClick={() => setNoteOpen(true)}
               data-testid="send-friend-request-note"
             >
-              <PencilIcon size={iconSize} /> Add a note
+              <PencilIcon size={iconSize} aria-hidden /> Add a note
             </Button>
           </>
         );
@@ -180,7 +169,7 @@ export function RelationshipActions({
               className={cn(buttonClasses({ variant: 'outline', size }), 'pointer-events-none text-ink-300')}
               data-testid="request-pending"
             >
-              <ClockIcon size={iconSize} /> Request sent
+              <ClockIcon size={iconSize} aria-hidden /> Request sent
             </span>
             {requestId ? (
               <Button
@@ -191,7 +180,6 @@ export function RelationshipActions({
                 onClick={() =>
                   run('cancel', async () => {
                     await api.cancelRequest(requestId);
-                    onChange('none', null);
                     toast({ title: 'Request cancelled' });
                   })
                 }
@@ -212,13 +200,12 @@ export function RelationshipActions({
               onClick={() =>
                 run('accept', async () => {
                   await api.acceptRequest(requestId);
-                  onChange('friends', null);
                   toast({ title: `You and ${name} are now friends`, tone: 'success' });
                 })
               }
               data-testid="accept-friend-request"
             >
-              <CheckIcon size={iconSize} /> Accept request
+              <CheckIcon size={iconSize} aria-hidden /> Accept request
             </Button>
             <Button
               variant="secondary"
@@ -228,13 +215,12 @@ export function RelationshipActions({
               onClick={() =>
                 run('reject', async () => {
                   await api.rejectRequest(requestId);
-                  onChange('none', null);
                   toast({ title: 'Request declined' });
                 })
               }
               data-testid="reject-friend-request"
             >
-              <CloseIcon size={iconSize} /> Decline
+              <XIcon size={iconSize} aria-hidden /> Decline
             </Button>
           </>
         ) : null;
@@ -247,7 +233,7 @@ export function RelationshipActions({
               className={buttonClasses({ size })}
               data-testid="message-friend"
             >
-              <MessageIcon size={iconSize} /> Message
+              <MessageCircleIcon size={iconSize} aria-hidden /> Message
             </Link>
             <Button
               variant="secondary"
@@ -256,7 +242,7 @@ export function RelationshipActions({
               onClick={() => setConfirm('unfriend')}
               data-testid="unfriend"
             >
-              <UserMinusIcon size={iconSize} /> Unfriend
+              <UserMinusIcon size={iconSize} aria-hidden /> Unfriend
             </Button>
           </>
         );
@@ -270,7 +256,6 @@ export function RelationshipActions({
             onClick={() =>
               run('unblock', async () => {
                 await api.unblock(target.id);
-                onChange('none', null);
                 toast({ title: `Unblocked @${target.username}` });
               })
             }
@@ -298,45 +283,17 @@ export function RelationshipActions({
           className="text-ink-400 hover:text-danger-300"
           data-testid="block-user"
         >
-          <BanIcon size={iconSize} /> Block
+          <BanIcon size={iconSize} aria-hidden /> Block
         </Button>
       ) : null}
 
-      <Modal
+      <RequestNoteDialog
         open={noteOpen}
-        onOpenChange={(open) => {
-          if (busy !== 'send') setNoteOpen(open);
-        }}
-        title={`Add ${name} as a friend`}
-        description="Say hello or remind them where you met. Optional."
-      >
-        <form onSubmit={onSendNote} className="flex flex-col gap-5">
-          <Textarea
-            label="Note"
-            placeholder="Hey! We talked about film photography earlier today."
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            maxLength={REQUEST_MESSAGE_MAX + 20}
-            counter={<CharCounter count={noteCount} max={REQUEST_MESSAGE_MAX} />}
-            error={
-              noteCount > REQUEST_MESSAGE_MAX ? `Keep it under ${REQUEST_MESSAGE_MAX} characters.` : undefined
-            }
-            className="min-h-24"
-            autoFocus
-            data-testid="friend-request-message"
-          />
-          <div className="flex justify-end gap-2">
-            <ModalClose asChild>
-              <Button variant="ghost" disabled={busy === 'send'}>
-                Cancel
-              </Button>
-            </ModalClose>
-            <Button type="submit" loading={busy === 'send'} disabled={noteCount > REQUEST_MESSAGE_MAX}>
-              <UserPlusIcon size={16} /> Send request
-            </Button>
-          </div>
-        </form>
-      </Modal>
+        onOpenChange={setNoteOpen}
+        name={name}
+        sending={busy === 'send'}
+        onSend={send}
+      />
 
       <ConfirmDialog
         open={confirm === 'unfriend'}

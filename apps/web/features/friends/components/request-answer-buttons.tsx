@@ -1,5 +1,5 @@
+import { CheckIcon, XIcon } from 'lucide-react';
 import { Button } from '@/components/ui/Button';
-import { CheckIcon, CloseIcon } from '@/components/ui/Icons';
 
 type Answer = 'accept' | 'reject';
 
@@ -28,7 +28,7 @@ export function RequestAnswerButtons({
         aria-label={from === undefined ? undefined : `Accept friend request from ${from}`}
         data-testid={testIdPrefix && `${testIdPrefix}-accept`}
       >
-        <CheckIcon size={14} /> Accept
+        <CheckIcon size={14} aria-hidden /> Accept
       </Button>
       <Button
         variant="secondary"
@@ -39,7 +39,7 @@ export function RequestAnswerButtons({
         aria-label={from === undefined ? undefined : `Decline friend request from ${from}`}
         data-testid={testIdPrefix && `${testIdPrefix}-reject`}
       >
-        <CloseIcon size={14} /> Decline
+        <XIcon size={14} aria-hidden /> Decline
       </Button>
     </>
   );

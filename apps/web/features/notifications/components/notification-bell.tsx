@@ -2,170 +2,40 @@
 
 import type { TNotification } from '@guftagu/contracts';
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { BellIcon, CheckCheckIcon, InboxIcon, RefreshCwIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClasses } from '@/components/ui/Button';
-import {
-  BellIcon,
-  CheckCheckIcon,
-  CheckIcon,
-  CloseIcon,
-  InboxIcon,
-  RefreshIcon,
-} from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { Spinner } from '@/components/ui/Spinner';
 import { useToast } from '@/components/ui/Toast';
-import { useNotifications } from '@/features/notifications/notifications-context';
+import { useFriendRequests } from '@/features/friends/hooks/use-friends';
 import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';
-import { socialErrorMessage } from '@/features/friends/social-api';
-import { cn, formatRelativeTime } from '@/lib/utils';
-import { NotificationVisual, notificationHref } from './notification-meta';
+import { cn } from '@/lib/utils';
+import {
+  useNotificationActions,
+  useNotificationFeed,
+  useUnreadNotifications,
+} from '../hooks/use-notifications';
+import { DROPDOWN_LIMIT } from '../queries';
+import { DropdownNotification, itemBase } from './bell-item';
+import { notificationHref } from './notification-meta';
 
 /** How many notifications the dropdown shows; the rest are on /notifications. */
 const SHOWN = 8;
 
-const itemBase =
-  'cursor-pointer select-none outline-none transition-colors data-[disabled]:pointer-events-none data-[disabled]:opacity-50';
-
-function RequestButtons({ notification }: { notification: TNotification }) {
-  const { respond, markRead } = useNotifications();
-  const { toast } = useToast();
-  const [busy, setBusy] = useState<'accept' | 'reject' | null>(null);
-  const requestId = notification.relatedId;
-  if (!requestId) return null;
-
-  const answer = async (kind: 'accept' | 'reject') => {
-    setBusy(kind);
-    try {
-      await respond(requestId, kind);
-      if (!notification.isRead) void markRead([notification.id]).catch(() => {});
-      if (kind === 'accept') {
-        toast({
-          title: 'Friend request accepted',
-          description: notification.relatedUsername
-            ? `You and @${notification.relatedUsername} are now friends.`
-            : undefined,
-          tone: 'success',
-        });
-      }
-    } catch (error) {
-      toast({ title: 'That didn’t work', description: socialErrorMessage(error), tone: 'error' });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const who = notification.relatedUsername ? ` from @${notification.relatedUsername}` : '';
-  return (
-    <div className="flex gap-2 pb-2.5 pl-[3.75rem]">
-      <Menu.Item
-        disabled={busy !== null}
-        onSelect={(event) => {
-          event.preventDefault();
-          void answer('accept');
-        }}
-        className={cn(
-          buttonClasses({ size: 'sm' }),
-          itemBase,
-          'data-[highlighted]:brightness-110 data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-brand-400',
-        )}
-        aria-label={`Accept friend request${who}`}
-        data-testid="notification-accept"
-      >
-        {busy === 'accept' ? <Spinner size={14} label={null} /> : <CheckIcon size={14} />} Accept
-      </Menu.Item>
-      <Menu.Item
-        disabled={busy !== null}
-        onSelect={(event) => {
-          event.preventDefault();
-          void answer('reject');
-        }}
-        className={cn(
-          buttonClasses({ variant: 'secondary', size: 'sm' }),
-          itemBase,
-          'data-[highlighted]:bg-white/[0.1] data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-brand-400',
-        )}
-        aria-label={`Decline friend request${who}`}
-        data-testid="notification-reject"
-      >
-        {busy === 'reject' ? <Spinner size={14} label={null} /> : <CloseIcon size={14} />} Decline
-      </Menu.Item>
-    </div>
-  );
-}
-
-function DropdownNotification({
-  notification,
-  now,
-  onOpen,
-}: {
-  notification: TNotification;
-  now: number;
-  onOpen: (n: TNotification) => void;
-}) {
-  const { pendingRequestIds, outcomes } = useNotifications();
-  const requestId = notification.type === 'friend_request' ? notification.relatedId : null;
-  const outcome = requestId ? outcomes.get(requestId) : undefined;
-  const actionable = requestId !== null && !outcome && pendingRequestIds.has(requestId);
-
-  return (
-    <li
-      className="px-1.5"
-      data-testid="notification-item"
-      data-type={notification.type}
-      data-read={notification.isRead}
-    >
-      <Menu.Item
-        onSelect={() => onOpen(notification)}
-        className={cn(
-          itemBase,
-          'relative flex gap-3 rounded-xl px-2.5 py-2.5 data-[highlighted]:bg-white/[0.06]',
-        )}
-      >
-        <NotificationVisual notification={notification} size={38} />
-        <div className="min-w-0 flex-1">
-          <p className="text-sm leading-snug text-ink-100">
-            {notification.isRead ? null : <span className="sr-only">Unread: </span>}
-            <span className="font-semibold text-ink-50">{notification.title}</span>
-          </p>
-          {notification.content ? (
-            <p className="mt-0.5 line-clamp-2 text-[13px] leading-snug text-ink-300">
-              {notification.content}
-            </p>
-          ) : null}
-          <p className="mt-1 text-xs text-ink-500">{formatRelativeTime(notification.createdAt, now)}</p>
-          {outcome ? (
-            <p
-              className={cn(
-                'mt-1.5 inline-flex items-center gap-1.5 text-xs font-medium',
-                outcome === 'accepted' ? 'text-live-300' : 'text-ink-400',
-              )}
-            >
-              {outcome === 'accepted' ? <CheckIcon size={13} /> : <CloseIcon size={13} />}
-              {outcome === 'accepted' ? 'You’re now friends' : 'Request declined'}
-            </p>
-          ) : null}
-        </div>
-        {notification.isRead ? null : (
-          <span
-            aria-hidden
-            className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-400 shadow-[0_0_10px_rgb(159_143_255/0.8)]"
-          />
-        )}
-      </Menu.Item>
-      {actionable ? <RequestButtons notification={notification} /> : null}
-    </li>
-  );
-}
-
-/** The header bell: unread badge, and a dropdown of the newest notifications with inline actions. */
 export function NotificationBell() {
   const router = useRouter();
   const { toast } = useToast();
-  const { unreadCount, recent, loadState, load, markRead, markAllRead } = useNotifications();
+  const unreadCount = useUnreadNotifications();
+  const { markRead, markAllRead } = useNotificationActions();
   const [open, setOpen] = useState(false);
+  // The list is read when the dropdown first opens, and again at every later opening.
+  const [opened, setOpened] = useState(false);
+  const feed = useNotificationFeed(DROPDOWN_LIMIT, DROPDOWN_LIMIT, opened);
+  // Known from the start, so a request's notification can offer Accept/Decline.
+  const requests = useFriendRequests();
   const [markingAll, setMarkingAll] = useState(false);
   const now = useNow();
 
@@ -179,7 +49,10 @@ export function NotificationBell() {
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
-    if (next) void load();
+    if (!next) return;
+    if (opened) void feed.refetch();
+    else setOpened(true);
+    void requests.refetch();
   };
 
   const openNotification = (notification: TNotification) => {
@@ -199,7 +72,7 @@ export function NotificationBell() {
     }
   };
 
-  const shown = recent?.slice(0, SHOWN) ?? null;
+  const shown = feed.data?.items.slice(0, SHOWN) ?? null;
   const label = unreadCount > 0 ? `Notifications, ${unreadCount} unread` : 'Notifications';
 
   return (
@@ -209,7 +82,12 @@ export function NotificationBell() {
         aria-label={label}
         data-testid="notification-bell"
       >
-        <BellIcon size={21} key={ring} className={cn(ring > 0 && 'origin-top animate-bell-ring')} />
+        <BellIcon
+          size={21}
+          aria-hidden
+          key={ring}
+          className={cn(ring > 0 && 'origin-top animate-bell-ring')}
+        />
         {unreadCount > 0 ? (
           <span
             aria-hidden
@@ -255,19 +133,20 @@ export function NotificationBell() {
               )}
               data-testid="notification-mark-all"
             >
-              {markingAll ? <Spinner size={14} label={null} /> : <CheckCheckIcon size={15} />} Mark all read
+              {markingAll ? <Spinner size={14} label={null} /> : <CheckCheckIcon size={15} aria-hidden />}{' '}
+              Mark all read
             </Menu.Item>
           </div>
 
           <div className="max-h-[min(28rem,65dvh)] overflow-y-auto overscroll-contain py-1.5">
             {shown === null ? (
-              loadState === 'error' ? (
+              feed.isError ? (
                 <div className="flex flex-col items-center gap-3 px-6 py-8 text-center">
                   <p className="text-sm text-ink-300">Notifications didn’t load.</p>
                   <Menu.Item
                     onSelect={(event) => {
                       event.preventDefault();
-                      void load();
+                      void feed.refetch();
                     }}
                     className={cn(
                       buttonClasses({ variant: 'secondary', size: 'sm' }),
@@ -275,7 +154,7 @@ export function NotificationBell() {
                       'data-[highlighted]:bg-white/[0.1]',
                     )}
                   >
-                    <RefreshIcon size={14} /> Try again
+                    <RefreshCwIcon size={14} aria-hidden /> Try again
                   </Menu.Item>
                 </div>
               ) : (
@@ -300,7 +179,7 @@ export function NotificationBell() {
                 data-testid="notifications-empty"
               >
                 <span className="inline-flex size-11 items-center justify-center rounded-2xl border border-white/10 bg-white/[0.04] text-ink-300">
-                  <InboxIcon size={20} />
+                  <InboxIcon size={20} aria-hidden />
                 </span>
                 <p className="mt-3 text-sm font-semibold text-ink-100">You’re all caught up</p>
                 <p className="mt-1 text-[13px] text-ink-400">

@@ -1,26 +1,26 @@
 import type { TNotification } from '@guftagu/contracts';
-import type { ReactNode } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
 import {
-  AlertIcon,
   FlagIcon,
-  MessageIcon,
+  MessageCircleIcon,
   SparklesIcon,
+  TriangleAlertIcon,
   UserCheckIcon,
   UserPlusIcon,
-} from '@/components/ui/Icons';
+} from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Avatar } from '@/components/ui/Avatar';
 import { cn, messageHref, profileHref, safeNextPath } from '@/lib/utils';
 
 type Tone = 'brand' | 'live' | 'flare' | 'warning' | 'neutral';
 
 const TYPE_META: Record<TNotification['type'], { icon: ReactNode; tone: Tone }> = {
-  friend_request: { icon: <UserPlusIcon size={12} />, tone: 'brand' },
-  friend_accepted: { icon: <UserCheckIcon size={12} />, tone: 'live' },
-  new_message: { icon: <MessageIcon size={12} />, tone: 'flare' },
-  system: { icon: <SparklesIcon size={12} />, tone: 'neutral' },
-  account_warning: { icon: <AlertIcon size={12} />, tone: 'warning' },
-  premium_expired: { icon: <SparklesIcon size={12} />, tone: 'warning' },
-  match_report_resolved: { icon: <FlagIcon size={12} />, tone: 'neutral' },
+  friend_request: { icon: <UserPlusIcon size={12} aria-hidden />, tone: 'brand' },
+  friend_accepted: { icon: <UserCheckIcon size={12} aria-hidden />, tone: 'live' },
+  new_message: { icon: <MessageCircleIcon size={12} aria-hidden />, tone: 'flare' },
+  system: { icon: <SparklesIcon size={12} aria-hidden />, tone: 'neutral' },
+  account_warning: { icon: <TriangleAlertIcon size={12} aria-hidden />, tone: 'warning' },
+  premium_expired: { icon: <SparklesIcon size={12} aria-hidden />, tone: 'warning' },
+  match_report_resolved: { icon: <FlagIcon size={12} aria-hidden />, tone: 'neutral' },
 };
 
 const TONE_CLASSES: Record<Tone, string> = {

@@ -1,213 +1,58 @@
 'use client';
 
 import type { TNotification } from '@guftagu/contracts';
+import { CheckCheckIcon, InboxIcon, TrashIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useCallback, useState } from 'react';
-import { RequestAnswerButtons } from '@/features/friends/components/request-answer-buttons';
+import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
-import { CheckCheckIcon, CheckIcon, CloseIcon, InboxIcon, TrashIcon } from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
-import { Tooltip } from '@/components/ui/Tooltip';
-import { fromPushed, useNotifications } from '@/features/notifications/notifications-context';
 import { errorMessage } from '@/lib/api';
-import { useLoad } from '@/lib/hooks/use-load';
 import { useNow } from '@/lib/hooks/use-now';
-import { useServerEvent } from '@/lib/hooks/use-server-event';
-import { socialErrorMessage, useSocialApi } from '@/features/friends/social-api';
-import { cn, formatDateTime, formatRelativeTime } from '@/lib/utils';
-import { NotificationVisual, notificationHref } from './notification-meta';
-
-const PAGE_SIZE = 20;
-
-function Row({
-  notification,
-  now,
-  onOpen,
-  onRead,
-  onDelete,
-}: {
-  notification: TNotification;
-  now: number;
-  onOpen: (notification: TNotification) => void;
-  onRead: (notification: TNotification) => void;
-  onDelete: (notification: TNotification) => Promise<void>;
-}) {
-  const { pendingRequestIds, outcomes, respond } = useNotifications();
-  const { toast } = useToast();
-  const [busy, setBusy] = useState<'accept' | 'reject' | 'delete' | null>(null);
-  const requestId = notification.type === 'friend_request' ? notification.relatedId : null;
-  const outcome = requestId ? outcomes.get(requestId) : undefined;
-  const actionable = requestId !== null && !outcome && pendingRequestIds.has(requestId);
-  const href = notificationHref(notification);
-
-  const answer = async (kind: 'accept' | 'reject') => {
-    if (!requestId) return;
-    setBusy(kind);
-    try {
-      await respond(requestId, kind);
-      if (!notification.isRead) onRead(notification);
-    } catch (error) {
-      toast({ title: 'That didn’t work', description: socialErrorMessage(error), tone: 'error' });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  return (
-    <li
-      className={cn(
-        'group relative flex gap-3 px-4 py-4 transition-colors sm:gap-4 sm:px-5',
-        !notification.isRead && 'bg-brand-500/[0.045]',
-      )}
-      data-testid="notification-row"
-      data-read={notification.isRead}
-    >
-      {notification.isRead ? null : (
-        <span aria-hidden className="absolute top-0 bottom-0 left-0 w-0.5 bg-brand-400" />
-      )}
-      <NotificationVisual notification={notification} size={44} />
-      <div className="min-w-0 flex-1">
-        <button
-          type="button"
-          onClick={() => onOpen(notification)}
-          disabled={!href && notification.isRead}
-          className="block w-full rounded-lg text-left disabled:cursor-default"
-        >
-          <span className="block text-[15px] leading-snug text-ink-100">
-            {notification.isRead ? null : <span className="sr-only">Unread: </span>}
-            <span className="font-semibold text-ink-50">{notification.title}</span>
-          </span>
-          {notification.content ? (
-            <span className="mt-0.5 block text-sm leading-relaxed break-words text-ink-300">
-              {notification.content}
-            </span>
-          ) : null}
-          <time
-            dateTime={notification.createdAt}
-            title={formatDateTime(notification.createdAt)}
-            className="mt-1 block text-xs text-ink-500"
-          >
-            {formatRelativeTime(notification.createdAt, now)}
-          </time>
-        </button>
-        {actionable ? (
-          <div className="mt-3 flex gap-2">
-            <RequestAnswerButtons busy={busy} onAnswer={answer} />
-          </div>
-        ) : outcome ? (
-          <p
-            className={cn(
-              'mt-2 inline-flex items-center gap-1.5 text-[13px] font-medium',
-              outcome === 'accepted' ? 'text-live-300' : 'text-ink-400',
-            )}
-          >
-            {outcome === 'accepted' ? <CheckIcon size={14} /> : <CloseIcon size={14} />}
-            {outcome === 'accepted' ? 'You’re now friends' : 'Request declined'}
-          </p>
-        ) : null}
-      </div>
-      <div className="flex shrink-0 items-start gap-1 sm:opacity-60 sm:transition-opacity sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
-        {notification.isRead ? null : (
-          <Tooltip content="Mark as read">
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              onClick={() => onRead(notification)}
-              aria-label="Mark as read"
-            >
-              <CheckIcon size={16} />
-            </Button>
-          </Tooltip>
-        )}
-        <Tooltip content="Delete">
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            loading={busy === 'delete'}
-            onClick={async () => {
-              setBusy('delete');
-              try {
-                await onDelete(notification);
-              } finally {
-                setBusy(null);
-              }
-            }}
-            aria-label="Delete notification"
-            className="hover:text-danger-300"
-            data-testid="notification-delete"
-          >
-            <TrashIcon size={16} />
-          </Button>
-        </Tooltip>
-      </div>
-    </li>
-  );
-}
+import {
+  useNotificationActions,
+  useNotificationFeed,
+  useUnreadNotifications,
+} from '../hooks/use-notifications';
+import { PAGE_SIZE } from '../queries';
+import { notificationHref } from './notification-meta';
+import { NotificationRow } from './notification-row';
 
 /** Every notification, newest first, paged with the server's cursor. */
 export function NotificationsPage() {
-  const api = useSocialApi();
   const router = useRouter();
   const { toast } = useToast();
-  const { unreadCount, markRead, markAllRead, remove, clearAll } = useNotifications();
+  const unreadCount = useUnreadNotifications();
+  const { markRead, markAllRead, remove, clearAll, loadOlder } = useNotificationActions();
   const now = useNow();
-  const [items, setItems] = useState<TNotification[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
+  const { data, error, refetch } = useNotificationFeed(PAGE_SIZE, null);
+  const items = data?.items ?? null;
+  const cursor = data?.nextCursor ?? null;
   const [loadingMore, setLoadingMore] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const [markingAll, setMarkingAll] = useState(false);
 
-  const fetchFirstPage = useCallback(async () => {
-    const page = await api.listNotifications({ limit: PAGE_SIZE });
-    setItems(page.notifications);
-    setCursor(page.nextCursor);
-  }, [api]);
-  const { error, load: loadFirst } = useLoad(fetchFirstPage);
-
-  useServerEvent('notification_new', (payload) => {
-    const item = fromPushed(payload);
-    setItems((current) =>
-      current && !current.some((existing) => existing.id === item.id) ? [item, ...current] : current,
-    );
-  });
-
-  useServerEvent('friend_request_cancelled', ({ requestId }) =>
-    setItems((current) => current?.filter((item) => item.relatedId !== requestId) ?? null),
-  );
+  /** Runs an action, telling the person when it failed. */
+  const attempt = async (title: string, action: () => Promise<void>, rethrow = false) => {
+    try {
+      await action();
+    } catch (caught) {
+      toast({ title, description: errorMessage(caught), tone: 'error' });
+      if (rethrow) throw caught;
+    }
+  };
 
   const loadMore = async () => {
     if (!cursor) return;
     setLoadingMore(true);
-    try {
-      const page = await api.listNotifications({ before: cursor, limit: PAGE_SIZE });
-      setItems((current) => {
-        const seen = new Set(current?.map((item) => item.id));
-        return [...(current ?? []), ...page.notifications.filter((item) => !seen.has(item.id))];
-      });
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      toast({ title: 'Couldn’t load more', description: errorMessage(caught), tone: 'error' });
-    } finally {
-      setLoadingMore(false);
-    }
+    await attempt('Couldn’t load more', () => loadOlder(PAGE_SIZE, cursor));
+    setLoadingMore(false);
   };
 
-  const setRead = (ids: Set<string> | 'all') =>
-    setItems(
-      (current) =>
-        current?.map((item) => (ids === 'all' || ids.has(item.id) ? { ...item, isRead: true } : item)) ??
-        null,
-    );
-
-  const onRead = (notification: TNotification) => {
-    setRead(new Set([notification.id]));
-    markRead([notification.id]).catch((caught) =>
-      toast({ title: 'Couldn’t mark as read', description: errorMessage(caught), tone: 'error' }),
-    );
-  };
+  const onRead = (notification: TNotification) =>
+    void attempt('Couldn’t mark as read', () => markRead([notification.id]));
 
   const onOpen = (notification: TNotification) => {
     if (!notification.isRead) onRead(notification);
@@ -215,38 +60,23 @@ export function NotificationsPage() {
     if (href) router.push(href);
   };
 
-  const onDelete = async (notification: TNotification) => {
-    try {
-      await remove(notification.id);
-      setItems((current) => current?.filter((item) => item.id !== notification.id) ?? null);
-    } catch (caught) {
-      toast({ title: 'Couldn’t delete', description: errorMessage(caught), tone: 'error' });
-    }
-  };
+  const onDelete = (notification: TNotification) => attempt('Couldn’t delete', () => remove(notification.id));
 
   const onMarkAll = async () => {
     setMarkingAll(true);
-    try {
-      await markAllRead();
-      setRead('all');
-    } catch (caught) {
-      toast({ title: 'Couldn’t mark all as read', description: errorMessage(caught), tone: 'error' });
-    } finally {
-      setMarkingAll(false);
-    }
+    await attempt('Couldn’t mark all as read', markAllRead);
+    setMarkingAll(false);
   };
 
-  const onClearAll = async () => {
-    try {
-      await clearAll();
-      setItems([]);
-      setCursor(null);
-      toast({ title: 'Notifications cleared' });
-    } catch (caught) {
-      toast({ title: 'Couldn’t clear notifications', description: errorMessage(caught), tone: 'error' });
-      throw caught;
-    }
-  };
+  const onClearAll = () =>
+    attempt(
+      'Couldn’t clear notifications',
+      async () => {
+        await clearAll();
+        toast({ title: 'Notifications cleared' });
+      },
+      true,
+    );
 
   const hasItems = (items?.length ?? 0) > 0;
 
@@ -268,7 +98,7 @@ export function NotificationsPage() {
               loading={markingAll}
               disabled={unreadCount === 0}
             >
-              <CheckCheckIcon size={15} /> Mark all read
+              <CheckCheckIcon size={15} aria-hidden /> Mark all read
             </Button>
             <Button
               variant="ghost"
@@ -277,7 +107,7 @@ export function NotificationsPage() {
               className="hover:text-danger-300"
               data-testid="notifications-clear-all"
             >
-              <TrashIcon size={15} /> Clear all
+              <TrashIcon size={15} aria-hidden /> Clear all
             </Button>
           </div>
         ) : null}
@@ -287,8 +117,8 @@ export function NotificationsPage() {
         {error && items === null ? (
           <LoadFailedState
             title="Notifications didn’t load"
-            message={error}
-            onRetry={() => void loadFirst()}
+            message={errorMessage(error)}
+            onRetry={() => void refetch()}
           />
         ) : items === null ? (
           <div
@@ -310,7 +140,7 @@ export function NotificationsPage() {
           </div>
         ) : items.length === 0 ? (
           <EmptyState
-            icon={<InboxIcon size={22} />}
+            icon={<InboxIcon size={22} aria-hidden />}
             title="No notifications"
             data-testid="notifications-page-empty"
           >
@@ -324,7 +154,7 @@ export function NotificationsPage() {
               data-testid="notifications-list"
             >
               {items.map((notification) => (
-                <Row
+                <NotificationRow
                   key={notification.id}
                   notification={notification}
                   now={now}

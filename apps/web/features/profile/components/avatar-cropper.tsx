@@ -1,5 +1,6 @@
 'use client';
 
+import { ZoomInIcon, ZoomOutIcon } from 'lucide-react';
 import {
   type KeyboardEvent,
   type PointerEvent,
@@ -10,7 +11,6 @@ import {
   type WheelEvent,
 } from 'react';
 import { Button } from '@/components/ui/Button';
-import { ZoomInIcon, ZoomOutIcon } from '@/components/ui/Icons';
 import { Modal, ModalClose } from '@/components/ui/Modal';
 import { Spinner } from '@/components/ui/Spinner';
 import { FormAlert } from '@/features/auth/components/auth-shell';
@@ -291,7 +291,7 @@ export function AvatarCropper({
         </div>
 
         <div className="flex w-full max-w-72 items-center gap-3">
-          <ZoomOutIcon size={18} className="shrink-0 text-ink-400" />
+          <ZoomOutIcon size={18} className="shrink-0 text-ink-400" aria-hidden />
           <input
             type="range"
             min={1}
@@ -305,7 +305,7 @@ export function AvatarCropper({
             className="h-1.5 w-full cursor-pointer accent-brand-400"
             data-testid="avatar-zoom"
           />
-          <ZoomInIcon size={18} className="shrink-0 text-ink-400" />
+          <ZoomInIcon size={18} className="shrink-0 text-ink-400" aria-hidden />
         </div>
 
         {image && src ? (

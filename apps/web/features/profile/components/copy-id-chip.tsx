@@ -1,7 +1,7 @@
 'use client';
 
 import { formatUserId } from '@guftagu/contracts';
-import { CheckIcon, CopyIcon, HashIcon } from '@/components/ui/Icons';
+import { CheckIcon, CopyIcon, HashIcon } from 'lucide-react';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
 import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
@@ -36,7 +36,7 @@ export function CopyIdChip({ userId7Digit, className }: { userId7Digit: string; 
           className,
         )}
       >
-        <HashIcon size={14} className="text-brand-300" />
+        <HashIcon size={14} className="text-brand-300" aria-hidden />
         <span className="tabular font-display text-[15px] font-semibold tracking-wide text-ink-50">
           {formatted}
         </span>
@@ -46,7 +46,7 @@ export function CopyIdChip({ userId7Digit, className }: { userId7Digit: string; 
             copied && 'text-live-300 group-hover:text-live-300',
           )}
         >
-          {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+          {copied ? <CheckIcon size={14} aria-hidden /> : <CopyIcon size={14} aria-hidden />}
         </span>
         <span className="sr-only" aria-live="polite">
           {copied ? 'ID copied' : ''}

@@ -1,8 +1,8 @@
 'use client';
 
 import { INTEREST_MAX_LENGTH, INTERESTS_MAX } from '@guftagu/contracts';
+import { XIcon } from 'lucide-react';
 import { type ClipboardEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
-import { CloseIcon } from '@/components/ui/Icons';
 import { cn } from '@/lib/utils';
 
 function normalise(tag: string): string {
@@ -119,7 +119,7 @@ export function InterestEditor({
                 className="inline-flex size-5 items-center justify-center rounded-full text-brand-300 transition-colors hover:bg-white/10 hover:text-white"
                 aria-label={`Remove ${tag}`}
               >
-                <CloseIcon size={12} />
+                <XIcon size={12} aria-hidden />
               </button>
             </li>
           ))}

@@ -1,24 +1,18 @@
 'use client';
 
-import { type TSelfUser, ZMeResponse } from '@guftagu/contracts';
+import type { TSelfUser } from '@guftagu/contracts';
+import { BadgeCheckIcon, CalendarIcon, LogOutIcon, MailIcon, PencilIcon, SparklesIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useEffect, useState } from 'react';
-import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
+import { type ReactNode, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button, buttonClasses } from '@/components/ui/Button';
-import {
-  BadgeCheckIcon,
-  CalendarIcon,
-  LogOutIcon,
-  MailIcon,
-  PencilIcon,
-  SparklesIcon,
-} from '@/components/ui/Icons';
 import { Skeleton } from '@/components/ui/Skeleton';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
+import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { cn, formatCount, formatMonthYear } from '@/lib/utils';
+import { useFreshOwnProfile } from '../hooks/use-profiles';
 import { UserIdDisplay } from './user-id-display';
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
@@ -62,18 +56,12 @@ export function ProfileSkeleton() {
 }
 
 export function ProfileView({ user }: { user: TSelfUser }) {
-  const { authedRequest, setUser, logout } = useAuth();
+  const { logout } = useAuth();
   const { toast } = useToast();
   const router = useRouter();
   const [loggingOut, setLoggingOut] = useState(false);
 
-  // The session carries a snapshot of the user; fetch the current one once when the page opens.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run once per page visit.
-  useEffect(() => {
-    authedRequest('/api/auth/me', ZMeResponse)
-      .then(({ user: fresh }) => setUser(fresh))
-      .catch(() => {});
-  }, []);
+  useFreshOwnProfile();
 
   const name = user.displayName || user.username || user.email;
   const memberSince = formatMonthYear(user.joinDate);
@@ -94,12 +82,12 @@ export function ProfileView({ user }: { user: TSelfUser }) {
             <h1 className="truncate text-title font-semibold text-ink-50">{name}</h1>
             {user.isVerified ? (
               <Badge tone="brand" size="sm">
-                <BadgeCheckIcon size={12} /> Verified
+                <BadgeCheckIcon size={12} aria-hidden /> Verified
               </Badge>
             ) : null}
             {user.isPremium ? (
               <Badge tone="flare" size="sm">
-                <SparklesIcon size={12} /> Premium
+                <SparklesIcon size={12} aria-hidden /> Premium
               </Badge>
             ) : null}
             {user.isAdmin ? (
@@ -139,7 +127,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           className={buttonClasses({ variant: 'secondary' })}
           data-testid="edit-profile"
         >
-          <PencilIcon size={16} /> Edit profile
+          <PencilIcon size={16} aria-hidden /> Edit profile
         </Link>
         <Button
           variant="ghost"
@@ -148,7 +136,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           data-testid="logout"
           className="sm:ml-auto"
         >
-          <LogOutIcon size={16} /> Log out
+          <LogOutIcon size={16} aria-hidden /> Log out
         </Button>
       </div>
 
@@ -201,13 +189,13 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           </DetailRow>
           <DetailRow label="Email">
             <span className="inline-flex items-center gap-2">
-              <MailIcon size={15} className="text-ink-400" /> {user.email}
+              <MailIcon size={15} className="text-ink-400" aria-hidden /> {user.email}
               <Badge size="sm">Private</Badge>
             </span>
           </DetailRow>
           <DetailRow label="Member since">
             <span className="inline-flex items-center gap-2">
-              <CalendarIcon size={15} className="text-ink-400" /> {memberSince ?? '—'}
+              <CalendarIcon size={15} className="text-ink-400" aria-hidden /> {memberSince ?? '—'}
             </span>
           </DetailRow>
           <DetailRow label="Online status">

@@ -6,11 +6,11 @@ import { Button } from '@/components/ui/Button';
 import { Input } from '@/components/ui/Input';
 import { useToast } from '@/components/ui/Toast';
 import { useAuth } from '@/features/auth/auth-context';
+import { STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { errorMessage } from '@/lib/api';
 import { useSocket } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { cn } from '@/lib/utils';
-import { STATUS_META, StatusDot } from '@/features/friends/components/presence';
 
 export type SelfStatus = TSelfUser['status'];
 

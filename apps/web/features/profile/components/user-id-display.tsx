@@ -1,8 +1,8 @@
 'use client';
 
 import { formatUserId } from '@guftagu/contracts';
+import { CheckIcon, CopyIcon } from 'lucide-react';
 import { Button } from '@/components/ui/Button';
-import { CheckIcon, CopyIcon } from '@/components/ui/Icons';
 import { useToast } from '@/components/ui/Toast';
 import { Tooltip } from '@/components/ui/Tooltip';
 import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
@@ -60,7 +60,7 @@ export function UserIdDisplay({ userId7Digit, className }: { userId7Digit: strin
             data-copied={copied || undefined}
             className={cn('min-w-28', copied && 'text-live-300')}
           >
-            {copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+            {copied ? <CheckIcon size={16} aria-hidden /> : <CopyIcon size={16} aria-hidden />}
             {copied ? 'Copied' : 'Copy ID'}
           </Button>
         </Tooltip>
