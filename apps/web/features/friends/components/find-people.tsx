@@ -29,14 +29,14 @@ function Panel({
   return (
     <section className="card flex flex-col rounded-3xl p-5 sm:p-6" aria-labelledby={id}>
       <div className="flex items-center gap-3">
-        <span className="inline-flex size-10 items-center justify-center rounded-xl border border-brand-400/20 bg-brand-500/10 text-brand-300">
+        <span className="inline-flex size-10 items-center justify-center rounded-xl border border-accent-bright/20 bg-accent/10 text-accent-fg">
           {icon}
         </span>
         <div className="min-w-0">
-          <h2 id={id} className="font-display text-lg font-semibold text-ink-50">
+          <h2 id={id} className="font-display text-lg font-semibold text-fg">
             {title}
           </h2>
-          <p className="text-[13px] text-ink-400">{description}</p>
+          <p className="text-[13px] text-fg-subtle">{description}</p>
         </div>
       </div>
       <div className="mt-5">{children}</div>
@@ -48,13 +48,13 @@ function NotFoundMessage({ lookup }: { lookup: ProfileLookup }) {
   return 'userId7Digit' in lookup ? (
     <>
       No one has the ID{' '}
-      <span className="tabular font-semibold text-ink-100">{formatUserId(lookup.userId7Digit)}</span>.
-      Double-check the digits with your friend.
+      <span className="tabular font-semibold text-fg">{formatUserId(lookup.userId7Digit)}</span>. Double-check
+      the digits with your friend.
     </>
   ) : (
     <>
-      No one goes by <span className="font-semibold text-ink-100">@{lookup.username}</span>. Check the
-      spelling, or try their 7-digit ID.
+      No one goes by <span className="font-semibold text-fg">@{lookup.username}</span>. Check the spelling, or
+      try their 7-digit ID.
     </>
   );
 }
@@ -116,27 +116,27 @@ export function FindPeople() {
           <UserResultCard profile={result.profile} />
         ) : result?.state === 'not_found' ? (
           <div
-            className="flex items-start gap-3 rounded-3xl border border-white/[0.08] bg-white/[0.02] p-5"
+            className="flex items-start gap-3 rounded-3xl border border-line bg-fill-subtle p-5"
             role="status"
             data-testid="user-not-found"
           >
-            <span className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl border border-warning-400/20 bg-warning-400/10 text-warning-300">
+            <span className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl border border-warning/20 bg-warning/10 text-warning-fg">
               <SearchIcon size={18} aria-hidden />
             </span>
             <div>
-              <p className="font-semibold text-ink-50">We couldn’t find that person</p>
-              <p className="mt-1 text-sm text-ink-300">
+              <p className="font-semibold text-fg">We couldn’t find that person</p>
+              <p className="mt-1 text-sm text-fg-muted">
                 <NotFoundMessage lookup={target} />
               </p>
             </div>
           </div>
         ) : lookup.isError ? (
           <div
-            className="flex flex-wrap items-center gap-3 rounded-3xl border border-danger-400/20 bg-danger-500/[0.06] p-5"
+            className="flex flex-wrap items-center gap-3 rounded-3xl border border-danger-bright/20 bg-danger/[0.06] p-5"
             role="alert"
           >
-            <TriangleAlertIcon size={18} aria-hidden className="text-danger-300" />
-            <p className="flex-1 text-sm text-danger-300">{errorMessage(lookup.error)}</p>
+            <TriangleAlertIcon size={18} aria-hidden className="text-danger-fg" />
+            <p className="flex-1 text-sm text-danger-fg">{errorMessage(lookup.error)}</p>
             <Button variant="secondary" size="sm" onClick={refresh}>
               Try again
             </Button>

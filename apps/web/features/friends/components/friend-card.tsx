@@ -112,7 +112,7 @@ export function FriendCard({
           {unread > 0 ? (
             <span
               aria-hidden
-              className="tabular absolute -top-1.5 -right-1.5 inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-brand-500 px-1 text-[11px] leading-none font-semibold text-white ring-2 ring-ink-950"
+              className="tabular absolute -top-1.5 -right-1.5 inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-accent px-1 text-[11px] leading-none font-semibold text-on-accent ring-2 ring-canvas"
               data-testid="friend-unread"
             >
               {unread > 99 ? '99+' : unread}
@@ -136,16 +136,16 @@ export function FriendCard({
   if (view === 'list') {
     return (
       <li
-        className="flex items-center gap-3 px-3 py-3 transition-colors hover:bg-white/[0.02] sm:px-4"
+        className="flex items-center gap-3 px-3 py-3 transition-colors hover:bg-fill-subtle sm:px-4"
         {...itemData}
       >
         <Link href={href} className="flex min-w-0 flex-1 items-center gap-3 rounded-xl">
           {avatar(44)}
           <span className="min-w-0">
-            <span className="block truncate text-[15px] font-semibold text-ink-50">{name}</span>
-            <span className="block truncate text-[13px] text-ink-400">
+            <span className="block truncate text-[15px] font-semibold text-fg">{name}</span>
+            <span className="block truncate text-[13px] text-fg-subtle">
               @{friend.username}
-              <span className="mx-1.5 text-ink-600" aria-hidden>
+              <span className="mx-1.5 text-fg-faint" aria-hidden>
                 ·
               </span>
               <span className={online ? STATUS_META[status].text : undefined}>{presence}</span>
@@ -159,23 +159,23 @@ export function FriendCard({
 
   return (
     <li
-      className="card group relative flex flex-col items-center rounded-3xl px-4 pt-6 pb-4 text-center transition-[border-color,transform] duration-300 ease-out-expo hover:-translate-y-0.5 hover:border-white/[0.12]"
+      className="card group relative flex flex-col items-center rounded-3xl px-4 pt-6 pb-4 text-center transition-[border-color,transform] duration-300 ease-out-expo hover:-translate-y-0.5 hover:border-line-strong"
       {...itemData}
     >
       <Link href={href} className="flex min-w-0 flex-col items-center rounded-2xl">
         {avatar(72)}
-        <span className="mt-3 block max-w-full truncate text-[15px] font-semibold text-ink-50">{name}</span>
-        <span className="block max-w-full truncate text-[13px] text-ink-400">@{friend.username}</span>
+        <span className="mt-3 block max-w-full truncate text-[15px] font-semibold text-fg">{name}</span>
+        <span className="block max-w-full truncate text-[13px] text-fg-subtle">@{friend.username}</span>
       </Link>
       <p
         className={cn(
           'mt-2 line-clamp-1 max-w-full text-xs',
-          online ? STATUS_META[status].text : 'text-ink-500',
+          online ? STATUS_META[status].text : 'text-fg-faint',
         )}
       >
         {presence}
       </p>
-      <div className="mt-4 flex w-full justify-center border-t border-white/[0.06] pt-3">{actions}</div>
+      <div className="mt-4 flex w-full justify-center border-t border-line pt-3">{actions}</div>
     </li>
   );
 }

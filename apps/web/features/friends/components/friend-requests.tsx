@@ -81,7 +81,7 @@ export function FriendRequests() {
           )
         ) : (
           <ul
-            className="card divide-y divide-white/[0.06] overflow-hidden rounded-3xl"
+            className="card divide-y divide-line overflow-hidden rounded-3xl"
             aria-label={tab === 'received' ? 'Received requests' : 'Sent requests'}
           >
             {list.map((request) => (

@@ -177,7 +177,7 @@ export function FriendsList() {
                 className={
                   view === 'grid'
                     ? 'grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4'
-                    : 'card divide-y divide-white/[0.06] overflow-hidden rounded-3xl'
+                    : 'card divide-y divide-line overflow-hidden rounded-3xl'
                 }
                 aria-label="Friends"
                 data-testid="friends-list"

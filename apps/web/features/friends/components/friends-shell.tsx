@@ -18,7 +18,7 @@ function FriendsTabs() {
   const pending = useFriendRequests().data?.received.length ?? 0;
   return (
     <nav aria-label="Friends" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <ul className="flex w-max gap-1 rounded-xl border border-white/[0.07] bg-ink-950/60 p-1">
+      <ul className="flex w-max gap-1 rounded-xl border border-line bg-canvas/60 p-1">
         {TABS.map((tab) => {
           const active = pathname === tab.href;
           return (
@@ -28,14 +28,12 @@ function FriendsTabs() {
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   'inline-flex h-9 items-center gap-2 rounded-lg px-3.5 text-[13px] font-medium whitespace-nowrap transition-all duration-200',
-                  active
-                    ? 'bg-white/[0.08] text-ink-50 shadow-[inset_0_1px_0_rgb(255_255_255/0.08),0_1px_2px_rgb(0_0_0/0.4)]'
-                    : 'text-ink-400 hover:text-ink-200',
+                  active ? 'bg-fill-strong text-fg shadow-inset-top' : 'text-fg-subtle hover:text-fg-soft',
                 )}
               >
                 {tab.label}
                 {tab.href === '/friends/requests' && pending > 0 ? (
-                  <span className="tabular inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-flare-500 px-1 text-[11px] font-semibold text-white">
+                  <span className="tabular inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-highlight px-1 text-[11px] font-semibold text-on-accent">
                     {pending > 99 ? '99+' : pending}
                     <span className="sr-only"> pending</span>
                   </span>
@@ -65,8 +63,8 @@ export function FriendsShell({
       <FriendsTabs />
       <div className="mt-8 flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
-          <h1 className="text-title font-semibold text-ink-50">{title}</h1>
-          {description ? <p className="mt-1.5 text-[15px] text-ink-300">{description}</p> : null}
+          <h1 className="text-title font-semibold text-fg">{title}</h1>
+          {description ? <p className="mt-1.5 text-[15px] text-fg-muted">{description}</p> : null}
         </div>
         {actions}
       </div>

@@ -45,7 +45,7 @@ export function FriendsToolbar({
             <button
               type="button"
               onClick={() => onQuery('')}
-              className="pointer-events-auto inline-flex size-7 items-center justify-center rounded-lg text-ink-400 hover:bg-white/[0.07] hover:text-ink-100"
+              className="pointer-events-auto inline-flex size-7 items-center justify-center rounded-lg text-fg-subtle hover:bg-fill hover:text-fg"
               aria-label="Clear filter"
             >
               <XIcon size={14} aria-hidden />
@@ -66,7 +66,7 @@ export function FriendsToolbar({
           containerClassName="flex-1 sm:w-48 sm:flex-none"
           data-testid="friends-sort"
         />
-        <fieldset className="flex h-12 items-center gap-1 rounded-xl border border-white/[0.07] bg-ink-950/60 p-1">
+        <fieldset className="flex h-12 items-center gap-1 rounded-xl border border-line bg-canvas/60 p-1">
           <legend className="sr-only">Layout</legend>
           {VIEWS.map((option) => (
             <Tooltip key={option.value} content={option.label}>
@@ -78,8 +78,8 @@ export function FriendsToolbar({
                 className={cn(
                   'inline-flex size-9 items-center justify-center rounded-lg transition-colors',
                   view === option.value
-                    ? 'bg-white/[0.08] text-ink-50 shadow-[inset_0_1px_0_rgb(255_255_255/0.08)]'
-                    : 'text-ink-400 hover:text-ink-200',
+                    ? 'bg-fill-strong text-fg shadow-inset-top'
+                    : 'text-fg-subtle hover:text-fg-soft',
                 )}
                 data-testid={`friends-view-${option.value}`}
               >

@@ -5,13 +5,13 @@ import { cn } from '@/lib/utils';
 export const STATUS_META: Record<TPresenceStatus, { label: string; dot: string; text: string }> = {
   online: {
     label: 'Online',
-    dot: 'bg-live-400 shadow-[0_0_10px_rgb(74_222_128/0.7)]',
-    text: 'text-live-300',
+    dot: 'bg-live shadow-live-dot',
+    text: 'text-live-fg',
   },
-  away: { label: 'Away', dot: 'bg-warning-400', text: 'text-warning-300' },
-  busy: { label: 'Busy', dot: 'bg-danger-400', text: 'text-danger-300' },
-  invisible: { label: 'Invisible', dot: 'bg-ink-400', text: 'text-ink-300' },
-  offline: { label: 'Offline', dot: 'bg-ink-500', text: 'text-ink-400' },
+  away: { label: 'Away', dot: 'bg-warning', text: 'text-warning-fg' },
+  busy: { label: 'Busy', dot: 'bg-danger-bright', text: 'text-danger-fg' },
+  invisible: { label: 'Invisible', dot: 'bg-fg-subtle', text: 'text-fg-muted' },
+  offline: { label: 'Offline', dot: 'bg-fg-faint', text: 'text-fg-subtle' },
 };
 
 /** The status someone is shown with: an online person's chosen status, otherwise offline. */
@@ -71,7 +71,7 @@ export function PresenceAvatar({
       {visible ? (
         <>
           <span
-            className="absolute right-0 bottom-0 rounded-full ring-[2.5px] ring-ink-950"
+            className="absolute right-0 bottom-0 rounded-full ring-[2.5px] ring-canvas"
             style={{ width: dot, height: dot }}
           >
             <StatusDot status={status} size={dot} className="block" data-testid={dotTestId} />

@@ -166,7 +166,7 @@ export function RelationshipActions({
         return (
           <>
             <span
-              className={cn(buttonClasses({ variant: 'outline', size }), 'pointer-events-none text-ink-300')}
+              className={cn(buttonClasses({ variant: 'outline', size }), 'pointer-events-none text-fg-muted')}
               data-testid="request-pending"
             >
               <ClockIcon size={iconSize} aria-hidden /> Request sent
@@ -280,7 +280,7 @@ export function RelationshipActions({
           size={size}
           disabled={busy !== null}
           onClick={() => setConfirm('block')}
-          className="text-ink-400 hover:text-danger-300"
+          className="text-fg-subtle hover:text-danger-fg"
           data-testid="block-user"
         >
           <BanIcon size={iconSize} aria-hidden /> Block

@@ -59,15 +59,15 @@ export function RequestRow({
         <Avatar name={name} src={person.profilePicture} size={48} />
         <span className="min-w-0">
           <span className="flex flex-wrap items-baseline gap-x-2">
-            <span className="truncate text-[15px] font-semibold text-ink-50">{name}</span>
-            <span className="truncate text-[13px] text-ink-400">@{person.username}</span>
+            <span className="truncate text-[15px] font-semibold text-fg">{name}</span>
+            <span className="truncate text-[13px] text-fg-subtle">@{person.username}</span>
           </span>
-          <span className="block text-xs text-ink-500">
+          <span className="block text-xs text-fg-faint">
             {direction === 'received' ? 'Sent you a request' : 'You sent a request'} ·{' '}
             {formatRelativeTime(request.sentAt, now) ?? 'recently'}
           </span>
           {request.message ? (
-            <span className="mt-2 block rounded-xl rounded-tl-sm border border-white/[0.06] bg-white/[0.03] px-3 py-2 text-sm break-words text-ink-200">
+            <span className="mt-2 block rounded-xl rounded-tl-sm border border-line bg-fill-subtle px-3 py-2 text-sm break-words text-fg-soft">
               “{request.message}”
             </span>
           ) : null}

@@ -25,9 +25,9 @@ export function UserResultCard({ profile }: { profile: TPublicProfile }) {
       <div className="flex items-start gap-4">
         <PresenceAvatar name={name} src={profile.profilePicture} size={64} status={status} />
         <div className="min-w-0 flex-1">
-          <p className="truncate font-display text-xl font-semibold text-ink-50">{name}</p>
-          <p className="truncate text-sm text-ink-400">@{profile.username}</p>
-          <p className="mt-1.5 inline-flex items-center gap-1.5 rounded-lg bg-white/[0.04] px-2 py-0.5 font-mono text-xs text-ink-300">
+          <p className="truncate font-display text-xl font-semibold text-fg">{name}</p>
+          <p className="truncate text-sm text-fg-subtle">@{profile.username}</p>
+          <p className="mt-1.5 inline-flex items-center gap-1.5 rounded-lg bg-fill-subtle px-2 py-0.5 font-mono text-xs text-fg-muted">
             <HashIcon size={12} aria-hidden /> {formatUserId(profile.userId7Digit)}
           </p>
         </div>
@@ -38,7 +38,7 @@ export function UserResultCard({ profile }: { profile: TPublicProfile }) {
         ) : null}
       </div>
       {profile.bio ? (
-        <p className="mt-4 line-clamp-3 text-sm leading-relaxed whitespace-pre-line text-ink-200">
+        <p className="mt-4 line-clamp-3 text-sm leading-relaxed whitespace-pre-line text-fg-soft">
           {profile.bio}
         </p>
       ) : null}
@@ -51,7 +51,7 @@ export function UserResultCard({ profile }: { profile: TPublicProfile }) {
           ))}
         </ul>
       ) : null}
-      <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-t border-white/[0.06] pt-4">
+      <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4">
         <RelationshipActions
           target={profile}
           relationship={profile.relationship}

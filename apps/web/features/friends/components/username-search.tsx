@@ -105,7 +105,7 @@ export function UsernameSearch({ onPick }: { onPick: (username: string) => void 
       />
       <div
         className={cn(
-          'absolute inset-x-0 top-[3.25rem] z-20 overflow-hidden rounded-2xl border border-white/10 bg-ink-800/95 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+          'absolute inset-x-0 top-[3.25rem] z-20 overflow-hidden rounded-2xl border border-line bg-raised/95 shadow-float backdrop-blur-xl',
           !expanded && 'hidden',
         )}
       >
@@ -131,14 +131,14 @@ export function UsernameSearch({ onPick }: { onPick: (username: string) => void 
                 onMouseEnter={() => setActive(index)}
                 className={cn(
                   'flex cursor-pointer items-center gap-3 rounded-xl px-2.5 py-2 transition-colors',
-                  index === active ? 'bg-white/[0.08]' : 'hover:bg-white/[0.05]',
+                  index === active ? 'bg-fill-strong' : 'hover:bg-fill',
                 )}
                 data-testid="username-suggestion"
               >
                 <Avatar name={nameOf(user)} src={user.profilePicture} size={36} />
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate text-sm font-semibold text-ink-50">{nameOf(user)}</span>
-                  <span className="block truncate text-xs text-ink-400">@{user.username}</span>
+                  <span className="block truncate text-sm font-semibold text-fg">{nameOf(user)}</span>
+                  <span className="block truncate text-xs text-fg-subtle">@{user.username}</span>
                 </span>
                 {badge ? (
                   <Badge tone={badge.tone} size="sm">
@@ -150,14 +150,14 @@ export function UsernameSearch({ onPick }: { onPick: (username: string) => void 
           })}
         </div>
         {!searching && results !== null && options.length === 0 ? (
-          <p className="px-4 py-4 text-sm text-ink-400" role="status">
+          <p className="px-4 py-4 text-sm text-fg-subtle" role="status">
             {failed
               ? 'Search isn’t available right now. Try again in a moment.'
               : `No one found starting with “${term}”.`}
           </p>
         ) : null}
         {searching && results === null ? (
-          <p className="flex items-center gap-2 px-4 py-4 text-sm text-ink-400" role="status">
+          <p className="flex items-center gap-2 px-4 py-4 text-sm text-fg-subtle" role="status">
             <Spinner size={14} label={null} /> Searching…
           </p>
         ) : null}

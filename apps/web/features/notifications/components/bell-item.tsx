@@ -55,7 +55,7 @@ function RequestButtons({ notification }: { notification: TNotification }) {
         className={cn(
           buttonClasses({ size: 'sm' }),
           itemBase,
-          'data-[highlighted]:brightness-110 data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-brand-400',
+          'data-[highlighted]:brightness-110 data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-focus',
         )}
         aria-label={`Accept friend request${who}`}
         data-testid="notification-accept"
@@ -71,7 +71,7 @@ function RequestButtons({ notification }: { notification: TNotification }) {
         className={cn(
           buttonClasses({ variant: 'secondary', size: 'sm' }),
           itemBase,
-          'data-[highlighted]:bg-white/[0.1] data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-brand-400',
+          'data-[highlighted]:bg-fill-strong data-[highlighted]:outline-2 data-[highlighted]:outline-offset-2 data-[highlighted]:outline-focus',
         )}
         aria-label={`Decline friend request${who}`}
         data-testid="notification-reject"
@@ -103,28 +103,25 @@ export function DropdownNotification({
     >
       <Menu.Item
         onSelect={() => onOpen(notification)}
-        className={cn(
-          itemBase,
-          'relative flex gap-3 rounded-xl px-2.5 py-2.5 data-[highlighted]:bg-white/[0.06]',
-        )}
+        className={cn(itemBase, 'relative flex gap-3 rounded-xl px-2.5 py-2.5 data-[highlighted]:bg-fill')}
       >
         <NotificationVisual notification={notification} size={38} />
         <div className="min-w-0 flex-1">
-          <p className="text-sm leading-snug text-ink-100">
+          <p className="text-sm leading-snug text-fg">
             {notification.isRead ? null : <span className="sr-only">Unread: </span>}
-            <span className="font-semibold text-ink-50">{notification.title}</span>
+            <span className="font-semibold text-fg">{notification.title}</span>
           </p>
           {notification.content ? (
-            <p className="mt-0.5 line-clamp-2 text-[13px] leading-snug text-ink-300">
+            <p className="mt-0.5 line-clamp-2 text-[13px] leading-snug text-fg-muted">
               {notification.content}
             </p>
           ) : null}
-          <p className="mt-1 text-xs text-ink-500">{formatRelativeTime(notification.createdAt, now)}</p>
+          <p className="mt-1 text-xs text-fg-faint">{formatRelativeTime(notification.createdAt, now)}</p>
           {outcome ? (
             <p
               className={cn(
                 'mt-1.5 inline-flex items-center gap-1.5 text-xs font-medium',
-                outcome === 'accepted' ? 'text-live-300' : 'text-ink-400',
+                outcome === 'accepted' ? 'text-live-fg' : 'text-fg-subtle',
               )}
             >
               {outcome === 'accepted' ? <CheckIcon size={13} aria-hidden /> : <XIcon size={13} aria-hidden />}
@@ -135,7 +132,7 @@ export function DropdownNotification({
         {notification.isRead ? null : (
           <span
             aria-hidden
-            className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-400 shadow-[0_0_10px_rgb(159_143_255/0.8)]"
+            className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-bright shadow-accent-dot"
           />
         )}
       </Menu.Item>

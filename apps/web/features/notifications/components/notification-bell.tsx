@@ -78,7 +78,7 @@ export function NotificationBell() {
   return (
     <Menu.Root open={open} onOpenChange={onOpenChange}>
       <Menu.Trigger
-        className="relative inline-flex size-10 items-center justify-center rounded-xl text-ink-200 transition-colors hover:bg-white/[0.06] hover:text-ink-50 data-[state=open]:bg-white/[0.08] data-[state=open]:text-ink-50"
+        className="relative inline-flex size-10 items-center justify-center rounded-xl text-fg-soft transition-colors hover:bg-fill hover:text-fg data-[state=open]:bg-fill-strong data-[state=open]:text-fg"
         aria-label={label}
         data-testid="notification-bell"
       >
@@ -91,7 +91,7 @@ export function NotificationBell() {
         {unreadCount > 0 ? (
           <span
             aria-hidden
-            className="tabular absolute top-1 right-1 inline-flex h-[18px] min-w-[18px] animate-scale-in items-center justify-center rounded-full bg-flare-500 px-1 text-[11px] leading-none font-semibold text-white ring-2 ring-ink-950"
+            className="tabular absolute top-1 right-1 inline-flex h-[18px] min-w-[18px] animate-scale-in items-center justify-center rounded-full bg-highlight px-1 text-[11px] leading-none font-semibold text-on-accent ring-2 ring-canvas"
             data-testid="notification-badge"
           >
             {unreadCount > 99 ? '99+' : unreadCount}
@@ -108,17 +108,17 @@ export function NotificationBell() {
           sideOffset={10}
           collisionPadding={12}
           className={cn(
-            'z-50 flex w-[min(24rem,calc(100vw-1.5rem))] origin-[var(--radix-dropdown-menu-content-transform-origin)] flex-col overflow-hidden rounded-2xl border border-white/10 bg-ink-800/95 shadow-[0_24px_60px_-12px_rgb(0_0_0/0.8)] backdrop-blur-xl',
+            'z-50 flex w-[min(24rem,calc(100vw-1.5rem))] origin-[var(--radix-dropdown-menu-content-transform-origin)] flex-col overflow-hidden rounded-2xl border border-line bg-raised/95 shadow-float backdrop-blur-xl',
             'data-[state=open]:animate-scale-in data-[state=closed]:animate-scale-out',
           )}
           aria-label="Notifications"
           data-testid="notification-dropdown"
         >
-          <div className="flex items-center justify-between gap-3 border-b border-white/[0.07] py-2.5 pr-2 pl-4">
-            <p className="font-display text-[15px] font-semibold text-ink-50">
+          <div className="flex items-center justify-between gap-3 border-b border-line py-2.5 pr-2 pl-4">
+            <p className="font-display text-[15px] font-semibold text-fg">
               Notifications
               {unreadCount > 0 ? (
-                <span className="ml-2 text-xs font-medium text-ink-400">{unreadCount} new</span>
+                <span className="ml-2 text-xs font-medium text-fg-subtle">{unreadCount} new</span>
               ) : null}
             </p>
             <Menu.Item
@@ -129,7 +129,7 @@ export function NotificationBell() {
               }}
               className={cn(
                 itemBase,
-                'inline-flex h-8 items-center gap-1.5 rounded-lg px-2.5 text-[13px] font-medium text-brand-300 data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-brand-200',
+                'inline-flex h-8 items-center gap-1.5 rounded-lg px-2.5 text-[13px] font-medium text-accent-fg data-[highlighted]:bg-fill data-[highlighted]:text-accent-soft',
               )}
               data-testid="notification-mark-all"
             >
@@ -142,7 +142,7 @@ export function NotificationBell() {
             {shown === null ? (
               feed.isError ? (
                 <div className="flex flex-col items-center gap-3 px-6 py-8 text-center">
-                  <p className="text-sm text-ink-300">Notifications didn’t load.</p>
+                  <p className="text-sm text-fg-muted">Notifications didn’t load.</p>
                   <Menu.Item
                     onSelect={(event) => {
                       event.preventDefault();
@@ -151,7 +151,7 @@ export function NotificationBell() {
                     className={cn(
                       buttonClasses({ variant: 'secondary', size: 'sm' }),
                       itemBase,
-                      'data-[highlighted]:bg-white/[0.1]',
+                      'data-[highlighted]:bg-fill-strong',
                     )}
                   >
                     <RefreshCwIcon size={14} aria-hidden /> Try again
@@ -178,11 +178,11 @@ export function NotificationBell() {
                 className="flex flex-col items-center px-6 py-10 text-center"
                 data-testid="notifications-empty"
               >
-                <span className="inline-flex size-11 items-center justify-center rounded-2xl border border-white/10 bg-white/[0.04] text-ink-300">
+                <span className="inline-flex size-11 items-center justify-center rounded-2xl border border-line bg-fill-subtle text-fg-muted">
                   <InboxIcon size={20} aria-hidden />
                 </span>
-                <p className="mt-3 text-sm font-semibold text-ink-100">You’re all caught up</p>
-                <p className="mt-1 text-[13px] text-ink-400">
+                <p className="mt-3 text-sm font-semibold text-fg">You’re all caught up</p>
+                <p className="mt-1 text-[13px] text-fg-subtle">
                   Friend requests and replies will show up here.
                 </p>
               </div>
@@ -200,12 +200,12 @@ export function NotificationBell() {
             )}
           </div>
 
-          <div className="border-t border-white/[0.07] p-1.5">
+          <div className="border-t border-line p-1.5">
             <Menu.Item
               onSelect={() => router.push('/notifications')}
               className={cn(
                 itemBase,
-                'flex h-9 items-center justify-center rounded-lg text-[13px] font-medium text-ink-200 data-[highlighted]:bg-white/[0.07] data-[highlighted]:text-white',
+                'flex h-9 items-center justify-center rounded-lg text-[13px] font-medium text-fg-soft data-[highlighted]:bg-fill data-[highlighted]:text-fg',
               )}
               data-testid="notification-see-all"
             >

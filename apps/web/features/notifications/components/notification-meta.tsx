@@ -24,11 +24,11 @@ const TYPE_META: Record<TNotification['type'], { icon: ReactNode; tone: Tone }> 
 };
 
 const TONE_CLASSES: Record<Tone, string> = {
-  brand: 'bg-brand-500 text-white',
-  live: 'bg-live-500 text-ink-950',
-  flare: 'bg-flare-500 text-white',
-  warning: 'bg-warning-400 text-ink-950',
-  neutral: 'bg-ink-600 text-ink-100',
+  brand: 'bg-accent text-on-accent',
+  live: 'bg-live-strong text-fg-inverse',
+  flare: 'bg-highlight text-on-accent',
+  warning: 'bg-warning text-fg-inverse',
+  neutral: 'bg-elevated text-fg',
 };
 
 /** The person's avatar with a small badge for the kind of notification (or just the badge, larger). */
@@ -44,7 +44,7 @@ export function NotificationVisual({
     return (
       <span
         className={cn(
-          'inline-flex shrink-0 items-center justify-center self-start rounded-full ring-1 ring-white/10 [&_svg]:size-[45%]',
+          'inline-flex shrink-0 items-center justify-center self-start rounded-full ring-1 ring-line [&_svg]:size-[45%]',
           TONE_CLASSES[meta.tone],
         )}
         style={{ width: size, height: size }}
@@ -59,7 +59,7 @@ export function NotificationVisual({
       <Avatar name={notification.relatedUsername} src={notification.relatedProfilePicture} size={size} />
       <span
         className={cn(
-          'absolute -right-1 -bottom-1 inline-flex size-[18px] items-center justify-center rounded-full ring-2 ring-ink-800',
+          'absolute -right-1 -bottom-1 inline-flex size-[18px] items-center justify-center rounded-full ring-2 ring-raised',
           TONE_CLASSES[meta.tone],
         )}
       >

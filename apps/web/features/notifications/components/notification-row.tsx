@@ -47,13 +47,13 @@ export function NotificationRow({
     <li
       className={cn(
         'group relative flex gap-3 px-4 py-4 transition-colors sm:gap-4 sm:px-5',
-        !notification.isRead && 'bg-brand-500/[0.045]',
+        !notification.isRead && 'bg-accent/[0.045]',
       )}
       data-testid="notification-row"
       data-read={notification.isRead}
     >
       {notification.isRead ? null : (
-        <span aria-hidden className="absolute top-0 bottom-0 left-0 w-0.5 bg-brand-400" />
+        <span aria-hidden className="absolute top-0 bottom-0 left-0 w-0.5 bg-accent-bright" />
       )}
       <NotificationVisual notification={notification} size={44} />
       <div className="min-w-0 flex-1">
@@ -63,19 +63,19 @@ export function NotificationRow({
           disabled={!href && notification.isRead}
           className="block w-full rounded-lg text-left disabled:cursor-default"
         >
-          <span className="block text-[15px] leading-snug text-ink-100">
+          <span className="block text-[15px] leading-snug text-fg">
             {notification.isRead ? null : <span className="sr-only">Unread: </span>}
-            <span className="font-semibold text-ink-50">{notification.title}</span>
+            <span className="font-semibold text-fg">{notification.title}</span>
           </span>
           {notification.content ? (
-            <span className="mt-0.5 block text-sm leading-relaxed break-words text-ink-300">
+            <span className="mt-0.5 block text-sm leading-relaxed break-words text-fg-muted">
               {notification.content}
             </span>
           ) : null}
           <time
             dateTime={notification.createdAt}
             title={formatDateTime(notification.createdAt)}
-            className="mt-1 block text-xs text-ink-500"
+            className="mt-1 block text-xs text-fg-faint"
           >
             {formatRelativeTime(notification.createdAt, now)}
           </time>
@@ -88,7 +88,7 @@ export function NotificationRow({
           <p
             className={cn(
               'mt-2 inline-flex items-center gap-1.5 text-[13px] font-medium',
-              outcome === 'accepted' ? 'text-live-300' : 'text-ink-400',
+              outcome === 'accepted' ? 'text-live-fg' : 'text-fg-subtle',
             )}
           >
             {outcome === 'accepted' ? <CheckIcon size={14} aria-hidden /> : <XIcon size={14} aria-hidden />}
@@ -123,7 +123,7 @@ export function NotificationRow({
               }
             }}
             aria-label="Delete notification"
-            className="hover:text-danger-300"
+            className="hover:text-danger-fg"
             data-testid="notification-delete"
           >
             <TrashIcon size={16} aria-hidden />

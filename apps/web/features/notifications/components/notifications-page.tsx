@@ -84,8 +84,8 @@ export function NotificationsPage() {
     <div className="mx-auto w-full max-w-3xl animate-fade-up px-4 py-10 sm:px-6 sm:py-14">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-title font-semibold text-ink-50">Notifications</h1>
-          <p className="mt-1.5 text-[15px] text-ink-300" aria-live="polite">
+          <h1 className="text-title font-semibold text-fg">Notifications</h1>
+          <p className="mt-1.5 text-[15px] text-fg-muted" aria-live="polite">
             {unreadCount > 0 ? `${unreadCount} unread` : 'You’re all caught up.'}
           </p>
         </div>
@@ -104,7 +104,7 @@ export function NotificationsPage() {
               variant="ghost"
               size="sm"
               onClick={() => setConfirmClear(true)}
-              className="hover:text-danger-300"
+              className="hover:text-danger-fg"
               data-testid="notifications-clear-all"
             >
               <TrashIcon size={15} aria-hidden /> Clear all
@@ -122,7 +122,7 @@ export function NotificationsPage() {
           />
         ) : items === null ? (
           <div
-            className="card flex flex-col divide-y divide-white/[0.06] overflow-hidden rounded-3xl"
+            className="card flex flex-col divide-y divide-line overflow-hidden rounded-3xl"
             aria-busy="true"
           >
             <span className="sr-only" role="status">
@@ -149,7 +149,7 @@ export function NotificationsPage() {
         ) : (
           <>
             <ul
-              className="card divide-y divide-white/[0.06] overflow-hidden rounded-3xl"
+              className="card divide-y divide-line overflow-hidden rounded-3xl"
               aria-label="Notifications"
               data-testid="notifications-list"
             >
@@ -176,7 +176,7 @@ export function NotificationsPage() {
                 </Button>
               </div>
             ) : (
-              <p className="mt-6 text-center text-[13px] text-ink-500">That’s everything.</p>
+              <p className="mt-6 text-center text-[13px] text-fg-faint">That’s everything.</p>
             )}
           </>
         )}

@@ -261,7 +261,7 @@ export function AvatarCropper({
       <div className="flex flex-col items-center gap-5">
         <div
           ref={frameRef}
-          className="relative aspect-square w-full max-w-72 touch-none overflow-hidden rounded-2xl border border-white/10 bg-ink-950 select-none focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-400"
+          className="relative aspect-square w-full max-w-72 touch-none overflow-hidden rounded-2xl border border-line bg-canvas select-none focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus"
           role="img"
           aria-label="Crop area. Drag, or use the arrow keys, to move the photo; plus and minus zoom."
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the crop area is operated with the arrow keys.
@@ -280,18 +280,18 @@ export function AvatarCropper({
               <CropImage src={src} image={image} viewport={viewport} crop={crop} size={viewport} />
               <div
                 aria-hidden
-                className="pointer-events-none absolute inset-0 rounded-full shadow-[0_0_0_999px_rgb(5_5_9/0.62)] ring-1 ring-white/40"
+                className="pointer-events-none absolute inset-0 rounded-full shadow-[0_0_0_999px_color-mix(in_srgb,var(--color-canvas)_62%,transparent)] ring-1 ring-line-bold"
               />
             </>
           ) : problem ? null : (
             <div className="absolute inset-0 flex items-center justify-center">
-              <Spinner size={24} className="text-brand-300" label="Loading image" />
+              <Spinner size={24} className="text-accent-fg" label="Loading image" />
             </div>
           )}
         </div>
 
         <div className="flex w-full max-w-72 items-center gap-3">
-          <ZoomOutIcon size={18} className="shrink-0 text-ink-400" aria-hidden />
+          <ZoomOutIcon size={18} className="shrink-0 text-fg-subtle" aria-hidden />
           <input
             type="range"
             min={1}
@@ -302,21 +302,21 @@ export function AvatarCropper({
             disabled={!image}
             aria-label="Zoom"
             aria-valuetext={`${Math.round(crop.zoom * 100)}%`}
-            className="h-1.5 w-full cursor-pointer accent-brand-400"
+            className="h-1.5 w-full cursor-pointer accent-accent-bright"
             data-testid="avatar-zoom"
           />
-          <ZoomInIcon size={18} className="shrink-0 text-ink-400" aria-hidden />
+          <ZoomInIcon size={18} className="shrink-0 text-fg-subtle" aria-hidden />
         </div>
 
         {image && src ? (
-          <div className="flex items-center gap-3 self-stretch rounded-2xl border border-white/[0.07] bg-white/[0.02] p-3">
+          <div className="flex items-center gap-3 self-stretch rounded-2xl border border-line bg-fill-subtle p-3">
             <span
-              className="relative shrink-0 overflow-hidden rounded-full ring-1 ring-white/15"
+              className="relative shrink-0 overflow-hidden rounded-full ring-1 ring-line-strong"
               style={{ width: PREVIEW_SIZE, height: PREVIEW_SIZE }}
             >
               <CropImage src={src} image={image} viewport={viewport} crop={crop} size={PREVIEW_SIZE} />
             </span>
-            <p className="text-[13px] leading-relaxed text-ink-400">
+            <p className="text-[13px] leading-relaxed text-fg-subtle">
               Preview. We resize it to 400×400 and compress it before uploading.
             </p>
           </div>

@@ -32,18 +32,18 @@ export function CopyIdChip({ userId7Digit, className }: { userId7Digit: string; 
         data-testid="public-user-id"
         data-copied={copied || undefined}
         className={cn(
-          'group inline-flex h-9 items-center gap-2 rounded-xl border border-white/10 bg-white/[0.04] pr-2.5 pl-3 transition-colors hover:border-white/20 hover:bg-white/[0.07]',
+          'group inline-flex h-9 items-center gap-2 rounded-xl border border-line bg-fill-subtle pr-2.5 pl-3 transition-colors hover:border-line-strong hover:bg-fill',
           className,
         )}
       >
-        <HashIcon size={14} className="text-brand-300" aria-hidden />
-        <span className="tabular font-display text-[15px] font-semibold tracking-wide text-ink-50">
+        <HashIcon size={14} className="text-accent-fg" aria-hidden />
+        <span className="tabular font-display text-[15px] font-semibold tracking-wide text-fg">
           {formatted}
         </span>
         <span
           className={cn(
-            'ml-0.5 inline-flex size-6 items-center justify-center rounded-md text-ink-400 transition-colors group-hover:text-ink-100',
-            copied && 'text-live-300 group-hover:text-live-300',
+            'ml-0.5 inline-flex size-6 items-center justify-center rounded-md text-fg-subtle transition-colors group-hover:text-fg',
+            copied && 'text-live-fg group-hover:text-live-fg',
           )}
         >
           {copied ? <CheckIcon size={14} aria-hidden /> : <CopyIcon size={14} aria-hidden />}

@@ -15,10 +15,10 @@ export function Section({
 }) {
   return (
     <section className="card rounded-3xl p-5 sm:p-7" aria-labelledby={id}>
-      <h2 id={id} className="font-display text-lg font-semibold text-ink-50">
+      <h2 id={id} className="font-display text-lg font-semibold text-fg">
         {title}
       </h2>
-      {description ? <p className="mt-1 text-sm text-ink-400">{description}</p> : null}
+      {description ? <p className="mt-1 text-sm text-fg-subtle">{description}</p> : null}
       <div className="mt-5">{children}</div>
     </section>
   );

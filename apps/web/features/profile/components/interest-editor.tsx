@@ -84,10 +84,10 @@ export function InterestEditor({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-baseline justify-between gap-4">
-        <label htmlFor={id} className="text-[13px] font-medium text-ink-200">
+        <label htmlFor={id} className="text-[13px] font-medium text-fg-soft">
           Interests
         </label>
-        <span className={cn('tabular text-xs', full ? 'text-warning-300' : 'text-ink-400')}>
+        <span className={cn('tabular text-xs', full ? 'text-warning-fg' : 'text-fg-subtle')}>
           {value.length} / {INTERESTS_MAX}
         </span>
       </div>
@@ -95,10 +95,10 @@ export function InterestEditor({
       <div
         onClick={() => inputRef.current?.focus()}
         className={cn(
-          'flex min-h-12 cursor-text flex-wrap items-center gap-2 rounded-xl border bg-ink-900/80 px-2.5 py-2 shadow-[inset_0_1px_2px_rgb(0_0_0/0.4)] transition-[border-color,box-shadow] duration-200',
+          'flex min-h-12 cursor-text flex-wrap items-center gap-2 rounded-xl border bg-surface/80 px-2.5 py-2 shadow-inset-well transition-[border-color,box-shadow] duration-200',
           tooLong
-            ? 'border-danger-400/60'
-            : 'border-white/10 hover:border-white/[0.16] focus-within:border-brand-400/70 focus-within:shadow-[0_0_0_4px_rgb(130_110_255/0.16)]',
+            ? 'border-danger-bright/60'
+            : 'border-line hover:border-line-strong focus-within:border-accent-bright/70 focus-within:shadow-focus-accent',
         )}
         data-testid="interest-editor"
       >
@@ -106,7 +106,7 @@ export function InterestEditor({
           {value.map((tag) => (
             <li
               key={tag}
-              className="inline-flex h-7 items-center gap-1 rounded-full border border-brand-400/25 bg-brand-500/12 pr-1 pl-2.5 text-[13px] font-medium text-brand-200"
+              className="inline-flex h-7 items-center gap-1 rounded-full border border-accent-bright/25 bg-accent/12 pr-1 pl-2.5 text-[13px] font-medium text-accent-soft"
               data-testid="interest-tag"
             >
               #{tag}
@@ -116,7 +116,7 @@ export function InterestEditor({
                   event.stopPropagation();
                   remove(tag);
                 }}
-                className="inline-flex size-5 items-center justify-center rounded-full text-brand-300 transition-colors hover:bg-white/10 hover:text-white"
+                className="inline-flex size-5 items-center justify-center rounded-full text-accent-fg transition-colors hover:bg-fill-strong hover:text-fg"
                 aria-label={`Remove ${tag}`}
               >
                 <XIcon size={12} aria-hidden />
@@ -141,13 +141,13 @@ export function InterestEditor({
           }
           aria-describedby={`${id}-hint`}
           aria-invalid={tooLong || undefined}
-          className="h-8 min-w-32 flex-1 bg-transparent px-1.5 text-[15px] text-ink-50 outline-none placeholder:text-ink-500"
+          className="h-8 min-w-32 flex-1 bg-transparent px-1.5 text-[15px] text-fg outline-none placeholder:text-fg-faint"
           data-testid="interest-input"
         />
       </div>
       <p
         id={`${id}-hint`}
-        className={cn('text-[13px]', message || tooLong ? 'text-warning-300' : 'text-ink-400')}
+        className={cn('text-[13px]', message || tooLong ? 'text-warning-fg' : 'text-fg-subtle')}
       >
         {tooLong
           ? `Each interest is at most ${INTEREST_MAX_LENGTH} characters.`

@@ -75,7 +75,7 @@ export function PhotoSection({ user }: { user: TSelfUser }) {
           <button
             type="button"
             onClick={() => fileRef.current?.click()}
-            className="absolute -right-1 -bottom-1 inline-flex size-9 items-center justify-center rounded-full border border-white/15 bg-ink-800 text-ink-100 shadow-lg transition-colors hover:bg-ink-700"
+            className="absolute -right-1 -bottom-1 inline-flex size-9 items-center justify-center rounded-full border border-line-strong bg-raised text-fg shadow-lg transition-colors hover:bg-elevated"
             aria-label="Change profile photo"
           >
             <CameraIcon size={17} aria-hidden />
@@ -89,7 +89,7 @@ export function PhotoSection({ user }: { user: TSelfUser }) {
             <Button
               variant="ghost"
               onClick={() => setConfirmRemove(true)}
-              className="hover:text-danger-300"
+              className="hover:text-danger-fg"
               data-testid="avatar-remove"
             >
               <TrashIcon size={16} aria-hidden /> Remove

@@ -42,12 +42,12 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
     <div className="mx-auto w-full max-w-3xl animate-fade-up px-4 pt-10 pb-6 sm:px-6 sm:pt-14">
       <Link
         href="/profile"
-        className="inline-flex items-center gap-1.5 text-sm text-ink-400 transition-colors hover:text-ink-100"
+        className="inline-flex items-center gap-1.5 text-sm text-fg-subtle transition-colors hover:text-fg"
       >
         <ArrowLeftIcon size={16} aria-hidden /> Back to profile
       </Link>
-      <h1 className="mt-4 text-title font-semibold text-ink-50">Edit profile</h1>
-      <p className="mt-1 text-ink-300">This is what people see when they open your profile.</p>
+      <h1 className="mt-4 text-title font-semibold text-fg">Edit profile</h1>
+      <p className="mt-1 text-fg-muted">This is what people see when they open your profile.</p>
 
       <div className="mt-8 flex flex-col gap-6">
         <PhotoSection user={user} />
@@ -95,7 +95,7 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
                 <div id="username-help" aria-live="polite" className="flex flex-col gap-1.5">
                   {lockedUntil ? (
                     <p
-                      className="flex items-center gap-1.5 text-[13px] text-ink-400"
+                      className="flex items-center gap-1.5 text-[13px] text-fg-subtle"
                       data-testid="username-locked"
                     >
                       <ClockIcon size={14} aria-hidden /> You can change your username again on {lockedUntil}.
@@ -108,7 +108,7 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
                         }
                       />
                       {usernameChanging ? (
-                        <p className="text-[13px] text-warning-300">
+                        <p className="text-[13px] text-warning-fg">
                           You can change your username once every 30 days. Your 7-digit ID stays the same.
                         </p>
                       ) : null}
@@ -137,7 +137,7 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
             title="Privacy"
             description="Choose what people who aren’t your friends can see."
           >
-            <div className="-my-4 divide-y divide-white/[0.06]">
+            <div className="-my-4 divide-y divide-line">
               <Switch
                 label="Show my online status"
                 description="When off, only friends see whether you’re online."
@@ -168,14 +168,14 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
         </Section>
       </div>
 
-      <div className="sticky bottom-0 z-30 -mx-4 mt-8 border-t border-white/[0.06] bg-ink-950/85 px-4 py-3 backdrop-blur-xl sm:mx-0 sm:rounded-2xl sm:border sm:px-4">
+      <div className="sticky bottom-0 z-30 -mx-4 mt-8 border-t border-line bg-canvas/85 px-4 py-3 backdrop-blur-xl sm:mx-0 sm:rounded-2xl sm:border sm:px-4">
         {formError ? (
           <div className="mb-3">
             <FormAlert>{formError}</FormAlert>
           </div>
         ) : null}
         <div className="flex items-center justify-between gap-3">
-          <p className={cn('text-[13px]', dirty ? 'text-warning-300' : 'text-ink-400')} aria-live="polite">
+          <p className={cn('text-[13px]', dirty ? 'text-warning-fg' : 'text-fg-subtle')} aria-live="polite">
             {dirty ? 'You have unsaved changes' : 'All changes saved'}
           </p>
           <div className="flex gap-2">

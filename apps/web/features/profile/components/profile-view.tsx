@@ -17,9 +17,9 @@ import { UserIdDisplay } from './user-id-display';
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div className="rounded-2xl border border-white/[0.07] bg-white/[0.02] px-4 py-3.5">
-      <dt className="text-xs text-ink-400">{label}</dt>
-      <dd className="tabular mt-1 font-display text-2xl font-semibold text-ink-50">{value}</dd>
+    <div className="rounded-2xl border border-line bg-fill-subtle px-4 py-3.5">
+      <dt className="text-xs text-fg-subtle">{label}</dt>
+      <dd className="tabular mt-1 font-display text-2xl font-semibold text-fg">{value}</dd>
     </div>
   );
 }
@@ -27,8 +27,8 @@ function Stat({ label, value }: { label: string; value: ReactNode }) {
 function DetailRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1 py-4 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
-      <dt className="text-sm text-ink-400">{label}</dt>
-      <dd className="min-w-0 text-[15px] break-words text-ink-100 sm:text-right">{children}</dd>
+      <dt className="text-sm text-fg-subtle">{label}</dt>
+      <dd className="min-w-0 text-[15px] break-words text-fg sm:text-right">{children}</dd>
     </div>
   );
 }
@@ -79,7 +79,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
         <PresenceAvatar name={name} src={user.profilePicture} size={84} status={user.status} />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="truncate text-title font-semibold text-ink-50">{name}</h1>
+            <h1 className="truncate text-title font-semibold text-fg">{name}</h1>
             {user.isVerified ? (
               <Badge tone="brand" size="sm">
                 <BadgeCheckIcon size={12} aria-hidden /> Verified
@@ -96,11 +96,11 @@ export function ProfileView({ user }: { user: TSelfUser }) {
               </Badge>
             ) : null}
           </div>
-          <p className="mt-1 text-[15px] text-ink-300">
+          <p className="mt-1 text-[15px] text-fg-muted">
             {user.username ? <span data-testid="profile-username">@{user.username}</span> : null}
             {memberSince ? (
               <>
-                <span className="mx-2 text-ink-600">·</span>
+                <span className="mx-2 text-fg-faint">·</span>
                 <span data-testid="profile-member-since">Member since {memberSince}</span>
               </>
             ) : null}
@@ -110,8 +110,8 @@ export function ProfileView({ user }: { user: TSelfUser }) {
               <StatusDot status={user.status} size={8} /> {STATUS_META[user.status].label}
             </span>
             {user.customStatus ? (
-              <span className="text-ink-300">
-                <span className="mr-2 text-ink-600" aria-hidden>
+              <span className="text-fg-muted">
+                <span className="mr-2 text-fg-faint" aria-hidden>
                   ·
                 </span>
                 {user.customStatus}
@@ -149,7 +149,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           value={
             <Link
               href="/friends"
-              className="underline-offset-4 decoration-white/25 hover:underline"
+              className="underline-offset-4 decoration-line-bold hover:underline"
               data-testid="profile-friends-link"
             >
               {formatCount(user.friendsCount)}
@@ -161,10 +161,10 @@ export function ProfileView({ user }: { user: TSelfUser }) {
 
       {user.bio ? (
         <section className="card mt-6 rounded-3xl p-6" aria-labelledby="bio-title">
-          <h2 id="bio-title" className="font-sans text-sm font-semibold text-ink-300">
+          <h2 id="bio-title" className="font-sans text-sm font-semibold text-fg-muted">
             About
           </h2>
-          <p className="mt-2 whitespace-pre-line text-ink-100">{user.bio}</p>
+          <p className="mt-2 whitespace-pre-line text-fg">{user.bio}</p>
         </section>
       ) : null}
 
@@ -182,20 +182,20 @@ export function ProfileView({ user }: { user: TSelfUser }) {
         <h2 id="details-title" className="sr-only">
           Account details
         </h2>
-        <dl className="divide-y divide-white/[0.06]">
+        <dl className="divide-y divide-line">
           <DetailRow label="Username">{user.username ? `@${user.username}` : '—'}</DetailRow>
           <DetailRow label="Display name">
             <span data-testid="profile-display-name">{user.displayName || '—'}</span>
           </DetailRow>
           <DetailRow label="Email">
             <span className="inline-flex items-center gap-2">
-              <MailIcon size={15} className="text-ink-400" aria-hidden /> {user.email}
+              <MailIcon size={15} className="text-fg-subtle" aria-hidden /> {user.email}
               <Badge size="sm">Private</Badge>
             </span>
           </DetailRow>
           <DetailRow label="Member since">
             <span className="inline-flex items-center gap-2">
-              <CalendarIcon size={15} className="text-ink-400" aria-hidden /> {memberSince ?? '—'}
+              <CalendarIcon size={15} className="text-fg-subtle" aria-hidden /> {memberSince ?? '—'}
             </span>
           </DetailRow>
           <DetailRow label="Online status">

@@ -24,14 +24,12 @@ function Stat({
   className?: string;
 }) {
   return (
-    <div
-      className={cn('min-w-0 rounded-2xl border border-white/[0.07] bg-white/[0.02] px-4 py-3.5', className)}
-    >
-      <dt className="flex items-center gap-1.5 text-xs text-ink-400">
+    <div className={cn('min-w-0 rounded-2xl border border-line bg-fill-subtle px-4 py-3.5', className)}>
+      <dt className="flex items-center gap-1.5 text-xs text-fg-subtle">
         {icon}
         {label}
       </dt>
-      <dd className="tabular mt-1 truncate font-display text-xl font-semibold text-ink-50 sm:text-2xl">
+      <dd className="tabular mt-1 truncate font-display text-xl font-semibold text-fg sm:text-2xl">
         {value}
       </dd>
     </div>
@@ -52,17 +50,17 @@ function PresenceLine({ profile }: { profile: TPublicProfile }) {
         </span>
       ) : null}
       {profile.isOnline && profile.customStatus ? (
-        <span className="text-ink-300">
-          <span className="mr-2 text-ink-600" aria-hidden>
+        <span className="text-fg-muted">
+          <span className="mr-2 text-fg-faint" aria-hidden>
             ·
           </span>
           {profile.customStatus}
         </span>
       ) : null}
       {!profile.isOnline && lastActive ? (
-        <span className="text-ink-400">
+        <span className="text-fg-subtle">
           {profile.isOnline !== null ? (
-            <span className="mr-2 text-ink-600" aria-hidden>
+            <span className="mr-2 text-fg-faint" aria-hidden>
               ·
             </span>
           ) : null}
@@ -86,7 +84,7 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
       data-testid="public-profile"
     >
       <section className="card hairline-top relative isolate overflow-hidden rounded-[1.75rem] p-6 sm:p-8">
-        <div className="absolute -top-28 -right-20 -z-10 size-80 rounded-full bg-[radial-gradient(closest-side,rgb(130_110_255/0.22),transparent)] blur-2xl" />
+        <div className="absolute -top-28 -right-20 -z-10 size-80 rounded-full bg-[radial-gradient(closest-side,color-mix(in_srgb,var(--color-accent)_22%,transparent),transparent)] blur-2xl" />
         <div className="flex flex-col gap-5 sm:flex-row sm:items-center">
           <PresenceAvatar
             name={name}
@@ -97,7 +95,7 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
           />
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <h1 className="min-w-0 truncate text-title font-semibold text-ink-50">{name}</h1>
+              <h1 className="min-w-0 truncate text-title font-semibold text-fg">{name}</h1>
               {profile.relationship === 'friends' ? (
                 <Badge tone="live" size="sm">
                   Friends
@@ -105,7 +103,7 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
               ) : null}
               {profile.relationship === 'self' ? <Badge size="sm">You</Badge> : null}
             </div>
-            <p className="mt-1 text-[15px] text-ink-300" data-testid="public-username">
+            <p className="mt-1 text-[15px] text-fg-muted" data-testid="public-username">
               @{profile.username}
             </p>
             <PresenceLine profile={profile} />
@@ -113,12 +111,12 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
         </div>
 
         {profile.relationship === 'request_received' ? (
-          <p className="mt-6 rounded-xl border border-brand-400/20 bg-brand-500/[0.07] px-3.5 py-3 text-sm text-brand-200">
+          <p className="mt-6 rounded-xl border border-accent-bright/20 bg-accent/[0.07] px-3.5 py-3 text-sm text-accent-soft">
             {name} sent you a friend request.
           </p>
         ) : null}
         {profile.relationship === 'blocked' ? (
-          <p className="mt-6 flex items-center gap-2 rounded-xl border border-danger-400/20 bg-danger-500/[0.06] px-3.5 py-3 text-sm text-danger-300">
+          <p className="mt-6 flex items-center gap-2 rounded-xl border border-danger-bright/20 bg-danger/[0.06] px-3.5 py-3 text-sm text-danger-fg">
             <BanIcon size={15} aria-hidden /> You blocked @{profile.username}. They can’t see your profile or
             contact you.
           </p>
@@ -163,10 +161,10 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
 
       {profile.bio ? (
         <section className="card mt-6 rounded-3xl p-6" aria-labelledby="public-bio-title">
-          <h2 id="public-bio-title" className="font-sans text-sm font-semibold text-ink-300">
+          <h2 id="public-bio-title" className="font-sans text-sm font-semibold text-fg-muted">
             About
           </h2>
-          <p className="mt-2 whitespace-pre-line break-words text-ink-100" data-testid="public-bio">
+          <p className="mt-2 whitespace-pre-line break-words text-fg" data-testid="public-bio">
             {profile.bio}
           </p>
         </section>

@@ -58,8 +58,8 @@ export function ProfileNotFound({ lookup }: { lookup: ProfileLookup }) {
       >
         {'username' in lookup ? (
           <>
-            No one goes by <span className="font-medium text-ink-100">@{lookup.username}</span> — the name may
-            have changed, or the account isn’t available.
+            No one goes by <span className="font-medium text-fg">@{lookup.username}</span> — the name may have
+            changed, or the account isn’t available.
           </>
         ) : (
           'No account has that 7-digit ID, or it isn’t available to you.'

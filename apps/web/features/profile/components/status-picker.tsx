@@ -87,10 +87,10 @@ export function StatusPicker({ user }: { user: TSelfUser }) {
                 key={option.value}
                 className={cn(
                   'relative flex cursor-pointer flex-col gap-1 rounded-xl border px-3 py-2.5 transition-colors',
-                  'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-400',
+                  'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus',
                   selected
-                    ? 'border-brand-400/40 bg-brand-500/10'
-                    : 'border-white/[0.08] bg-white/[0.02] hover:border-white/15 hover:bg-white/[0.04]',
+                    ? 'border-accent-bright/40 bg-accent/10'
+                    : 'border-line bg-fill-subtle hover:border-line-strong hover:bg-fill',
                 )}
               >
                 <input
@@ -103,11 +103,11 @@ export function StatusPicker({ user }: { user: TSelfUser }) {
                   className="sr-only"
                   data-testid={`status-${option.value}`}
                 />
-                <span className="flex items-center gap-2 text-sm font-medium text-ink-50">
+                <span className="flex items-center gap-2 text-sm font-medium text-fg">
                   <StatusDot status={option.value} size={9} />
                   {STATUS_META[option.value].label}
                 </span>
-                <span className="text-xs leading-snug text-ink-400">{option.hint}</span>
+                <span className="text-xs leading-snug text-fg-subtle">{option.hint}</span>
               </label>
             );
           })}

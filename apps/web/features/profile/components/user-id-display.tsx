@@ -28,25 +28,25 @@ export function UserIdDisplay({ userId7Digit, className }: { userId7Digit: strin
     <section
       aria-labelledby="user-id-label"
       className={cn(
-        'relative isolate overflow-hidden rounded-[1.75rem] border border-white/[0.08] p-6 sm:p-8',
-        'bg-[linear-gradient(160deg,rgb(33_28_64/0.9),rgb(13_12_22/0.95)_55%)] shadow-[var(--shadow-card)]',
+        'relative isolate overflow-hidden rounded-[1.75rem] border border-line p-6 sm:p-8',
+        'bg-[linear-gradient(160deg,color-mix(in_srgb,var(--color-accent)_22%,var(--color-canvas)),color-mix(in_srgb,var(--color-accent)_6%,var(--color-canvas))_55%)] shadow-[var(--shadow-card)]',
         className,
       )}
     >
-      <div className="absolute -top-24 -right-16 -z-10 size-72 rounded-full bg-[radial-gradient(closest-side,rgb(130_110_255/0.35),transparent)] blur-2xl" />
-      <div className="absolute -bottom-28 -left-10 -z-10 size-64 rounded-full bg-[radial-gradient(closest-side,rgb(255_99_165/0.16),transparent)] blur-2xl" />
+      <div className="absolute -top-24 -right-16 -z-10 size-72 rounded-full bg-[radial-gradient(closest-side,color-mix(in_srgb,var(--color-accent)_35%,transparent),transparent)] blur-2xl" />
+      <div className="absolute -bottom-28 -left-10 -z-10 size-64 rounded-full bg-[radial-gradient(closest-side,color-mix(in_srgb,var(--color-highlight)_16%,transparent),transparent)] blur-2xl" />
       <div className="flex items-center justify-between gap-4">
         <h2
           id="user-id-label"
-          className="font-sans text-micro font-semibold tracking-[0.16em] text-ink-300 uppercase"
+          className="font-sans text-micro font-semibold tracking-[0.16em] text-fg-muted uppercase"
         >
           Your Guftagu ID
         </h2>
-        <span className="text-[11px] text-ink-400">Permanent</span>
+        <span className="text-[11px] text-fg-subtle">Permanent</span>
       </div>
       <div className="mt-6 flex flex-wrap items-end justify-between gap-5">
         <p
-          className="tabular font-display text-[clamp(3rem,12vw,4.75rem)] leading-[0.95] font-semibold tracking-[0.01em] text-white select-all"
+          className="tabular font-display text-[clamp(3rem,12vw,4.75rem)] leading-[0.95] font-semibold tracking-[0.01em] text-fg select-all"
           data-testid="profile-user-id"
         >
           {formatted}
@@ -58,14 +58,14 @@ export function UserIdDisplay({ userId7Digit, className }: { userId7Digit: strin
             onClick={onCopy}
             data-testid="copy-user-id"
             data-copied={copied || undefined}
-            className={cn('min-w-28', copied && 'text-live-300')}
+            className={cn('min-w-28', copied && 'text-live-fg')}
           >
             {copied ? <CheckIcon size={16} aria-hidden /> : <CopyIcon size={16} aria-hidden />}
             {copied ? 'Copied' : 'Copy ID'}
           </Button>
         </Tooltip>
       </div>
-      <p className="mt-6 max-w-md text-sm leading-relaxed text-ink-300">
+      <p className="mt-6 max-w-md text-sm leading-relaxed text-fg-muted">
         Share it so friends can find you and send a request. Your username can change — this number never
         will.
       </p>
