@@ -16,11 +16,9 @@ import { useState } from 'react';
 import { Button, type ButtonSize, buttonClasses } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { useToast } from '@/components/ui/Toast';
-import { profileKeys } from '@/features/profile/queries';
-import { isApiError } from '@/lib/api';
-import { useLiveCache } from '@/lib/query/query-provider';
 import { cn, messageHref, nameOf } from '@/lib/utils';
-import { socialErrorMessage, useSocialApi } from '../social-api';
+import { useRelationshipActions } from '../hooks/use-relationship-actions';
+import { useSocialApi } from '../social-api';
 import { RequestNoteDialog } from './request-note-dialog';
 
 export interface RelationshipTarget {
@@ -54,80 +52,16 @@ export function RelationshipActions({
   size = 'md',
   className,
 }: RelationshipActionsProps) {
-  const api = useSocialApi();
-  const live = useLiveCache();
-  const { toast } = useToast();
-  const [busy, setBusy] = useState<string | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   const [confirm, setConfirm] = useState<'unfriend' | 'block' | null>(null);
   const name = nameOf(target);
-
-  const fail = (error: unknown) => {
-    toast({
-      title: 'That didn’t work',
-      description: socialErrorMessage(error, target.username),
-      tone: 'error',
-    });
-    // The server says our picture of the relationship is out of date: read the profile again.
-    if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
-      void live.client.invalidateQueries({ queryKey: profileKeys.publics() });
-    }
-  };
-
-  /** Runs one action with its button busy; resolves whether it succeeded. */
-  const run = async (key: string, action: () => Promise<void>): Promise<boolean> => {
-    setBusy(key);
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      fail(error);
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const send = (message?: string) =>
-    run('send', async () => {
-      const { autoAccepted } = await api.sendRequest({ userId7Digit: target.userId7Digit }, message);
-      if (autoAccepted) {
-        toast({
-          title: `You and ${name} are now friends`,
-          description: 'They had already sent you a request.',
-          tone: 'success',
-        });
-      } else {
-        toast({
-          title: 'Friend request sent',
-          description: `We’ll let you know when @${target.username} answers.`,
-          tone: 'success',
-        });
-      }
-      setNoteOpen(false);
-    });
-
-  const block = async () => {
-    try {
-      await api.block(target.id);
-      toast({
-        title: `Blocked @${target.username}`,
-        description: 'They can’t find you, message you or send requests.',
-      });
-    } catch (error) {
-      fail(error);
-      throw error;
-    }
-  };
-
-  const unfriend = async () => {
-    try {
-      await api.unfriend(target.id);
-      toast({ title: `Removed ${name} from your friends` });
-    } catch (error) {
-      fail(error);
-      throw error;
-    }
+  const { busy, run, send, block, unfriend } = useRelationshipActions(target);
+  const api = useSocialApi();
+  const { toast } = useToast();
+  const sendAndClose = async (message?: string) => {
+    const sent = await send(message);
+    if (sent) setNoteOpen(false);
+    return sent;
   };
 
   const iconSize = size === 'sm' ? 14 : 16;
@@ -146,7 +80,7 @@ export function RelationshipActions({
               size={size}
               loading={busy === 'send' && !noteOpen}
               disabled={busy !== null}
-              onClick={() => void send()}
+              onClick={() => void sendAndClose()}
               data-testid="send-friend-request"
             >
               <UserPlusIcon size={iconSize} aria-hidden /> Add friend
@@ -292,7 +226,7 @@ export function RelationshipActions({
         onOpenChange={setNoteOpen}
         name={name}
         sending={busy === 'send'}
-        onSend={send}
+        onSend={sendAndClose}
       />
 
       <ConfirmDialog
