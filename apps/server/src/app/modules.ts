@@ -137,7 +137,7 @@ export async function createModules(
     attachments: uploads.api,
     kv,
     logger,
-    systemUser: systemAccount(db, users.api),
+    systemUser: systemAccount(users.api),
     limiter,
     sendRateLimit: { limit: env.DM_SEND_RATE_LIMIT, windowSeconds: 10 },
   });

@@ -1,7 +1,6 @@
 import type { TAttachment, TDirectMessage, TDmReaction, TDmStatus } from '@guftagu/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { users } from '../../platform/db/schema.js';
-import { withPrivacyDefaults } from '../users/index.js';
+import { users, withPrivacyDefaults } from '../users/index.js';
 import type { Executor } from './messaging.repo.js';
 import { type DmMessageRow, dmConversations, dmMessages, dmReactions } from './messaging.schema.js';
 

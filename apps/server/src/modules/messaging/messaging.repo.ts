@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { users } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { UserRow } from '../users/index.js';
+import { users } from '../users/index.js';
 import {
   type DmConversationRow,
   type DmMessageRow,

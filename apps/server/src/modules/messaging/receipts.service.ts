@@ -1,7 +1,6 @@
 import type { TMarkDmRead } from '@guftagu/contracts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { users } from '../../platform/db/schema.js';
-import { withPrivacyDefaults } from '../users/index.js';
+import { users, withPrivacyDefaults } from '../users/index.js';
 import type { MessagingContext } from './messaging.context.js';
 import { countsAsUnread, notHiddenFor } from './messaging.repo.js';
 import { dmConversations, dmMessages } from './messaging.schema.js';

@@ -1,7 +1,7 @@
 import type { TDmSearchQuery } from '@guftagu/contracts';
 import { inArray, sql } from 'drizzle-orm';
-import { users } from '../../platform/db/schema.js';
 import { toUserCard } from '../social/index.js';
+import { users } from '../users/index.js';
 import type { MessagingContext } from './messaging.context.js';
 import type { DmMessageRow } from './messaging.schema.js';
 

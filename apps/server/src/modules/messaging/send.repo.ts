@@ -1,7 +1,12 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { PgDialect, type PgSession, type PgTable } from 'drizzle-orm/pg-core';
-import { blocks, friendships, notifications, users } from '../../platform/db/schema.js';
-import type { UserRow } from '../users/index.js';
+import {
+  type GroupedNotification,
+  groupedNotificationCtes,
+  unreadCountAfterGrouping,
+} from '../notifications/index.js';
+import { relationColumns } from '../social/index.js';
+import { type UserRow, users } from '../users/index.js';
 import type { Executor } from './messaging.repo.js';
 import {
   type DmConversationRow,
@@ -41,14 +46,6 @@ function decodeRow<T extends PgTable>(table: T, json: Record<string, unknown>): 
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
-}
-
-/** Block and friendship between sender and recipient, as SQL expressions. */
-function relationColumns(senderId: string, recipientId: string): SQL {
-  return sql`
-    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${senderId} and ${blocks.blockedId} = ${recipientId}) as blocked,
-    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${recipientId} and ${blocks.blockedId} = ${senderId}) as blocked_by,
-    exists (select 1 from ${friendships} where ${friendships.userId} = ${senderId} and ${friendships.friendId} = ${recipientId}) as is_friend`;
 }
 
 export interface Relation {
@@ -247,19 +244,6 @@ export async function unreadCountsBySender(db: Executor, userId: string): Promis
   return toCounts(result.rows as Array<{ sender_id: string; count: number }>);
 }
 
-export interface GroupedNotification {
-  id: string;
-  userId: string;
-  type: 'new_message' | 'system';
-  /** The title while this is the sender's only unread message, and with more (`{count}` = how many). */
-  titles: { one: string; many: string };
-  content: string;
-  relatedUserId: string;
-  relatedId: string;
-  actionUrl: string;
-  expiresAt: Date;
-}
-
 export interface NotifiedUnread {
   /** The recipient's unread messages by sender, after this message. */
   unread: Map<string, number>;
@@ -271,40 +255,22 @@ export interface NotifiedUnread {
 
 /**
  * One round trip after a message to a recipient who is not looking at the conversation: their
- * unread message counts, and the notification about the message, which for `new_message` replaces
- * the same sender's earlier unread ones (one live notification per sender, titled with the count).
- * The unread notification count it returns is the one after these changes: the statement's snapshot
- * does not see its own writes, so it is the count before, minus the unread ones removed, plus one.
+ * unread message counts, and the notification about the message (notifications builds that SQL:
+ * for `new_message` it replaces the same sender's earlier unread ones, one live notification per
+ * sender, titled with the count). The unread notification count is the one after these changes.
  */
 export async function countUnreadAndNotify(
   db: Executor,
   values: GroupedNotification,
 ): Promise<NotifiedUnread> {
-  const grouped = values.type === 'new_message';
   const result = await executeNamed(
     db,
     'dm_unread_and_notify',
     sql`
     with ${unreadCountsCtes(values.userId)},
-    removed as (
-      delete from ${notifications}
-      where ${grouped} and user_id = ${values.userId} and type = 'new_message'
-        and related_user_id = ${values.relatedUserId} and is_read = false
-      returning expires_at
-    ), sender_unread as (
-      select coalesce((select count from counts where sender_id = ${values.relatedUserId}), 1) as n
-    ), added as (
-      insert into ${notifications} (id, user_id, type, title, content, related_user_id, related_id, action_url, expires_at)
-      select ${values.id}::uuid, ${values.userId}::uuid, ${values.type}::text,
-             left(case when n > 1 then replace(${values.titles.many}::text, '{count}', n::text) else ${values.titles.one}::text end, 100),
-             ${values.content}::text, ${values.relatedUserId}::uuid, ${values.relatedId}::uuid, ${values.actionUrl}::text,
-             ${values.expiresAt.toISOString()}::timestamptz
-      from sender_unread
-      returning created_at, title
-    )
+    ${groupedNotificationCtes(values, sql`coalesce((select count from counts where sender_id = ${values.relatedUserId}), 1)`)}
     select (select json_agg(counts) from counts) as counts, (select row_to_json(added) from added) as added,
-      (select count(*) from ${notifications} where user_id = ${values.userId} and is_read = false and expires_at > now())
-        - (select count(*) from removed where expires_at > now()) + 1 as unread_count`,
+      ${unreadCountAfterGrouping(values.userId)} as unread_count`,
   );
   const raw = result.rows[0] as {
     counts: Array<{ sender_id: string; count: number }> | null;

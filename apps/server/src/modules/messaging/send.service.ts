@@ -2,7 +2,7 @@ import type { TAttachment, TDirectMessage, TSendDm } from '@guftagu/contracts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { NOTIFICATION_TTL_DAYS } from '../notifications/index.js';
+import { newGroupedNotification } from '../notifications/index.js';
 import { toUserCard } from '../social/index.js';
 import type { UserRow } from '../users/index.js';
 import type { LiveState } from './live-state.js';
@@ -216,36 +216,27 @@ export class SendService {
       decision.requestState === 'pending' ? `Message request from ${name}` : `New message from ${name}`;
     // A request and a system message keep their title; other messages count the sender's unread.
     const many = isSystem || decision.requestState === 'pending' ? one : `{count} new messages from ${name}`;
-    const notification = {
-      id: newId(),
+    const notification = newGroupedNotification({
       userId: recipient.id,
-      type: isSystem ? ('system' as const) : ('new_message' as const),
+      type: isSystem ? 'system' : 'new_message',
       titles: { one, many },
       content: text.slice(0, PREVIEW_LENGTH),
       relatedUserId: sender.id,
       relatedId: row.id,
       actionUrl: `/messages/${sender.id}`,
-      expiresAt: new Date(Date.now() + NOTIFICATION_TTL_DAYS * 86_400_000),
-    };
-    const { unread, title, createdAt, unreadCount } = await countUnreadAndNotify(this.db, notification);
-    const { publisher } = this.context;
-    this.context.publishUnread(recipient.id, [sender.id], unread);
-    // The same events NotificationsService.notify sends, built from rows we already hold.
-    publisher.toUser(recipient.id, 'notification_new', {
-      notificationId: notification.id,
-      type: notification.type,
-      title,
-      content: notification.content,
-      relatedUserId: sender.id,
-      relatedUsername: sender.username,
-      relatedUserId7Digit: sender.publicId,
-      relatedProfilePicture: sender.profilePicture,
-      relatedId: row.id,
-      actionUrl: notification.actionUrl,
-      timestamp: createdAt.toISOString(),
-      priority: 'medium',
     });
-    publisher.toUser(recipient.id, 'notification_count_update', { unreadCount });
+    const { unread, title, createdAt, unreadCount } = await countUnreadAndNotify(this.db, notification);
+    this.context.publishUnread(recipient.id, [sender.id], unread);
+    this.context.deps.notifications.announceGrouped(notification, {
+      title,
+      createdAt,
+      unreadCount,
+      related: {
+        username: sender.username,
+        publicId: sender.publicId,
+        profilePicture: sender.profilePicture,
+      },
+    });
   }
 
   /**

@@ -1,6 +1,3 @@
-import { eq } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.js';
-import { users as usersTable } from '../../platform/db/schema.js';
 import type { UserRow, UsersService } from '../users/index.js';
 import { withPrivacyDefaults } from '../users/index.js';
 
@@ -12,7 +9,9 @@ export const SYSTEM_ACCOUNT_EMAIL = 'system@guftagu.invalid';
  * 'system'). Its username is reserved, so no user can take or impersonate it, and it accepts no
  * messages and shows no presence. Created on first use and remembered.
  */
-export function systemAccount(db: Database, users: Pick<UsersService, 'createUser'>): () => Promise<UserRow> {
+export function systemAccount(
+  users: Pick<UsersService, 'createUser' | 'updateAccountProfile'>,
+): () => Promise<UserRow> {
   let pending: Promise<UserRow> | undefined;
   const create = async () => {
     const { user } = await users.createUser({
@@ -21,12 +20,7 @@ export function systemAccount(db: Database, users: Pick<UsersService, 'createUse
       username: 'System',
     });
     const privacy = withPrivacyDefaults({ allowMessages: 'nobody', showOnlineStatus: false });
-    const [updated] = await db
-      .update(usersTable)
-      .set({ displayName: 'System', privacy })
-      .where(eq(usersTable.id, user.id))
-      .returning();
-    return updated ?? user;
+    return (await users.updateAccountProfile(user.id, { displayName: 'System', privacy })) ?? user;
   };
   return () => {
     pending ??= create().catch((error: unknown) => {

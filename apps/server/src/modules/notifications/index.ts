@@ -1,3 +1,10 @@
+export {
+  type GroupedNotification,
+  groupedNotificationCtes,
+  newGroupedNotification,
+  type StoredGroupedNotification,
+  unreadCountAfterGrouping,
+} from './grouped-notification.js';
 export { registerNotificationRoutes } from './notifications.http.js';
 export { createNotificationsModule } from './notifications.module.js';
 export type { NewNotification } from './notifications.service.js';

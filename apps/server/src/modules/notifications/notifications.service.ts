@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
+import type { GroupedNotification, StoredGroupedNotification } from './grouped-notification.js';
 import {
   countUnread,
   deleteAllNotifications,
@@ -86,6 +87,30 @@ export class NotificationsService {
     });
     await this.pushCount(input.userId);
     return notification;
+  }
+
+  /**
+   * Sends the events `notify` sends, for a grouped notification the caller stored in its own
+   * statement (see grouped-notification.ts), built from rows the caller already holds.
+   */
+  announceGrouped(notification: GroupedNotification, stored: StoredGroupedNotification): void {
+    this.publisher.toUser(notification.userId, 'notification_new', {
+      notificationId: notification.id,
+      type: notification.type,
+      title: stored.title,
+      content: notification.content,
+      relatedUserId: notification.relatedUserId,
+      relatedUsername: stored.related.username,
+      relatedUserId7Digit: stored.related.publicId,
+      relatedProfilePicture: stored.related.profilePicture,
+      relatedId: notification.relatedId,
+      actionUrl: notification.actionUrl,
+      timestamp: stored.createdAt.toISOString(),
+      priority: 'medium',
+    });
+    this.publisher.toUser(notification.userId, 'notification_count_update', {
+      unreadCount: stored.unreadCount,
+    });
   }
 
   async list(

@@ -4,6 +4,7 @@ export {
   areFriends,
   findBlockedEitherWayIds,
   isBlockedEitherWay,
+  relationColumns,
   toUserCard,
   visiblePresence,
 } from './social.repo.js';

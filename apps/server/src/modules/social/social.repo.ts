@@ -1,5 +1,5 @@
 import type { TFriend, TFriendRequest, TRelationship, TUserCard } from '@guftagu/contracts';
-import { aliasedTable, and, asc, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { adjustFriendsCount, type UserRow, users } from '../users/index.js';
 import { blocks, type FriendRequestRow, friendRequests, friendships } from './social.schema.js';
@@ -32,6 +32,18 @@ export function visiblePresence(row: Pick<UserRow, 'isOnline' | 'status' | 'cust
     customStatus: online ? row.customStatus : null,
     lastActive: isInvisible ? null : row.lastActive.toISOString(),
   };
+}
+
+/**
+ * Block and friendship between two users as the SQL columns `blocked`, `blocked_by` and `is_friend`,
+ * for another module's statement that must read them in the same round trip as its own rows
+ * (messaging's send path decides on them under its locks, in one statement).
+ */
+export function relationColumns(userId: string, otherId: string): SQL {
+  return sql`
+    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${userId} and ${blocks.blockedId} = ${otherId}) as blocked,
+    exists (select 1 from ${blocks} where ${blocks.blockerId} = ${otherId} and ${blocks.blockedId} = ${userId}) as blocked_by,
+    exists (select 1 from ${friendships} where ${friendships.userId} = ${userId} and ${friendships.friendId} = ${otherId}) as is_friend`;
 }
 
 /** Everyone this user blocked or was blocked by. */

@@ -132,6 +132,16 @@ export function countMatchStatement(userIds: string[]): SQL {
   return sql`update ${users} set total_matches = ${users.totalMatches} + 1 where ${inArray(users.id, userIds)}`;
 }
 
+/** Sets how an account presents itself (the name shown, its privacy settings). */
+export async function updateAccountProfile(
+  db: Database,
+  id: string,
+  changes: Partial<Pick<UserRow, 'displayName' | 'privacy'>>,
+): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+  return row;
+}
+
 /** A transaction or the pool: the counter writes below run inside the caller's transaction. */
 export type UsersExecutor = Pick<Database, 'select' | 'update'>;
 

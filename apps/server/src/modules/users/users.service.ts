@@ -15,6 +15,7 @@ import {
   insertUser,
   type NewUser,
   setUsername,
+  updateAccountProfile,
 } from './users.repo.js';
 import { type UserRow, withPrivacyDefaults } from './users.schema.js';
 
@@ -70,6 +71,11 @@ export interface UsersService {
   /** Marks an unverified account verified after its owner proved the mailbox; undefined if already verified. */
   claimVerified(user: UserRow): Promise<UserRow | undefined>;
   onboard(userId: string, username: string, displayName: string | undefined): Promise<UserRow>;
+  /** Sets an account's shown name and privacy outside the profile flow (the System account). */
+  updateAccountProfile(
+    userId: string,
+    changes: Partial<Pick<UserRow, 'displayName' | 'privacy'>>,
+  ): Promise<UserRow | undefined>;
 }
 
 export function createUsersService(db: Database, adminEmails: ReadonlySet<string>): UsersService {
@@ -83,6 +89,8 @@ export function createUsersService(db: Database, adminEmails: ReadonlySet<string
     findByEmail: (email) => findUserByEmail(db, email),
 
     claimVerified: (user) => claimVerified(db, user.id, adminEmails.has(user.email)),
+
+    updateAccountProfile: (userId, changes) => updateAccountProfile(db, userId, changes),
 
     async createUser(input) {
       for (let attempt = 0; attempt < PUBLIC_ID_ATTEMPTS; attempt++) {
