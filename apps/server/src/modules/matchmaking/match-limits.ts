@@ -19,7 +19,7 @@ const QUALITY_INTERVAL_MS = 5000;
 const TYPING_REPEAT_MS = 2000;
 
 /**
- * Abuse limits of video chat (F6). The event registry's 40 events/s is per socket and anyone may
+ * Abuse limits of video chat. The event registry's 40 events/s is per socket and anyone may
  * open many sockets, so the costly events are also limited per person on the shared store; the
  * fire-and-forget signals (typing, connection quality) are throttled per socket and dropped silently.
  */

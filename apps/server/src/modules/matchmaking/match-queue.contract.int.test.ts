@@ -180,7 +180,7 @@ function queueContract(name: string, create: () => Promise<MatchQueue>) {
       }
     });
 
-    it('looks past a crowd of incompatible entries to a compatible one behind them (F17)', async () => {
+    it('looks past a crowd of incompatible entries to a compatible one behind them', async () => {
       const harasser = { identity: 'u:harasser', excluded: [] as string[] };
       const crowd = Array.from({ length: PAIRING_SCAN_LIMIT + 44 }, (_, index) => `crowd-${index}`);
       for (const socketId of crowd) {

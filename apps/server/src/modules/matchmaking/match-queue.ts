@@ -47,7 +47,8 @@ export interface LiveParticipant {
   /** Epoch ms when the socket dropped; 0 while connected. */
   disconnectedAt: number;
   network?: QueueEntry['network'];
-  /** The app node holding the socket: if that node dies, another node ends the seat (F5). */
+  /** The app node holding the socket: if that node dies, another node ends the seat, so its partner is not
+   * left waiting for a socket that will never come back. */
   nodeId?: string | undefined;
 }
 
@@ -165,8 +166,8 @@ export const RECENT_PARTNER_TTL_SECONDS = 600;
 export const GONE_TTL_SECONDS = 600;
 /**
  * Pairing considers the 256 longest-waiting *compatible* entries, bounding the cost of one step.
- * Incompatible ones (blocked, reported, same person) do not use up that budget (F17: else a harasser
- * parking 256 sockets would hide everyone behind them from their victim); they are bounded separately.
+ * Incompatible ones (blocked, reported, same person) do not use up that budget: else a harasser
+ * parking 256 sockets would hide everyone behind them from their victim. They are bounded separately.
  */
 export const PAIRING_SCAN_LIMIT = 256;
 /** At most this many waiting entries are looked at in one step, compatible or not. */

@@ -4,7 +4,7 @@ import { anonymousPeer, fails, ok, userPeer } from './matchmaking.test-support.j
 import { DEVICE_COOKIE } from './network-identity.js';
 
 /**
- * F10: bans and blocks bind people, not only signed-in sockets. An anonymous socket inherits the bans
+ * Bans and blocks bind people, not only signed-in sockets. An anonymous socket inherits the bans
  * of the accounts seen on its address, and the bans, blocks and reports of the accounts seen on its
  * browser (device cookie).
  */

@@ -12,7 +12,7 @@ import { HAS_REDIS, startTestRedis, type TestRedis } from '../../../test/redis.j
 import { anonymousPeer, nthEnded, nthFound, ok, pair } from './matchmaking.test-support.js';
 
 /**
- * Regression tests for the review of the live queue (F1, F4, F9, F11, F14): a socket that is gone
+ * Regression tests for races in the live queue: a socket that is gone
  * must never come back as somebody's partner, whatever step races its disconnect, on one node or
  * with the Redis queue shared by several nodes.
  */
@@ -35,7 +35,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       );
     };
 
-    it('never re-queues a partner whose socket closed between the skip and its re-queue (F1)', async () => {
+    it('never re-queues a partner whose socket closed between the skip and its re-queue', async () => {
       const a = await anonymousPeer(server);
       const b = await anonymousPeer(server);
       const { matchId } = await pair(a, b);
@@ -57,7 +57,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       a.socket.disconnect();
     });
 
-    it('a Next racing the partner closing the tab hands nobody a dead partner (F1)', async () => {
+    it('a Next racing the partner closing the tab hands nobody a dead partner', async () => {
       for (let round = 0; round < 5; round++) {
         const a = await anonymousPeer(server);
         const b = await anonymousPeer(server);
@@ -77,7 +77,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       }
     });
 
-    it('a join racing a waiting socket’s disconnect never leaves a match with a dead seat (F4)', async () => {
+    it('a join racing a waiting socket’s disconnect never leaves a match with a dead seat', async () => {
       for (let round = 0; round < 10; round++) {
         const x = await anonymousPeer(server);
         await ok(x.socket, 'join_queue', {});
@@ -94,7 +94,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       }
     });
 
-    it('Stop racing a pairing ends the new match instead of leaving it running (F4)', async () => {
+    it('Stop racing a pairing ends the new match instead of leaving it running', async () => {
       for (let round = 0; round < 5; round++) {
         const x = await anonymousPeer(server);
         const y = await anonymousPeer(server);
@@ -111,7 +111,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       }
     });
 
-    it('REST refuses a room name as the socket, so nobody can enqueue a pseudo-participant (F9)', async () => {
+    it('REST refuses a room name as the socket, so nobody can enqueue a pseudo-participant', async () => {
       const user = await server.signUp();
       const { socket: tab } = await connectAuthed(server, user.token);
       const found = recordEvents(tab, 'match_found');
@@ -131,7 +131,7 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       await eventually(async () => (await server.matchmaking.queue.waiting()).length === 0, 'queue empty');
     });
 
-    it('undoes a pair whose database record fails, telling the waiting side (F11)', async () => {
+    it('undoes a pair whose database record fails, telling the waiting side', async () => {
       const a = await anonymousPeer(server);
       const b = await anonymousPeer(server);
       const timeouts = recordEvents(a.socket, 'queue_timeout');
@@ -163,53 +163,50 @@ function hardening(name: string, redisUrl: () => string | undefined, shared = fa
       await noMatches();
     });
 
-    it.runIf(shared)(
-      'ends the seat of a crashed node: the partner is told and the match ends (F5)',
-      async () => {
-        const queue = server.matchmaking.queue;
-        // A participant whose node died: its socket id is well formed, but no live node holds it.
-        const ghost = 'G'.repeat(20);
-        await queue.enqueue(
-          {
-            entryId: 'crashed-entry',
-            socketId: ghost,
-            nodeId: 'crashed-node',
-            identity: `s:${ghost}`,
-            profile: {
-              userId: null,
-              username: 'Anonymous',
-              publicId: null,
-              displayName: 'Anonymous',
-              profilePicture: null,
-            },
-            interests: [],
-            joinedAt: Date.now() - 1000,
-            excluded: [],
+    it.runIf(shared)('ends the seat of a crashed node: the partner is told and the match ends', async () => {
+      const queue = server.matchmaking.queue;
+      // A participant whose node died: its socket id is well formed, but no live node holds it.
+      const ghost = 'G'.repeat(20);
+      await queue.enqueue(
+        {
+          entryId: 'crashed-entry',
+          socketId: ghost,
+          nodeId: 'crashed-node',
+          identity: `s:${ghost}`,
+          profile: {
+            userId: null,
+            username: 'Anonymous',
+            publicId: null,
+            displayName: 'Anonymous',
+            profilePicture: null,
           },
-          {
-            now: Date.now(),
-            relaxAfterMs: 0,
-            matchId: '00000000-0000-7000-8000-00000000f005',
-            resumeTokens: ['t-a', 't-b'],
-            maxActive: 0,
-            entryTtlMs: 60_000,
-          },
-        );
-        const survivor = await anonymousPeer(server);
-        const away = recordEvents(survivor.socket, 'partner_disconnected');
-        await ok(survivor.socket, 'join_queue', {});
-        expect((await nthFound(survivor, 0)).partnerId).toBe(ghost);
-        expect(await server.matchmaking.service.sweepDeadNodes()).toBe(1);
-        // A second sweep (another node) finds nothing left to take.
-        expect(await server.matchmaking.service.sweepDeadNodes()).toBe(0);
-        await away.waitFor(() => true);
-        expect(await nthEnded(survivor, 0)).toMatchObject({ reason: 'disconnected', partnerId: ghost });
-        await noMatches();
-        survivor.socket.disconnect();
-      },
-    );
+          interests: [],
+          joinedAt: Date.now() - 1000,
+          excluded: [],
+        },
+        {
+          now: Date.now(),
+          relaxAfterMs: 0,
+          matchId: '00000000-0000-7000-8000-00000000f005',
+          resumeTokens: ['t-a', 't-b'],
+          maxActive: 0,
+          entryTtlMs: 60_000,
+        },
+      );
+      const survivor = await anonymousPeer(server);
+      const away = recordEvents(survivor.socket, 'partner_disconnected');
+      await ok(survivor.socket, 'join_queue', {});
+      expect((await nthFound(survivor, 0)).partnerId).toBe(ghost);
+      expect(await server.matchmaking.service.sweepDeadNodes()).toBe(1);
+      // A second sweep (another node) finds nothing left to take.
+      expect(await server.matchmaking.service.sweepDeadNodes()).toBe(0);
+      await away.waitFor(() => true);
+      expect(await nthEnded(survivor, 0)).toMatchObject({ reason: 'disconnected', partnerId: ghost });
+      await noMatches();
+      survivor.socket.disconnect();
+    });
 
-    it('tells a skipped partner it is not waiting when its re-queue is refused (F14)', async () => {
+    it('tells a skipped partner it is not waiting when its re-queue is refused', async () => {
       const a = await anonymousPeer(server);
       const b = await anonymousPeer(server);
       await pair(a, b);

@@ -235,7 +235,7 @@ describe('matchmaking lifecycle', () => {
       const turn = body.iceServers.find((server) => server.username);
       expect(turn?.username).toMatch(new RegExp(`^\\d+:${alice.userId}$`));
       expect(turn?.credential).toBe(turnCredential('coturn-shared-secret', turn?.username ?? ''));
-      // F12: no relay credentials for an unauthenticated caller, a banned user, or during maintenance.
+      // No relay credentials (they cost bandwidth) for an unauthenticated caller, a banned user, or during maintenance.
       const anonymous = await call(server.api(), ZIceServersResponse, 'GET', '/api/match/ice-servers');
       expect(anonymous.iceServers.some((server) => server.username)).toBe(false);
       // …but it is told a match would be relayed (the credentials come with match_found).

@@ -9,7 +9,7 @@ import {
 } from '../../../test/harness.js';
 import { anonymousPeer, fails, ok, pair } from './matchmaking.test-support.js';
 
-/** F6: the costly video chat events are limited per person, not only per socket. */
+/** The costly video chat events are limited per person, not only per socket. */
 describe('video chat abuse limits', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -29,7 +29,8 @@ export function registerMatchRoutes(
   const { service, emitter, db, guard } = deps;
 
   const ownSocket = async (socketId: string, userId: string): Promise<ParticipantRef> => {
-    // ownerOf answers only for a real socket id: a room name (`user:<id>`) is not found (F9).
+    // ownerOf answers only for a real socket id: a room name (`user:<id>`) is not found, so
+    // nobody can enqueue a whole room as one pseudo-participant.
     const owner = await emitter.ownerOf(socketId);
     if (!owner) throw new AppError('NOT_FOUND', 'That connection was not found. Reconnect and try again.');
     if (owner.userId !== userId) throw new AppError('FORBIDDEN', 'That connection is not yours.');

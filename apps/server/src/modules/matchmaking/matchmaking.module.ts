@@ -67,11 +67,11 @@ export async function createMatchmaking(deps: {
   reports: ReportsService;
   logger: Logger;
   nodeId: string;
-  /** Recognising anonymous sockets of banned/blocking users (F10); without it, only accounts bind. */
+  /** Recognising anonymous sockets of banned/blocking users (see NetworkIdentity); without it, only accounts bind. */
   kv?: KeyValueStore | undefined;
   trustProxy?: false | string[] | undefined;
   limits?: Partial<MatchLimitRules> | undefined;
-  /** How often this node proves it is alive to the others (F5). */
+  /** How often this node proves it is alive, so others end its seats only after it died. */
   heartbeatMs?: number | undefined;
   secureCookies?: boolean | undefined;
 }): Promise<Matchmaking> {

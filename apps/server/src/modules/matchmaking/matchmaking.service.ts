@@ -45,9 +45,9 @@ export interface MatchmakingDeps {
   isBlocked: (a: string, b: string) => Promise<boolean>;
   logger: Logger;
   nodeId: string;
-  /** Recognises anonymous sockets of banned / blocking users (F10); absent in unit setups. */
+  /** Recognises anonymous sockets of banned / blocking users (see NetworkIdentity); absent in unit setups. */
   network?: NetworkIdentity | undefined;
-  /** With a shared queue: ends the seats of crashed nodes (F5). */
+  /** With a shared queue: ends the seats of crashed nodes, whose partners would else wait forever. */
   liveness?: NodeLiveness | undefined;
 }
 
@@ -131,7 +131,7 @@ export class MatchmakingService {
   }
 
   /**
-   * `GET /api/match/ice-servers` (F12): TURN relay credentials cost bandwidth, so they go only to a
+   * `GET /api/match/ice-servers`: TURN relay credentials cost bandwidth, so they go only to a
    * signed-in user who may match right now (not banned, not in maintenance). Anyone else gets STUN
    * only; `relayAvailable` still says whether a match would carry TURN (anonymous participants
    * receive their credentials in `match_found`), so the start screen can tell "hide my IP" works.
@@ -196,7 +196,7 @@ export class MatchmakingService {
 
   /**
    * `report_partner`: ends the match and files a report with the transcript. The report is stored
-   * before anyone is told "reported" (F15); if storing fails, the match still ends (as a Stop) and
+   * before anyone is told "reported", so nobody is told of a report that was lost; if storing fails, the match still ends (as a Stop) and
    * the reporter gets the error.
    */
   async reportPartner(
@@ -230,7 +230,7 @@ export class MatchmakingService {
   /** A socket went away: its queue entry goes; its match waits `gracePeriodMs` for a resume. */
   async disconnect(socketId: string, reason: string): Promise<void> {
     this.waits.clear(socketId);
-    // One atomic step (F4): a pairing can no longer land between "is it queued?" and "dequeue it", and
+    // One atomic step: a pairing can no longer land between "is it queued?" and "dequeue it", and
     // the socket is remembered as gone, so nothing in flight (a skip re-queueing it as the partner, a
     // REST join) can put the dead socket back in the queue afterwards.
     const awaySince = Date.now();
@@ -356,7 +356,7 @@ export class MatchmakingService {
   /**
    * Announces a pair the queue just made. Returns null when the match started; otherwise (a block
    * appeared meanwhile) both sides are back in the queue and the state of `socketId` is returned.
-   * If the database fails before the match is recorded, the pair is undone (F11): the other side is
+   * If the database fails before the match is recorded, the pair is undone: the other side is
    * told it is no longer waiting and the caller's step fails, so nobody sits in an unannounced match.
    */
   private async startMatch(match: LiveMatch, socketId?: string): Promise<TQueueState | null> {
@@ -410,7 +410,7 @@ export class MatchmakingService {
   /**
    * Puts a participant back in the queue on someone else's step (a skip, an undone pair). A socket
    * that closed meanwhile is refused by the queue and needs no word; otherwise a refusal is told to
-   * the participant (F14), whose client would else believe it is waiting.
+   * the participant, whose client would else believe it is waiting.
    */
   private async requeueOther(side: LiveParticipant): Promise<TQueueState | null> {
     try {

@@ -25,7 +25,8 @@ export function createMatchEmitter(io: GatewayServer): MatchEmitter {
     },
     async ownerOf(socketId) {
       // Only a real socket id names a participant: `io.in()` takes any room (`user:<id>`, `admin`…),
-      // so a remote answer counts only if it is the socket of exactly that id (F9).
+      // so a remote answer counts only if it is the socket of exactly that id; else a room could be
+      // enqueued as one pseudo-participant.
       if (!isSocketId(socketId)) return null;
       const local = io.sockets.sockets.get(socketId);
       if (local) return { userId: local.data.userId };
@@ -45,7 +46,8 @@ export function matchmakingSocketHandlers(
   clientIp: (request: IncomingMessage) => string = (request) => request.socket.remoteAddress ?? '',
   limits: MatchLimits = new MatchLimits(undefined),
 ): SocketModule {
-  /** Identity is the socket and its session; browser and address only matter when anonymous (F10). */
+  /** Identity is the socket and its session; browser and address only matter when anonymous, to carry
+   * bans and blocks over to anonymous sockets (see NetworkIdentity). */
   const refOf = (socket: GatewaySocket): ParticipantRef => ({
     socketId: socket.id,
     userId: socket.data.userId,

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { KeyValueStore } from '../../platform/kv/kv.js';
 
 /**
- * Who an anonymous socket probably is (F10). Bans and blocks bind accounts, and anonymous video chat
+ * Who an anonymous socket probably is. Bans and blocks bind accounts, and anonymous video chat
  * would let anyone step around them by signing out. So each browser gets a random device id cookie on
  * its Socket.IO handshake, and every signed-in join remembers "this device / this address was used by
  * user X" for a month. An anonymous join then inherits:

@@ -1,7 +1,7 @@
 import type { KeyValueStore } from '../../platform/kv/kv.js';
 
 /**
- * Which app nodes are alive (F5). Each node refreshes a short-lived key; a match seat whose socket
+ * Which app nodes are alive. Each node refreshes a short-lived key; a match seat whose socket
  * lives on a node whose key expired belongs to a crashed node, whose own disconnect handlers and
  * grace timers will never run, so any surviving node takes the seat through the normal drop path.
  */
