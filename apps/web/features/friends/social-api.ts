@@ -36,7 +36,7 @@ export function useSocialApi() {
   const live = useLiveCache();
 
   return useMemo(() => {
-    const announceSocialChange = (change: SocialChange) => applySocialChange(live, change);
+    const writeToCache = (change: SocialChange) => applySocialChange(live, change);
     return {
       // Profiles
       getOwnProfile: () => authedRequest('/api/user/profile', ZMeResponse),
@@ -67,7 +67,7 @@ export function useSocialApi() {
                 method: 'POST',
                 body: { userId: target.userId7Digit, message: note },
               });
-        announceSocialChange({
+        writeToCache({
           type: 'request_sent',
           request: result.request,
           autoAccepted: result.autoAccepted,
@@ -79,7 +79,7 @@ export function useSocialApi() {
           method: 'POST',
           body: { requestId },
         });
-        announceSocialChange({ type: 'request_accepted', requestId, friend: result.friend });
+        writeToCache({ type: 'request_accepted', requestId, friend: result.friend });
         return result;
       },
       rejectRequest: async (requestId: string) => {
@@ -87,7 +87,7 @@ export function useSocialApi() {
           method: 'POST',
           body: { requestId },
         });
-        announceSocialChange({ type: 'request_rejected', requestId });
+        writeToCache({ type: 'request_rejected', requestId });
         return result;
       },
       cancelRequest: async (requestId: string) => {
@@ -95,14 +95,14 @@ export function useSocialApi() {
           method: 'POST',
           body: { requestId },
         });
-        announceSocialChange({ type: 'request_cancelled', requestId });
+        writeToCache({ type: 'request_cancelled', requestId });
         return result;
       },
       unfriend: async (friendUserId: string) => {
         const result = await authedRequest(`/api/friends/${encodeURIComponent(friendUserId)}`, ZOkResponse, {
           method: 'DELETE',
         });
-        announceSocialChange({ type: 'unfriended', userId: friendUserId });
+        writeToCache({ type: 'unfriended', userId: friendUserId });
         return result;
       },
       listFriends: (options: { q?: string; sort?: FriendSort } = {}) =>
@@ -118,14 +118,14 @@ export function useSocialApi() {
         const result = await authedRequest(`/api/users/${encodeURIComponent(userId)}/block`, ZOkResponse, {
           method: 'POST',
         });
-        announceSocialChange({ type: 'blocked', userId });
+        writeToCache({ type: 'blocked', userId });
         return result;
       },
       unblock: async (userId: string) => {
         const result = await authedRequest(`/api/users/${encodeURIComponent(userId)}/block`, ZOkResponse, {
           method: 'DELETE',
         });
-        announceSocialChange({ type: 'unblocked', userId });
+        writeToCache({ type: 'unblocked', userId });
         return result;
       },
       listBlocked: () => authedRequest('/api/users/me/blocked', ZBlockedUsersResponse),

@@ -11,7 +11,8 @@ import { useAuth } from '@/features/auth/auth-context';
 import { useSocialApi } from '@/features/friends/social-api';
 import { errorMessage, isApiError } from '@/lib/api';
 import { nameOf } from '@/lib/utils';
-import { AVATAR_TYPES, AvatarCropper, avatarFileProblem } from './avatar-cropper';
+import { AVATAR_TYPES, avatarFileProblem } from '../avatar-image';
+import { AvatarCropper } from './avatar-cropper';
 import { Section } from './edit-section';
 
 /** Upload (after cropping) or remove the profile photo; applies at once, outside the form. */
