@@ -104,6 +104,13 @@ describe('friendsCacheEvents', () => {
     expect(list.find((f) => f.userId === 'bob')?.isOnline).toBe(false);
   });
 
+  it('reads the list again once the socket is connected, since presence sent before then was missed', () => {
+    const live = new LiveCache(new QueryClient());
+    live.client.setQueryData(friendsKeys.list(), [friend('ann')]);
+    emit(live, 'authenticated', {} as ServerPayload<'authenticated'>);
+    expect(live.client.getQueryState(friendsKeys.list())?.isInvalidated).toBe(true);
+  });
+
   it('sets presence idempotently and removes friends who unfriend or block you', () => {
     const live = new LiveCache(new QueryClient());
     live.client.setQueryData(friendsKeys.list(), [friend('ann', true), friend('bob', true), friend('cy')]);

@@ -22,6 +22,12 @@ import {
  * Presence updates are precise, so LiveCache keeps them over an older list still being fetched.
  */
 export const friendsCacheEvents = [
+  // Presence events reach only connected sockets: whatever changed before this socket was connected
+  // (a page load racing a friend's own reload, for example) is read again from the server.
+  onServerEvent('authenticated', (_event, live) => {
+    void live.client.invalidateQueries({ queryKey: friendsKeys.list() });
+    void live.client.invalidateQueries({ queryKey: friendsKeys.requests() });
+  }),
   onServerEvent('friend_online', (event, live) => {
     live.apply(friendsKeys.list(), friendPatched(event.friendId, friendOnline(event)));
     changeProfiles(live, isUser(event.friendId), profileOnline(event));
