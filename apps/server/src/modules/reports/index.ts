@@ -1,6 +1,5 @@
 /** Seed 000 reports of users (from a video chat or a profile); reviewed later in the admin console. */
 
-export { registerReportRoutes } from './reports.http.js';
 export { createReportsModule } from './reports.module.js';
 export { findReportedUserIds, type ReportParty } from './reports.repo.js';
 export type { MatchLookup, ReportedMatch } from './reports.service.js';

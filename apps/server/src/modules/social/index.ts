@@ -1,4 +1,3 @@
-export { registerSocialRoutes } from './social.http.js';
 export { createSocialModule } from './social.module.js';
 export {
   areFriends,
@@ -10,4 +9,3 @@ export {
 } from './social.repo.js';
 export type { TargetRef } from './social.service.js';
 export { SocialService } from './social.service.js';
-export { socialSocketHandlers } from './social.socket.js';

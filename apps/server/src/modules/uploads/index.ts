@@ -1,5 +1,3 @@
-export { registerUploadRoutes } from './served-files.http.js';
-export { registerUploadsRoutes } from './uploads.http.js';
 export { createUploadsModule } from './uploads.module.js';
 export type { Executor as UploadsExecutor } from './uploads.repo.js';
 export type { ServedObject, UploadsServiceDeps } from './uploads.service.js';

@@ -1,6 +1,3 @@
-export type { ProfileDeps } from './profile.service.js';
-export { ProfileService } from './profile.service.js';
-export { registerUserRoutes } from './users.http.js';
 export { createUsersModule } from './users.module.js';
 export type { PublicPerson } from './users.repo.js';
 export {
@@ -24,4 +21,4 @@ export type { UserRow } from './users.schema.js';
  */
 export { users, withPrivacyDefaults } from './users.schema.js';
 export type { UsersService } from './users.service.js';
-export { createUsersService, isBanActive, toSelfUser } from './users.service.js';
+export { isBanActive, toSelfUser } from './users.service.js';
