@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { useChatPreferences } from '@/features/chat/hooks/use-chat-preferences';
 import { useChatSession } from '@/features/chat/hooks/use-chat-session';
 import { useChatShortcuts } from '@/features/chat/hooks/use-chat-shortcuts';
@@ -89,7 +89,7 @@ export function VideoChat() {
           'relative isolate flex flex-col',
           // On a phone the start screen keeps the preview short so Start is in reach without scrolling.
           idle ? 'h-[42dvh] min-h-[16rem]' : 'h-[min(68dvh,40rem)] min-h-[22rem]',
-          'overflow-hidden rounded-[1.75rem] border border-line bg-[radial-gradient(120%_90%_at_30%_10%,#1d1a38_0%,#100f1d_50%,#09090f_100%)] shadow-modal lg:h-auto lg:min-h-0',
+          'overflow-hidden rounded-[1.75rem] border border-line bg-(image:--gradient-stage) shadow-modal lg:h-auto lg:min-h-0',
         )}
         data-testid="chat-stage"
       >

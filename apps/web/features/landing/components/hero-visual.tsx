@@ -59,7 +59,7 @@ export function HeroVisual() {
           <span className="w-[46px]" />
         </div>
         <div className="grid gap-2.5 md:grid-cols-[1fr_17rem]">
-          <div className="relative aspect-[4/3] overflow-hidden rounded-2xl bg-[radial-gradient(120%_90%_at_30%_10%,#2a2350_0%,#15132a_45%,#0b0b14_100%)] sm:aspect-[16/10]">
+          <div className="relative aspect-[4/3] overflow-hidden rounded-2xl bg-(image:--gradient-hero-stage) sm:aspect-[16/10]">
             <div className="absolute inset-0 bg-[radial-gradient(60%_50%_at_50%_35%,color-mix(in_srgb,var(--color-highlight)_18%,transparent),transparent_70%)]" />
             <Silhouette hue={262} />
             <div className="absolute top-3 left-3 flex items-center gap-2 rounded-full border border-line bg-canvas/50 px-2.5 py-1 text-[11px] font-medium text-fg backdrop-blur-md sm:top-4 sm:left-4 sm:text-xs">
@@ -76,7 +76,7 @@ export function HeroVisual() {
                 </span>
               ))}
             </div>
-            <div className="absolute right-3 bottom-16 aspect-[3/4] w-[24%] overflow-hidden rounded-xl border border-line-strong bg-[radial-gradient(100%_80%_at_50%_0%,#3b2a3f,#17121d)] shadow-2xl sm:right-4 sm:bottom-20">
+            <div className="absolute right-3 bottom-16 aspect-[3/4] w-[24%] overflow-hidden rounded-xl border border-line-strong bg-(image:--gradient-hero-tile) shadow-2xl sm:right-4 sm:bottom-20">
               <Silhouette hue={330} className="h-[80%]" />
               <span className="absolute bottom-1.5 left-1.5 rounded bg-canvas/60 px-1.5 py-0.5 text-[10px] text-fg-soft">
                 You

@@ -37,7 +37,7 @@ export function IdShowcaseSection() {
         <div className="relative mx-auto w-full max-w-md" aria-hidden>
           <div className="absolute -inset-8 -z-10 rounded-[3rem] bg-[conic-gradient(from_180deg_at_50%_50%,color-mix(in_srgb,var(--color-accent)_35%,transparent),color-mix(in_srgb,var(--color-highlight)_25%,transparent),color-mix(in_srgb,var(--color-glow)_20%,transparent),color-mix(in_srgb,var(--color-accent)_35%,transparent))] opacity-60 blur-3xl" />
           <div className="rotate-[-2deg] rounded-[2rem] sm:rotate-[-4deg] bg-[linear-gradient(135deg,color-mix(in_srgb,var(--color-fg)_22%,transparent),color-mix(in_srgb,var(--color-fg)_4%,transparent)_40%,color-mix(in_srgb,var(--color-fg)_12%,transparent))] p-px shadow-modal transition-transform duration-700 ease-out-expo hover:rotate-0">
-            <div className="rounded-[calc(2rem-1px)] bg-[linear-gradient(160deg,#1b1830,#0d0c16_60%)] p-7 sm:p-8">
+            <div className="rounded-[calc(2rem-1px)] bg-(image:--gradient-id-card) p-7 sm:p-8">
               <div className="flex items-center justify-between">
                 <span className="text-micro font-semibold tracking-[0.16em] text-fg-subtle uppercase">
                   Guftagu ID

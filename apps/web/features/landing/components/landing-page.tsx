@@ -1,5 +1,5 @@
 import { OnlineCountHero } from '@/components/layout/online-count';
-import { buttonClasses } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/button';
 import { FeaturesSection } from './features-section';
 import { HeroVisual } from './hero-visual';
 import { HowItWorksSection } from './how-it-works-section';
@@ -56,7 +56,7 @@ export function LandingPage() {
 
       <section aria-labelledby="cta-title" className="mx-auto w-full max-w-6xl px-4 pt-8 sm:px-6">
         <div className="relative isolate overflow-hidden rounded-[2rem] border border-line px-6 py-16 text-center sm:px-12 sm:py-20">
-          <div className="absolute inset-0 -z-10 bg-[radial-gradient(70%_120%_at_50%_0%,color-mix(in_srgb,var(--color-accent-strong)_35%,transparent),transparent_60%),linear-gradient(180deg,#100e1d,#08080d)]" />
+          <div className="absolute inset-0 -z-10 bg-(image:--gradient-cta)" />
           <div className="bg-grid absolute inset-0 -z-10 opacity-60" />
           <h2 id="cta-title" className="mx-auto max-w-2xl text-display font-semibold text-fg">
             Someone interesting is online right now.

@@ -94,7 +94,7 @@ export const MessageBubble = memo(function MessageBubble({
           className={cn(
             'relative min-w-0 rounded-[1.25rem] px-3.5 py-2 text-[15px] leading-[1.45] shadow-[var(--shadow-inset-top),var(--shadow-lift)] transition-[box-shadow,background-color] duration-500',
             mine
-              ? 'bg-gradient-to-br from-blue-500 to-blue-600 text-on-accent'
+              ? 'bg-gradient-to-br from-bubble-own to-bubble-own-strong text-on-accent'
               : 'border border-line bg-elevated/90 text-fg',
             mine && joinsPrevious && 'rounded-tr-md',
             mine && joinsNext && 'rounded-br-md',

@@ -34,7 +34,7 @@ export function MessageTicks({ state }: { state: TickState }) {
           size={16}
           className={cn(
             state === 'read'
-              ? 'text-cyan-300 drop-shadow-[0_0_5px_rgb(103_232_249/0.75)]'
+              ? 'text-read drop-shadow-[0_0_5px_color-mix(in_srgb,var(--color-read)_75%,transparent)]'
               : 'text-on-accent/55',
           )}
         />
