@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The web app's `@/` import alias (apps/web/tsconfig.json), so its pure-logic tests import as the app does. */
+const WEB_ROOT = fileURLToPath(new URL('./apps/web/', import.meta.url));
 
 /**
  * Three suites: unit (pure functions), integration (real server, real PostgreSQL, real socket.io
@@ -8,6 +12,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: { '@/': WEB_ROOT } },
         test: {
           name: 'unit',
           include: [

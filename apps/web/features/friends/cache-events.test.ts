@@ -7,7 +7,7 @@ import type {
 } from '@guftagu/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { LiveCache } from '../../lib/query/live-cache';
+import { LiveCache } from '@/lib/query/live-cache';
 import { type ProfileResult, profileKeys } from '../profile/queries';
 import { friendsCacheEvents } from './cache-events';
 import { type AnsweredRequests, type FriendRequestLists, friendsKeys } from './queries';

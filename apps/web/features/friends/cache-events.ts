@@ -1,4 +1,4 @@
-import { onServerEvent } from '../../lib/query/cache-event';
+import { onServerEvent } from '@/lib/query/cache-event';
 import {
   changeProfiles,
   isUser,

@@ -7,7 +7,7 @@ import type {
 } from '@guftagu/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { LiveCache } from '../../lib/query/live-cache';
+import { LiveCache } from '@/lib/query/live-cache';
 import { messagesCacheEvents } from './cache-events';
 import { messagesKeys } from './queries';
 import { dmMessage } from './test-fixtures';

@@ -1,6 +1,6 @@
 import type { TConversation } from '@guftagu/contracts';
 // Relative, not `@/`: the unit suite loads this file without the app's path alias.
-import { onServerEvent } from '../../lib/query/cache-event';
+import { onServerEvent } from '@/lib/query/cache-event';
 import {
   changeConversationsWith,
   changeEveryThread,

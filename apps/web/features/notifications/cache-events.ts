@@ -1,4 +1,4 @@
-import { onServerEvent } from '../../lib/query/cache-event';
+import { onServerEvent } from '@/lib/query/cache-event';
 import { feedWithNew, feedWithout, fromPushed, notificationsKeys, setUnread } from './queries';
 
 /** How pushed notifications and counts change the cached feeds and the bell's unread count. */

@@ -1,7 +1,7 @@
 import type { ServerEventName, ServerPayload, TNotification } from '@guftagu/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { LiveCache } from '../../lib/query/live-cache';
+import { LiveCache } from '@/lib/query/live-cache';
 import { notificationsCacheEvents } from './cache-events';
 import { feedRead, feedWithOlder, type NotificationFeed, notificationsKeys } from './queries';
 
