@@ -3,7 +3,7 @@
 import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { Button, buttonClasses } from '@/components/ui/Button';
+import { Button, buttonClasses } from '@/components/ui/button';
 
 export default function ErrorPage({
   error,

@@ -6,7 +6,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
-import { Providers } from '@/components/Providers';
+import { Providers } from '@/components/providers';
 
 export const metadata: Metadata = {
   title: {

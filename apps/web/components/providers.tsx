@@ -3,11 +3,11 @@
 import { LucideProvider } from 'lucide-react';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
-import { ToastProvider } from '@/components/ui/Toast';
-import { TooltipProvider } from '@/components/ui/Tooltip';
+import { ToastProvider } from '@/components/ui/toast';
+import { TooltipProvider } from '@/components/ui/tooltip';
+import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { MessagesProvider } from '@/features/messages/messages-context';
 import { NotificationsProvider } from '@/features/notifications/notifications-context';
-import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { QueryProvider } from '@/lib/query/query-provider';
 import { SocketProvider } from '@/lib/socket/socket-context';
 

@@ -6,7 +6,8 @@ export type ClientErrorCode = TErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
 /** The error envelope as a client sees it: the server's, or one the client made up for a transport failure. */
 export type ApiErrorBody = Omit<TErrorEnvelope, 'code'> & { code: ClientErrorCode };
 
-export const UNREACHABLE_MESSAGE = "We couldn't reach Guftagu right now. Check your connection and try again.";
+export const UNREACHABLE_MESSAGE =
+  "We couldn't reach Guftagu right now. Check your connection and try again.";
 
 /**
  * The one error type of every client call — REST, upload or socket acknowledgement. It carries the
@@ -48,7 +49,9 @@ export class ApiError extends Error {
 
   /** True when the failure is about reaching the service rather than about the request itself. */
   get isUnreachable(): boolean {
-    return this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE' || this.code === 'BAD_RESPONSE';
+    return (
+      this.code === 'NETWORK_ERROR' || this.code === 'SERVICE_UNAVAILABLE' || this.code === 'BAD_RESPONSE'
+    );
   }
 }
 

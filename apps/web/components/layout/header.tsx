@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { buttonClasses } from '@/components/ui/Button';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { buttonClasses } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useAuth } from '@/features/auth/auth-context';
 import { MessagesHeaderButton } from '@/features/messages/components/messages-header-button';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Tooltip } from '@/components/ui/Tooltip';
+import { Tooltip } from '@/components/ui/tooltip';
 import { useAnimatedNumber } from '@/lib/hooks/use-animated-number';
 import { useUserCount } from '@/lib/socket/socket-context';
 import { cn, formatCount } from '@/lib/utils';

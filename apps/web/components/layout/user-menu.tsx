@@ -21,8 +21,8 @@ import {
   DropdownRadioItem,
   DropdownSeparator,
   DropdownTrigger,
-} from '@/components/ui/Dropdown';
-import { useToast } from '@/components/ui/Toast';
+} from '@/components/ui/dropdown';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/features/profile/components/status-picker';

@@ -1,6 +1,6 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
 import { cn } from '@/lib/utils';
-import { Spinner } from './Spinner';
+import { Spinner } from './spinner';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'outline' | 'danger' | 'light';
 export type ButtonSize = 'sm' | 'md' | 'lg' | 'icon' | 'icon-sm';

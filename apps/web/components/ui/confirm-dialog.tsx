@@ -1,8 +1,8 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
-import { Button } from './Button';
-import { Modal, ModalClose } from './Modal';
+import { Button } from './button';
+import { Modal, ModalClose } from './modal';
 
 export interface ConfirmDialogProps {
   open: boolean;

@@ -1,7 +1,7 @@
 import { TriangleAlertIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
-import { Button } from './Button';
+import { Button } from './button';
 
 /** A friendly centred block for "nothing here yet" and "something went wrong" moments. */
 export function EmptyState({

@@ -1,6 +1,6 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
-import { Field, type FieldOwnProps, splitFieldProps } from './Field';
+import { Field, type FieldOwnProps, splitFieldProps } from './field';
 
 export interface InputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'prefix'>, FieldOwnProps {
   prefix?: ReactNode;

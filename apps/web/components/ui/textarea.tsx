@@ -1,6 +1,6 @@
 import { forwardRef, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { cn } from '@/lib/utils';
-import { Field, type FieldOwnProps, splitFieldProps } from './Field';
+import { Field, type FieldOwnProps, splitFieldProps } from './field';
 
 export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement>, FieldOwnProps {
   /** Shown at the right of the label row, e.g. a live character counter. */

@@ -1,6 +1,6 @@
 /** The help center's questions and safety tips, grouped as the page shows them. */
 import Link from 'next/link';
-import type { AccordionItem } from '@/components/ui/Accordion';
+import type { AccordionItem } from '@/components/ui/accordion';
 import { SUPPORT_EMAIL } from '@/lib/config';
 
 export interface FaqGroup {

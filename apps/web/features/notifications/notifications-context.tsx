@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { useServerEvent } from '@/lib/hooks/use-server-event';
 import { nameOf } from '@/lib/utils';
 

@@ -23,7 +23,10 @@ describe('LiveCache', () => {
     const live = new LiveCache(new QueryClient());
     const key = ['friends', 'list'];
     const response = deferred<Friend[]>();
-    const fetching = live.client.fetchQuery({ queryKey: key, queryFn: () => live.fetch(key, () => response.promise) });
+    const fetching = live.client.fetchQuery({
+      queryKey: key,
+      queryFn: () => live.fetch(key, () => response.promise),
+    });
 
     // The server sent the list before Ann came online, but the event reaches us first.
     live.apply(['friends'], setOnline('ann', true));

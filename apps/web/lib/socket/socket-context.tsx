@@ -5,7 +5,7 @@ import { createBrowserSocket, type GuftaguSocket, listen as listenTyped } from '
 import { useRouter } from 'next/navigation';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { SOCKET_PATH, SOCKET_URL } from '@/lib/config';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { Spinner } from '@/components/ui/Spinner';
+import { Spinner } from '@/components/ui/spinner';
 import { DevMailbox } from '@/features/dev-mailbox/components/dev-mailbox';
 
 export const metadata: Metadata = { title: 'Dev outbox', robots: { index: false, follow: false } };

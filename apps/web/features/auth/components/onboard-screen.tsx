@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { Skeleton } from '@/components/ui/skeleton';
 import { AuthShell } from './auth-shell';
 import { OnboardingForm } from './onboarding-form';
 import { RequireAuth } from './require-auth';

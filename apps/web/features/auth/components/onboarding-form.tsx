@@ -3,10 +3,10 @@
 import { type TSelfUser, USERNAME_PATTERN, ZMeResponse } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
-import { Button } from '@/components/ui/Button';
-import { Input } from '@/components/ui/Input';
-import { useToast } from '@/components/ui/Toast';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { useUsernameAvailability } from '@/features/auth/hooks/use-username-availability';
 import { errorMessage, isApiError } from '@/lib/api';

@@ -5,8 +5,8 @@ import { TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Button, buttonClasses } from '@/components/ui/Button';
-import { Spinner } from '@/components/ui/Spinner';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
 import { useAuth } from '@/features/auth/auth-context';
 
 export function CenteredState({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { CheckIcon, TriangleAlertIcon, XIcon } from 'lucide-react';
-import { Spinner } from '@/components/ui/Spinner';
+import { Spinner } from '@/components/ui/spinner';
 import type { Availability } from '@/features/auth/hooks/use-username-availability';
 import { cn } from '@/lib/utils';
 

@@ -11,7 +11,7 @@ import {
   VideoOffIcon,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Tooltip } from '@/components/ui/Tooltip';
+import { Tooltip } from '@/components/ui/tooltip';
 import { CHAT_SHORTCUTS } from '@/features/chat/hooks/use-chat-shortcuts';
 import { cn } from '@/lib/utils';
 

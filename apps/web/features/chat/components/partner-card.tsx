@@ -3,8 +3,8 @@
 import { formatUserId, type TMatchFound } from '@guftagu/contracts';
 import { CheckIcon, UserIcon, UserPlusIcon } from 'lucide-react';
 import { useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
-import { Button } from '@/components/ui/Button';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
 import { useAuth } from '@/features/auth/auth-context';
 import { partnerNameOf } from '@/features/chat/lib/session-state';
 import { useSocialApi } from '@/features/friends/social-api';

@@ -2,8 +2,8 @@
 
 import { ArrowRightIcon, CheckIcon, ShieldIcon } from 'lucide-react';
 import { useId } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Switch } from '@/components/ui/Switch';
+import { Button } from '@/components/ui/button';
+import { Switch } from '@/components/ui/switch';
 import type { ChatPreferences } from '@/features/chat/lib/preferences';
 import { cn } from '@/lib/utils';
 import { InterestSelector } from './interest-selector';

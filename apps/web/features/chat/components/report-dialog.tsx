@@ -2,10 +2,10 @@
 
 import { REPORT_DESCRIPTION_MAX, REPORT_REASONS, type TReportReason } from '@guftagu/contracts';
 import { useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Modal } from '@/components/ui/Modal';
-import { Select } from '@/components/ui/Select';
-import { Textarea } from '@/components/ui/Textarea';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
 import { errorMessage } from '@/lib/api';
 
 const REASON_LABELS: Record<TReportReason, string> = {

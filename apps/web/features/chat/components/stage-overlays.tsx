@@ -1,7 +1,7 @@
 'use client';
 
 import { ClockIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
-import { Button } from '@/components/ui/Button';
+import { Button } from '@/components/ui/button';
 import { MEDIA_PROBLEM_COPY, type MediaProblem } from '@/features/chat/lib/media';
 import { type ChatPhase, endedCopy } from '@/features/chat/lib/session-state';
 import { useNow } from '@/lib/hooks/use-now';

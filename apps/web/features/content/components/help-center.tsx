@@ -1,6 +1,6 @@
 import { FlagIcon, HashIcon, MailIcon, ShieldIcon, VideoIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Accordion } from '@/components/ui/Accordion';
+import { Accordion } from '@/components/ui/accordion';
 import { SAFETY_EMAIL, SUPPORT_EMAIL } from '@/lib/config';
 import { FAQ, SAFETY_TIPS } from '../help-faq';
 

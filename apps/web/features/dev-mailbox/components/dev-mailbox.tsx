@@ -3,11 +3,11 @@
 import { InboxIcon, MailIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
-import { Input } from '@/components/ui/Input';
-import { Skeleton } from '@/components/ui/Skeleton';
-import { useToast } from '@/components/ui/Toast';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useToast } from '@/components/ui/toast';
 import { isApiError } from '@/lib/api';
 import { useDevMailbox } from '../hooks/use-dev-mailbox';
 import { isOutboxOff } from '../queries';

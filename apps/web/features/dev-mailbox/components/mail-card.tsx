@@ -2,8 +2,8 @@
 
 import type { TDevMail } from '@guftagu/contracts';
 import { CopyIcon, MailIcon } from 'lucide-react';
-import { Button } from '@/components/ui/Button';
-import { Modal } from '@/components/ui/Modal';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
 import { formatDateTime } from '@/lib/utils';
 

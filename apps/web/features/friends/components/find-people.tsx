@@ -3,8 +3,8 @@
 import { formatUserId } from '@guftagu/contracts';
 import { HashIcon, SearchIcon, TriangleAlertIcon } from 'lucide-react';
 import { type ReactNode, useId, useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { usePublicProfile } from '@/features/profile/hooks/use-profiles';
 import { type ProfileLookup, profileKeys } from '@/features/profile/queries';
 import { errorMessage } from '@/lib/api';

@@ -4,15 +4,15 @@ import type { TFriend } from '@guftagu/contracts';
 import { BanIcon, EllipsisIcon, MessageCircleIcon, UserIcon, UserMinusIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { buttonClasses } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/button';
 import {
   Dropdown,
   DropdownContent,
   DropdownItem,
   DropdownSeparator,
   DropdownTrigger,
-} from '@/components/ui/Dropdown';
-import { Tooltip } from '@/components/ui/Tooltip';
+} from '@/components/ui/dropdown';
+import { Tooltip } from '@/components/ui/tooltip';
 import { useDmUnread } from '@/features/messages/hooks/use-dm-queries';
 import { cn, messageHref, nameOf, profileHref } from '@/lib/utils';
 import { presenceText } from '../friend-sort';

@@ -3,10 +3,10 @@
 import { InboxIcon, SendIcon, UserPlusIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { buttonClasses } from '@/components/ui/Button';
-import { EmptyState, LoadFailedState } from '@/components/ui/EmptyState';
-import { Skeleton } from '@/components/ui/Skeleton';
-import { Tabs } from '@/components/ui/Tabs';
+import { buttonClasses } from '@/components/ui/button';
+import { EmptyState, LoadFailedState } from '@/components/ui/empty-state';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs } from '@/components/ui/tabs';
 import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';
 import { useFriendRequests } from '../hooks/use-friends';

@@ -1,9 +1,9 @@
 'use client';
 
 import { LayoutGridIcon, ListIcon, SearchIcon, XIcon } from 'lucide-react';
-import { Input } from '@/components/ui/Input';
-import { Select } from '@/components/ui/Select';
-import { Tooltip } from '@/components/ui/Tooltip';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Tooltip } from '@/components/ui/tooltip';
 import { cn } from '@/lib/utils';
 import { SORT_OPTIONS } from '../friend-sort';
 import type { FriendSort } from '../social-api';

@@ -3,8 +3,8 @@
 import { formatUserId } from '@guftagu/contracts';
 import { HashIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Input } from '@/components/ui/Input';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { parseUserIdInput } from '@/lib/utils';
 
 /** Looks someone up by their permanent 7-digit ID ("1234567" or "123-4567"). */

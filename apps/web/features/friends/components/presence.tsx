@@ -1,5 +1,5 @@
 import type { TPresenceStatus } from '@guftagu/contracts';
-import { Avatar } from '@/components/ui/Avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { cn } from '@/lib/utils';
 
 export const STATUS_META: Record<TPresenceStatus, { label: string; dot: string; text: string }> = {

@@ -13,9 +13,9 @@ import {
 } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Button, type ButtonSize, buttonClasses } from '@/components/ui/Button';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
-import { useToast } from '@/components/ui/Toast';
+import { Button, type ButtonSize, buttonClasses } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
 import { cn, messageHref, nameOf } from '@/lib/utils';
 import { useRelationshipActions } from '../hooks/use-relationship-actions';
 import { useSocialApi } from '../social-api';

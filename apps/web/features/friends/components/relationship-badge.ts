@@ -1,5 +1,5 @@
 import type { TRelationship } from '@guftagu/contracts';
-import type { BadgeTone } from '@/components/ui/Badge';
+import type { BadgeTone } from '@/components/ui/badge';
 
 /** The badge a search result or card shows for where you stand with that person. */
 export const RELATIONSHIP_BADGE: Partial<Record<TRelationship, { label: string; tone: BadgeTone }>> = {

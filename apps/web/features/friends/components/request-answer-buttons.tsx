@@ -1,5 +1,5 @@
 import { CheckIcon, XIcon } from 'lucide-react';
-import { Button } from '@/components/ui/Button';
+import { Button } from '@/components/ui/button';
 
 type Answer = 'accept' | 'reject';
 

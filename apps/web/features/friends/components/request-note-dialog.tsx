@@ -3,9 +3,9 @@
 import { ZRequestMessage } from '@guftagu/contracts';
 import { UserPlusIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Modal, ModalClose } from '@/components/ui/Modal';
-import { CharCounter, Textarea } from '@/components/ui/Textarea';
+import { Button } from '@/components/ui/button';
+import { Modal, ModalClose } from '@/components/ui/modal';
+import { CharCounter, Textarea } from '@/components/ui/textarea';
 
 const REQUEST_MESSAGE_MAX = 200;
 

@@ -3,9 +3,9 @@
 import type { TFriendRequest } from '@guftagu/contracts';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
-import { Button } from '@/components/ui/Button';
-import { useToast } from '@/components/ui/Toast';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
 import { formatRelativeTime, nameOf, profileHref } from '@/lib/utils';
 import { socialErrorMessage, useSocialApi } from '../social-api';
 import { RequestAnswerButtons } from './request-answer-buttons';

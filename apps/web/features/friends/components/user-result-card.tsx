@@ -3,8 +3,8 @@
 import { formatUserId, type TPublicProfile } from '@guftagu/contracts';
 import { ArrowRightIcon, HashIcon, UserIcon } from 'lucide-react';
 import Link from 'next/link';
-import { Badge } from '@/components/ui/Badge';
-import { buttonClasses } from '@/components/ui/Button';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
 import { nameOf, profileHref } from '@/lib/utils';
 import { PresenceAvatar, shownStatus } from './presence';
 import { RelationshipActions } from './relationship-actions';

@@ -2,10 +2,10 @@
 
 import { SearchIcon } from 'lucide-react';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
-import { Badge } from '@/components/ui/Badge';
-import { Input } from '@/components/ui/Input';
-import { Spinner } from '@/components/ui/Spinner';
+import { Avatar } from '@/components/ui/avatar';
+import { Badge } from '@/components/ui/badge';
+import { Input } from '@/components/ui/input';
+import { Spinner } from '@/components/ui/spinner';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { cn, nameOf } from '@/lib/utils';
 import { type SearchUser, useUserSearch } from '../hooks/use-friends';

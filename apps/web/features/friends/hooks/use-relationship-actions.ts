@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { profileKeys } from '@/features/profile/queries';
 import { isApiError } from '@/lib/api';
 import { useLiveCache } from '@/lib/query/query-provider';

@@ -3,7 +3,7 @@
 import { ArrowRightIcon } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/Button';
+import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/button';
 import { homeFor, useAuth } from '@/features/auth/auth-context';
 import { cn } from '@/lib/utils';
 

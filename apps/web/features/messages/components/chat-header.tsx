@@ -14,15 +14,15 @@ import {
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { buttonClasses } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/button';
 import {
   Dropdown,
   DropdownContent,
   DropdownItem,
   DropdownSeparator,
   DropdownTrigger,
-} from '@/components/ui/Dropdown';
-import { useToast } from '@/components/ui/Toast';
+} from '@/components/ui/dropdown';
+import { useToast } from '@/components/ui/toast';
 import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import {
   type DesktopPermission,

@@ -2,8 +2,8 @@
 
 import type { TAttachment } from '@guftagu/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
-import { useToast } from '@/components/ui/Toast';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';

@@ -3,7 +3,7 @@
 import type { TAttachment } from '@guftagu/contracts';
 import { ArrowDownIcon } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { Spinner } from '@/components/ui/Spinner';
+import { Spinner } from '@/components/ui/spinner';
 import type { useChatScroll } from '@/features/messages/hooks/use-chat-scroll';
 import type { TimelineItem } from '@/features/messages/timeline';
 import { DateSeparator } from './date-separator';

@@ -1,8 +1,8 @@
 import { ArchiveIcon, InboxIcon, MessageCircleIcon, UsersIcon } from 'lucide-react';
 import Link from 'next/link';
-import { Button, buttonClasses } from '@/components/ui/Button';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Skeleton } from '@/components/ui/skeleton';
 import type { ConversationView } from '@/features/messages/messages-api';
 
 export function ListSkeleton() {

@@ -3,7 +3,7 @@
 import { DM_EDIT_WINDOW_MS } from '@guftagu/contracts';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { CopyIcon, EllipsisIcon, PencilIcon, ReplyIcon, SmileIcon, TrashIcon } from 'lucide-react';
-import { DropdownContent, DropdownItem, DropdownSeparator } from '@/components/ui/Dropdown';
+import { DropdownContent, DropdownItem, DropdownSeparator } from '@/components/ui/dropdown';
 import { QUICK_REACTIONS } from '@/features/messages/emoji';
 import { cn } from '@/lib/utils';
 import type { DisplayMessage } from './display';

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { Avatar } from '@/components/ui/Avatar';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { Avatar } from '@/components/ui/avatar';
+import { Skeleton } from '@/components/ui/skeleton';
 import { formatListTime } from '@/features/messages/format';
 import { parseSnippet } from '@/features/messages/snippet';
 import { messageHref, nameOf } from '@/lib/utils';

@@ -3,7 +3,7 @@
 import type { TDmRequestState } from '@guftagu/contracts';
 import { BanIcon, CheckIcon, MailIcon, XIcon } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '@/components/ui/Button';
+import { Button } from '@/components/ui/button';
 
 /**
  * Seed 004 message requests. The recipient sees Accept / Reject / Block above the composer; the sender

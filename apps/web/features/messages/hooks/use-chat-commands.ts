@@ -3,7 +3,7 @@
 import type { TAttachment } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { useSocialApi } from '@/features/friends/social-api';
 import type { ComposerContext } from '../components/composer-context-bar';
 import type { DisplayMessage } from '../components/display';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import type { Thread } from '@/features/messages/thread-store';
 import { errorMessage } from '@/lib/api';
 import type { useChatScroll } from './use-chat-scroll';

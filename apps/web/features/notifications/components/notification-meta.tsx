@@ -8,7 +8,7 @@ import {
   UserPlusIcon,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { cn, messageHref, profileHref, safeNextPath } from '@/lib/utils';
 
 type Tone = 'brand' | 'live' | 'flare' | 'warning' | 'neutral';

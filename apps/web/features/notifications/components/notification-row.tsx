@@ -3,9 +3,9 @@
 import type { TNotification } from '@guftagu/contracts';
 import { CheckIcon, TrashIcon, XIcon } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { useToast } from '@/components/ui/Toast';
-import { Tooltip } from '@/components/ui/Tooltip';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { Tooltip } from '@/components/ui/tooltip';
 import { RequestAnswerButtons } from '@/features/friends/components/request-answer-buttons';
 import { socialErrorMessage } from '@/features/friends/social-api';
 import { cn, formatDateTime, formatRelativeTime } from '@/lib/utils';

@@ -10,9 +10,9 @@ import {
   useState,
   type WheelEvent,
 } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Modal, ModalClose } from '@/components/ui/Modal';
-import { Spinner } from '@/components/ui/Spinner';
+import { Button } from '@/components/ui/button';
+import { Modal, ModalClose } from '@/components/ui/modal';
+import { Spinner } from '@/components/ui/spinner';
 import { FormAlert } from '@/features/auth/components/auth-shell';
 import { type Crop, clamp, coverScale, MAX_ZOOM, PREVIEW_SIZE, renderCrop } from '../avatar-image';
 

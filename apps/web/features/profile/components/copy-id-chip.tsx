@@ -2,8 +2,8 @@
 
 import { formatUserId } from '@guftagu/contracts';
 import { CheckIcon, CopyIcon, HashIcon } from 'lucide-react';
-import { useToast } from '@/components/ui/Toast';
-import { Tooltip } from '@/components/ui/Tooltip';
+import { useToast } from '@/components/ui/toast';
+import { Tooltip } from '@/components/ui/tooltip';
 import { useCopyToClipboard } from '@/lib/hooks/use-copy-to-clipboard';
 import { cn } from '@/lib/utils';
 

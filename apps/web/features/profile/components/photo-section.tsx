@@ -3,10 +3,10 @@
 import type { TSelfUser } from '@guftagu/contracts';
 import { CameraIcon, TrashIcon } from 'lucide-react';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { Avatar } from '@/components/ui/Avatar';
-import { Button } from '@/components/ui/Button';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
-import { useToast } from '@/components/ui/Toast';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { useSocialApi } from '@/features/friends/social-api';
 import { errorMessage, isApiError } from '@/lib/api';

@@ -3,10 +3,10 @@
 import { BIO_MAX, type TSelfUser } from '@guftagu/contracts';
 import { ArrowLeftIcon, ClockIcon } from 'lucide-react';
 import Link from 'next/link';
-import { Button, buttonClasses } from '@/components/ui/Button';
-import { Input } from '@/components/ui/Input';
-import { Switch } from '@/components/ui/Switch';
-import { CharCounter, Textarea } from '@/components/ui/Textarea';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Switch } from '@/components/ui/switch';
+import { CharCounter, Textarea } from '@/components/ui/textarea';
 import { FormAlert } from '@/features/auth/components/auth-shell';
 import { UsernameStatus, UsernameSuffix } from '@/features/auth/components/username-status';
 import { cn } from '@/lib/utils';

@@ -5,10 +5,10 @@ import { BadgeCheckIcon, CalendarIcon, LogOutIcon, MailIcon, PencilIcon, Sparkle
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
-import { Badge } from '@/components/ui/Badge';
-import { Button, buttonClasses } from '@/components/ui/Button';
-import { Skeleton } from '@/components/ui/Skeleton';
-import { useToast } from '@/components/ui/Toast';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { cn, formatCount, formatMonthYear } from '@/lib/utils';

@@ -2,9 +2,9 @@
 
 import { SearchIcon } from 'lucide-react';
 import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/Button';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { Skeleton } from '@/components/ui/Skeleton';
+import { buttonClasses } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Skeleton } from '@/components/ui/skeleton';
 import { CenteredState } from '@/features/auth/components/require-auth';
 import type { ProfileLookup } from '../queries';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { TriangleAlertIcon } from 'lucide-react';
-import { Button } from '@/components/ui/Button';
-import { EmptyState } from '@/components/ui/EmptyState';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { useAuth } from '@/features/auth/auth-context';
 import { CenteredState } from '@/features/auth/components/require-auth';
 import { errorMessage } from '@/lib/api';

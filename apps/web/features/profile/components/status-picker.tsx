@@ -2,9 +2,9 @@
 
 import type { TSelfUser } from '@guftagu/contracts';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { Input } from '@/components/ui/Input';
-import { useToast } from '@/components/ui/Toast';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { errorMessage } from '@/lib/api';

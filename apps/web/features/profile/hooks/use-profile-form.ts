@@ -3,7 +3,7 @@
 import { BIO_MAX, countGraphemes, type TPrivacy, type TSelfUser, USERNAME_PATTERN } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { useToast } from '@/components/ui/Toast';
+import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { useUsernameAvailability } from '@/features/auth/hooks/use-username-availability';
 import { useSocialApi } from '@/features/friends/social-api';
