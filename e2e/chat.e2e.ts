@@ -446,7 +446,9 @@ describe('perfect negotiation', () => {
     // Any page of the app: a secure origin for getUserMedia.
     await page.goto(`${server.url}/help`);
     const bundle = buildSync({
-      entryPoints: [new URL('../apps/web/features/chat/lib/perfect-negotiation.ts', import.meta.url).pathname],
+      entryPoints: [
+        new URL('../apps/web/features/chat/lib/perfect-negotiation.ts', import.meta.url).pathname,
+      ],
       bundle: true,
       format: 'iife',
       globalName: 'PerfectNegotiation',
