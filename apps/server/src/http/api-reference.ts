@@ -182,6 +182,7 @@ export function renderApiReference(document: OpenApiDocument, jsonUrl: string): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} reference</title>
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <style>${STYLES}</style>
 </head>
 <body>
