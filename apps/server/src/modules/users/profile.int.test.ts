@@ -439,6 +439,39 @@ describe('profile pictures', () => {
     );
   });
 
+  it('answers a malformed or cut-off multipart body with 400, never a 500 or a 413', async () => {
+    const user = await server.signUp();
+    const post = async (contentType: string, body: Buffer) => {
+      const response = await fetch(`${server.url}/api/user/profile-picture`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType },
+        body,
+      });
+      return { status: response.status, code: ((await response.json()) as { code: string }).code };
+    };
+    const boundary = '----guftaguavatar';
+    const png = await image('png');
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const contentType = `multipart/form-data; boundary=${boundary}`;
+    // Cut off inside the file, and cut off after it before the closing boundary.
+    expect(await post(contentType, body.subarray(0, 200))).toEqual({ status: 400, code: 'BAD_REQUEST' });
+    expect(await post(contentType, body.subarray(0, body.length - 10))).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+    });
+    // multipart/form-data without a boundary.
+    expect(await post('multipart/form-data', body)).toEqual({ status: 400, code: 'BAD_REQUEST' });
+    expect((await myProfile(user)).profilePicture).toBeNull();
+    // The same body, whole, is accepted.
+    expect((await post(contentType, body)).status).toBe(200);
+  });
+
   it('refuses an upload without a session with 401', async () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await image('png'))], { type: 'image/png' }), 'a.png');

@@ -8,33 +8,15 @@ import {
   ZUserId7,
   ZUsername,
 } from '@guftagu/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { apiRoutes } from '../../http/api-route.js';
 import type { AuthGuard } from '../../http/auth-guard.js';
-import { AppError } from '../../platform/errors.js';
+import { readSingleUpload } from '../uploads/index.js';
 import type { ProfileService } from './profile.service.js';
 import { toSelfUser, type UsersService } from './users.service.js';
 
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
-
-/** Reads the single `file` part; a part over the limit is an explicit 413, never a silent truncation. */
-async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  if (!request.isMultipart())
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the picture as multipart/form-data (field "file").');
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw new AppError('VALIDATION_ERROR', 'Attach a file in the "file" field.', { field: 'file' });
-  try {
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw new Error('truncated');
-    return bytes;
-  } catch {
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-    );
-  }
-}
 
 export function registerUserRoutes(
   app: FastifyInstance,
@@ -98,7 +80,7 @@ export function registerUserRoutes(
     upload: 'file',
     response: ZMeResponse,
   })(async ({ request, viewer }) => {
-    const bytes = await readUpload(request, AVATAR_MAX_BYTES);
+    const bytes = await readSingleUpload(request, { field: 'file', maxBytes: AVATAR_MAX_BYTES });
     return { success: true, user: toSelfUser(await profiles.setPicture(viewer.user.id, bytes)) };
   });
 
