@@ -49,6 +49,14 @@ async function openAs(user: SignedUp): Promise<{ context: BrowserContext; page: 
       httpOnly: true,
       sameSite: 'Strict',
     },
+    // The hint the server sets next to it, which tells the page a session may exist.
+    {
+      name: 'guftagu_session',
+      value: '1',
+      domain: new URL(server.url).hostname,
+      path: '/',
+      sameSite: 'Strict',
+    },
   ]);
   return { context, page: await context.newPage() };
 }

@@ -6,6 +6,22 @@ import {
   ZSessionResponse,
 } from '@guftagu/contracts';
 import { apiRequest } from '@/lib/api';
+import { API_BASE_URL } from '@/lib/config';
+
+/** Set by the server next to the httpOnly refresh cookie (and cleared with it); it holds no secret. */
+const SESSION_HINT_COOKIE = 'guftagu_session';
+
+/**
+ * Whether a refresh cookie can exist, so a signed-out page load skips a refresh that would only answer
+ * 401. An API on another origin sets its hint where this page cannot read it, so there we always try.
+ * Sessions created before the hint existed have no hint and sign in once more.
+ */
+export function mayHaveSession(): boolean {
+  if (typeof document === 'undefined') return false;
+  if (API_BASE_URL && new URL(API_BASE_URL, window.location.href).origin !== window.location.origin)
+    return true;
+  return document.cookie.split(/;\s*/).some((pair) => pair.startsWith(`${SESSION_HINT_COOKIE}=`));
+}
 
 export function sendOtp(email: string) {
   return apiRequest('/api/auth/send-otp', ZSendOtpResponse, { method: 'POST', body: { email } });

@@ -12,7 +12,7 @@ import {
   useState,
 } from 'react';
 import type { z } from 'zod';
-import { logoutSession, refreshSession } from '@/features/auth/auth-api';
+import { logoutSession, mayHaveSession, refreshSession } from '@/features/auth/auth-api';
 import { ApiError, apiRequest, type RequestOptions } from '@/lib/api';
 
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated';
@@ -94,10 +94,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [signIn, applySession]);
 
-  // Auto-login: trade the refresh cookie for an access token once, on load.
+  // Auto-login: trade the refresh cookie for an access token once, on load. Without the session hint
+  // there is no cookie to trade, and asking would only log an expected 401 on every signed-out visit.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (mayHaveSession()) void refresh();
+    else applySession(null);
+  }, [refresh, applySession]);
 
   // Renew the access token shortly before it expires, so requests rarely meet TOKEN_EXPIRED.
   useEffect(() => {

@@ -17,7 +17,9 @@ import { toSelfUser } from '../users/index.js';
 import type { AuthService, SignInResult } from './auth.service.js';
 import type { SessionService } from './session.service.js';
 
-export const REFRESH_COOKIE = 'guftagu_rt';
+import { REFRESH_COOKIE, sessionCookies } from './session-cookies.js';
+
+export { REFRESH_COOKIE, SESSION_HINT_COOKIE } from './session-cookies.js';
 
 export interface AuthRouteOptions {
   secureCookies: boolean;
@@ -30,19 +32,10 @@ export function registerAuthRoutes(
   guard: AuthGuard,
   options: AuthRouteOptions,
 ): void {
-  const setRefreshCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(REFRESH_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: options.secureCookies,
-      path: '/api/auth',
-      expires,
-    });
-  const clearRefreshCookie = (reply: FastifyReply) =>
-    reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth', httpOnly: true, sameSite: 'strict' });
+  const cookies = sessionCookies(options.secureCookies);
 
   const sessionResponse = (reply: FastifyReply, result: SignInResult) => {
-    setRefreshCookie(reply, result.issued.refreshToken, result.issued.refreshExpiresAt);
+    cookies.set(reply, result.issued.refreshToken, result.issued.refreshExpiresAt);
     return {
       success: true as const,
       token: result.issued.accessToken,
@@ -116,12 +109,16 @@ export function registerAuthRoutes(
     response: ZSessionResponse,
   })(async ({ request, reply }) => {
     const token = refreshTokenOf(request);
-    if (!token) throw new AppError('UNAUTHORIZED', 'Please sign in.');
+    if (!token) {
+      // A stale hint without its refresh cookie would make every page load try again.
+      cookies.clear(reply);
+      throw new AppError('UNAUTHORIZED', 'Please sign in.');
+    }
     try {
       const { issued, user } = await sessions.refresh(token, clientMeta(request));
       return sessionResponse(reply, { issued, user, isNewUser: false });
     } catch (error) {
-      clearRefreshCookie(reply);
+      cookies.clear(reply);
       throw error;
     }
   });
@@ -141,7 +138,7 @@ export function registerAuthRoutes(
       if (!token) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
       await sessions.revokeByRefreshToken(token);
     }
-    clearRefreshCookie(reply);
+    cookies.clear(reply);
     return { success: true, message: 'Logged out successfully' };
   });
 

@@ -11,7 +11,7 @@ import {
   uniqueName,
   waitForConnect,
 } from '../../../test/harness.js';
-import { REFRESH_COOKIE } from './auth.http.js';
+import { REFRESH_COOKIE, SESSION_HINT_COOKIE } from './auth.http.js';
 
 const JWT_SECRET = new TextEncoder().encode('test-jwt-secret-0123456789abcdef0123456789');
 const PASSWORD = 'correct horse battery';
@@ -222,6 +222,71 @@ describe('refresh tokens', () => {
 
   it('answers refresh without a cookie with UNAUTHORIZED', async () => {
     await expectApiError(server.api().refresh(), 401, 'UNAUTHORIZED');
+  });
+});
+
+describe('session hint cookie', () => {
+  /** The named cookie of a response's Set-Cookie headers, attributes included. */
+  const cookieOf = (response: Response, name: string) =>
+    response.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
+  const hintOf = (response: Response) => cookieOf(response, SESSION_HINT_COOKIE);
+  const isCleared = (line: string | undefined) => /Expires=Thu, 01 Jan 1970/i.test(line ?? '');
+
+  it('is set next to the refresh cookie, readable by pages and with the same expiry, on every sign-in and refresh', async () => {
+    const email = newEmail();
+    const registered = await post('/api/auth/register', {
+      username: uniqueName(),
+      email,
+      password: PASSWORD,
+    });
+    const loggedIn = await post('/api/auth/login', { email, password: PASSWORD });
+    await post('/api/auth/send-otp', { email });
+    const verified = await post('/api/auth/verify-otp', { email, otp: server.latestCode(email) });
+    const refreshCookie = /guftagu_rt=[^;]+/.exec(cookieOf(verified, REFRESH_COOKIE) ?? '')?.[0] ?? '';
+    const refreshed = await post('/api/auth/refresh', undefined, { cookie: refreshCookie });
+
+    for (const response of [registered, loggedIn, verified, refreshed]) {
+      expect(response.ok).toBe(true);
+      const hint = hintOf(response);
+      expect(hint).toMatch(new RegExp(`^${SESSION_HINT_COOKIE}=1;`));
+      expect(hint).toMatch(/Path=\/(;|$)/);
+      expect(hint).toMatch(/SameSite=Strict/i);
+      expect(hint).not.toMatch(/HttpOnly/i);
+      const expires = (line: string | undefined) => /Expires=([^;]+)/i.exec(line ?? '')?.[1];
+      expect(expires(hint)).toBe(expires(cookieOf(response, REFRESH_COOKIE)));
+      expect(isCleared(hint)).toBe(false);
+    }
+  });
+
+  it('is cleared on logout, on a failed refresh, on token reuse and on a refresh without a cookie', async () => {
+    const { api } = await register();
+    const original = api.refreshCookieValue ?? '';
+    const rotated = await post('/api/auth/refresh', undefined, { cookie: original });
+    expect(rotated.ok).toBe(true);
+    const newest = /guftagu_rt=[^;]+/.exec(cookieOf(rotated, REFRESH_COOKIE) ?? '')?.[0] ?? '';
+
+    const reused = await post('/api/auth/refresh', undefined, { cookie: original });
+    expect(reused.status).toBe(401);
+    expect(isCleared(hintOf(reused))).toBe(true);
+    expect(isCleared(cookieOf(reused, REFRESH_COOKIE))).toBe(true);
+
+    // The family is revoked by the reuse, so the newest token now fails too.
+    const failed = await post('/api/auth/refresh', undefined, { cookie: newest });
+    expect(failed.status).toBe(401);
+    expect(isCleared(hintOf(failed))).toBe(true);
+
+    const without = await post('/api/auth/refresh', undefined);
+    expect(without.status).toBe(401);
+    expect(isCleared(hintOf(without))).toBe(true);
+
+    const other = await register();
+    const loggedOut = await post('/api/auth/logout', undefined, {
+      cookie: other.api.refreshCookieValue ?? '',
+    });
+    expect(loggedOut.ok).toBe(true);
+    expect(hintOf(loggedOut)).toMatch(/Path=\/(;|$)/);
+    expect(isCleared(hintOf(loggedOut))).toBe(true);
+    expect(isCleared(cookieOf(loggedOut, REFRESH_COOKIE))).toBe(true);
   });
 });
 
