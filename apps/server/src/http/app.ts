@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { AppError } from '../platform/errors.js';
 import type { RateLimiter, RateLimitRule } from '../platform/kv/rate-limit.js';
 import type { Logger } from '../platform/logger.js';
+import { answerClientError } from './client-error.js';
 import { installErrorHandler } from './error-handler.js';
 import { collectApiRouteSpecs } from './openapi.js';
 
@@ -27,6 +28,7 @@ export async function createHttpApp(options: HttpOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
+    clientErrorHandler: answerClientError,
     // Errors the router raises before any route runs (a malformed URL, a path parameter longer than
     // `maxParamLength`) would otherwise be answered by Fastify in its own shape.
     frameworkErrors: (error, _request, reply) => {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { type TErrorCode, type TErrorEnvelope, ZErrorEnvelope, ZHealthResponse } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchDocumentedRoutes } from '../../test/documented-routes.js';
@@ -76,6 +77,27 @@ describe('error envelope', () => {
       'VALIDATION_ERROR',
     );
     expect(Array.isArray(envelope.details?.issues)).toBe(true);
+  });
+
+  it('answers headers over the limit (a 100 KB query string) with 431 HEADERS_TOO_LARGE in the envelope', async () => {
+    const response = await fetch(`${server.url}/api/health?q=${'a'.repeat(100 * 1024)}`);
+    await expectEnvelope(response, 431, 'HEADERS_TOO_LARGE');
+  });
+
+  it('answers a request line Node cannot parse with 400 BAD_REQUEST in the envelope', async () => {
+    const { port } = new URL(server.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw.startsWith('HTTP/1.1 400 ')).toBe(true);
+    const envelope = ZErrorEnvelope.parse(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)));
+    expect(envelope.code).toBe('BAD_REQUEST');
   });
 
   it('answers a missing bearer token with 401 UNAUTHORIZED, and a non-bearer scheme the same way', async () => {
