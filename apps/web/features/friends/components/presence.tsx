@@ -63,22 +63,20 @@ export function PresenceAvatar({
   className?: string;
 }) {
   const visible = status !== null && status !== 'offline' && status !== 'invisible';
-  const dot = Math.max(10, Math.round(size * 0.24));
   return (
     // w-fit/h-fit: never stretched by a flex parent, so the dot stays on the avatar's corner.
     <span className={cn('relative inline-flex h-fit w-fit shrink-0', className)}>
-      <Avatar name={name} src={src} size={size} />
-      {visible ? (
-        <>
-          <span
-            className="absolute right-0 bottom-0 rounded-full ring-[2.5px] ring-canvas"
-            style={{ width: dot, height: dot }}
-          >
-            <StatusDot status={status} size={dot} className="block" data-testid={dotTestId} />
-          </span>
-          <span className="sr-only">({STATUS_META[status].label})</span>
-        </>
-      ) : null}
+      <Avatar
+        name={name}
+        src={src}
+        size={size}
+        dot={
+          visible
+            ? { className: STATUS_META[status].dot, 'data-testid': dotTestId, 'data-status': status }
+            : null
+        }
+      />
+      {visible ? <span className="sr-only">({STATUS_META[status].label})</span> : null}
     </span>
   );
 }
