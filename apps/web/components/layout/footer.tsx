@@ -1,15 +1,37 @@
-import Link from 'next/link';
-import { Logo } from './logo';
+'use client';
 
-const COLUMNS = [
-  {
-    title: 'Product',
-    links: [
-      { href: '/#features', label: 'Features' },
-      { href: '/#your-id', label: 'Your 7-digit ID' },
-      { href: '/login', label: 'Sign in' },
-    ],
-  },
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useAuth } from '@/features/auth/auth-context';
+import { Logo } from './logo';
+import { shellKind, showsFooter } from './nav';
+
+interface FooterColumn {
+  title: string;
+  links: { href: string; label: string }[];
+}
+
+/** Visitors see what Guftagu is and how to join. */
+const VISITOR_PRODUCT: FooterColumn = {
+  title: 'Product',
+  links: [
+    { href: '/#features', label: 'Features' },
+    { href: '/#your-id', label: 'Your 7-digit ID' },
+    { href: '/login', label: 'Sign in' },
+  ],
+};
+
+/** Signed-in people get the app's sections; they are already in, so no "Sign in". */
+const MEMBER_PRODUCT: FooterColumn = {
+  title: 'Product',
+  links: [
+    { href: '/chat', label: 'Video chat' },
+    { href: '/friends', label: 'Friends' },
+    { href: '/messages', label: 'Messages' },
+  ],
+};
+
+const COLUMNS: FooterColumn[] = [
   {
     title: 'Support',
     links: [
@@ -29,9 +51,16 @@ const COLUMNS = [
 ];
 
 export function Footer() {
+  const { status, user } = useAuth();
+  const pathname = usePathname();
+  if (!showsFooter(pathname)) return null;
+  const kind = shellKind(status, user);
+  // Until the session is known, show no product links rather than a "Sign in" a member would not need.
+  const product = kind === 'visitor' ? VISITOR_PRODUCT : kind === 'app' ? MEMBER_PRODUCT : null;
+  const columns = product ? [product, ...COLUMNS] : COLUMNS;
   const year = new Date().getFullYear();
   return (
-    <footer className="hairline-top mt-24 border-t border-line bg-canvas/60">
+    <footer className="hairline-top mt-24 border-t border-line bg-canvas/60" data-testid="site-footer">
       <div className="mx-auto grid max-w-6xl gap-12 px-4 py-14 sm:px-6 md:grid-cols-[1.4fr_repeat(3,1fr)]">
         <div className="max-w-xs">
           <Logo />
@@ -40,7 +69,7 @@ export function Footer() {
             talk again whenever you like.
           </p>
         </div>
-        {COLUMNS.map((column) => (
+        {columns.map((column) => (
           <nav key={column.title} aria-label={column.title}>
             <h2 className="font-sans text-micro font-semibold tracking-[0.08em] text-fg-subtle uppercase">
               {column.title}

@@ -1,8 +1,9 @@
 'use client';
 
+import { LogOutIcon } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { buttonClasses } from '@/components/ui/button';
+import { usePathname, useRouter } from 'next/navigation';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useAuth } from '@/features/auth/auth-context';
 import { MessagesHeaderButton } from '@/features/messages/components/messages-header-button';
@@ -10,16 +11,71 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import { cn } from '@/lib/utils';
 import { Logo } from './logo';
 import { MobileNav } from './mobile-nav';
-import { isCurrent, navItemsFor } from './nav';
+import { isCurrent, type NavItem, navItemsFor, shellKind } from './nav';
 import { OnlineCountPill } from './online-count';
 import { UserMenu } from './user-menu';
 
+function NavLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  if (item.soon) {
+    return (
+      <span
+        className="inline-flex cursor-default items-center gap-1.5 rounded-lg px-3 py-1.5 text-sm text-fg-faint"
+        aria-disabled="true"
+        title={`${item.label} are coming soon`}
+        data-testid={`nav-soon-${item.label.toLowerCase()}`}
+      >
+        {item.label}
+        <span className="rounded-md bg-fill px-1.5 py-px text-micro font-medium tracking-wide text-fg-subtle uppercase">
+          Soon
+        </span>
+      </span>
+    );
+  }
+  const active = isCurrent(item, pathname);
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? 'page' : undefined}
+      className={cn(
+        'rounded-lg px-3 py-1.5 text-sm transition-colors',
+        active ? 'bg-fill text-fg' : 'text-fg-muted hover:text-fg',
+      )}
+    >
+      {item.label}
+    </Link>
+  );
+}
+
+/** An account that has not picked a username yet can only finish onboarding or leave. */
+function OnboardingActions() {
+  const { logout } = useAuth();
+  const router = useRouter();
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={async () => {
+        await logout();
+        router.push('/');
+      }}
+      data-testid="onboarding-logout"
+    >
+      <LogOutIcon size={16} aria-hidden /> Log out
+    </Button>
+  );
+}
+
 export function Header() {
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   const pathname = usePathname();
+  const kind = shellKind(status, user);
+  const items = navItemsFor(kind);
 
   return (
-    <header className="sticky top-0 z-40 border-b border-line bg-canvas/70 backdrop-blur-xl backdrop-saturate-150">
+    <header
+      className="sticky top-0 z-40 border-b border-line bg-canvas/70 backdrop-blur-xl backdrop-saturate-150"
+      data-shell={kind}
+    >
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-raised focus:px-3 focus:py-2 focus:text-sm"
@@ -29,50 +85,45 @@ export function Header() {
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
         <Logo compact />
 
-        <nav aria-label="Main" className="ml-6 hidden items-center gap-1 md:flex">
-          {navItemsFor(status === 'authenticated').map((item) => {
-            const active = isCurrent(item, pathname);
-            return (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={cn(
-                  'rounded-lg px-3 py-1.5 text-sm transition-colors',
-                  active ? 'text-fg' : 'text-fg-muted hover:text-fg',
-                )}
-              >
-                {item.label}
-              </Link>
-            );
-          })}
-        </nav>
+        {items.length > 0 ? (
+          <nav aria-label="Main" className="ml-6 hidden items-center gap-1 md:flex" data-testid="main-nav">
+            {items.map((item) => (
+              <NavLink key={item.href} item={item} pathname={pathname} />
+            ))}
+          </nav>
+        ) : null}
 
         <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
-          <OnlineCountPill />
-          {status === 'authenticated' ? (
-            <>
-              <MessagesHeaderButton />
-              <NotificationBell />
-              <UserMenu />
-            </>
+          {kind === 'onboarding' ? (
+            <OnboardingActions />
           ) : (
-            <div className="hidden items-center gap-2 md:flex">
-              {status === 'loading' ? (
-                <Skeleton className="h-8 w-36 rounded-lg" />
-              ) : (
+            <>
+              <OnlineCountPill />
+              {kind === 'app' ? (
                 <>
-                  <Link href="/login" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
-                    Sign in
-                  </Link>
-                  <Link href="/login" className={buttonClasses({ variant: 'light', size: 'sm' })}>
-                    Get started
-                  </Link>
+                  <MessagesHeaderButton />
+                  <NotificationBell />
+                  <UserMenu />
                 </>
+              ) : (
+                <div className="hidden items-center gap-2 md:flex">
+                  {kind === 'loading' ? (
+                    <Skeleton className="h-8 w-36 rounded-lg" />
+                  ) : (
+                    <>
+                      <Link href="/login" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+                        Sign in
+                      </Link>
+                      <Link href="/login" className={buttonClasses({ variant: 'light', size: 'sm' })}>
+                        Get started
+                      </Link>
+                    </>
+                  )}
+                </div>
               )}
-            </div>
+              <MobileNav kind={kind} />
+            </>
           )}
-          <MobileNav />
         </div>
       </div>
     </header>

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatUserId } from '@guftagu/contracts';
-import { ArrowRightIcon, LogOutIcon, MenuIcon } from 'lucide-react';
+import { ArrowRightIcon, CircleHelpIcon, LogOutIcon, MenuIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -10,22 +10,23 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
 import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
+import { nameOf } from '@/lib/utils';
 import { Logo } from './logo';
-import { navItemsFor } from './nav';
+import { navItemsFor, type ShellKind } from './nav';
 import { OnlineCountHero } from './online-count';
 
-export function MobileNav() {
+export function MobileNav({ kind }: { kind: ShellKind }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const router = useRouter();
-  const { status, user, logout } = useAuth();
+  const { user, logout } = useAuth();
   const { toast } = useToast();
 
   // Close the sheet after navigating.
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not a value we read.
   useEffect(() => setOpen(false), [pathname]);
 
-  const name = user ? user.displayName || user.username || user.email : '';
+  const name = user ? nameOf(user) : '';
 
   return (
     <Modal
@@ -48,24 +49,39 @@ export function MobileNav() {
     >
       <div className="flex h-full flex-col">
         <nav aria-label="Mobile" className="mt-4 flex flex-col">
-          {navItemsFor(status === 'authenticated').map((item, index) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              onClick={() => setOpen(false)}
-              className="flex items-center justify-between border-b border-line py-4 font-display text-2xl font-medium tracking-tight text-fg transition-colors hover:text-accent-soft"
-              style={{ animation: `var(--animate-fade-up)`, animationDelay: `${80 + index * 50}ms` }}
-            >
-              {item.label}
-              <ArrowRightIcon size={18} className="text-fg-faint" />
-            </Link>
-          ))}
+          {navItemsFor(kind).map((item, index) => {
+            const style = { animation: 'var(--animate-fade-up)', animationDelay: `${80 + index * 50}ms` };
+            return item.soon ? (
+              <span
+                key={item.href}
+                aria-disabled="true"
+                className="flex items-center justify-between border-b border-line py-4 font-display text-2xl font-medium tracking-tight text-fg-faint"
+                style={style}
+              >
+                {item.label}
+                <span className="rounded-md bg-fill px-2 py-0.5 font-sans text-micro font-medium tracking-wide text-fg-subtle uppercase">
+                  Soon
+                </span>
+              </span>
+            ) : (
+              <Link
+                key={item.href}
+                href={item.href}
+                onClick={() => setOpen(false)}
+                className="flex items-center justify-between border-b border-line py-4 font-display text-2xl font-medium tracking-tight text-fg transition-colors hover:text-accent-soft"
+                style={style}
+              >
+                {item.label}
+                <ArrowRightIcon size={18} className="text-fg-faint" aria-hidden />
+              </Link>
+            );
+          })}
         </nav>
 
         <OnlineCountHero className="mt-8 self-start" />
 
         <div className="mt-auto pt-8">
-          {status === 'authenticated' && user ? (
+          {kind === 'app' && user ? (
             <div className="flex flex-col gap-3">
               <Link
                 href="/profile"
@@ -79,6 +95,9 @@ export function MobileNav() {
                   </span>
                 </span>
               </Link>
+              <Link href="/help" className={buttonClasses({ variant: 'ghost' })}>
+                <CircleHelpIcon size={16} aria-hidden /> Help center
+              </Link>
               <Button
                 variant="danger"
                 onClick={async () => {
@@ -91,7 +110,7 @@ export function MobileNav() {
                 <LogOutIcon size={16} /> Log out
               </Button>
             </div>
-          ) : status === 'unauthenticated' ? (
+          ) : kind === 'visitor' ? (
             <div className="flex flex-col gap-2.5">
               <Link href="/login" className={buttonClasses({ variant: 'primary', size: 'lg' })}>
                 Get started

@@ -27,6 +27,7 @@ import { useAuth } from '@/features/auth/auth-context';
 import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
 import { SELF_STATUSES, type SelfStatus, useUpdateStatus } from '@/features/profile/components/status-picker';
 import { errorMessage } from '@/lib/api';
+import { nameOf } from '@/lib/utils';
 
 export function UserMenu() {
   const { user, logout } = useAuth();
@@ -34,7 +35,8 @@ export function UserMenu() {
   const router = useRouter();
   const updateStatus = useUpdateStatus();
   if (!user) return null;
-  const name = user.displayName || user.username || user.email;
+  // The same name (so the same initials) the profile and the onboarding preview show.
+  const name = nameOf(user);
 
   const onLogout = async () => {
     await logout();
