@@ -36,7 +36,7 @@ export function OnboardScreen() {
             subtitle="This is how people will see you on Guftagu. Your permanent 7-digit ID is created the moment you finish."
             footer={<span />}
           >
-            <OnboardingForm user={current} />
+            <OnboardingForm />
           </AuthShell>
         ) : (
           <AlreadyOnboarded />

@@ -1,6 +1,6 @@
 'use client';
 
-import { type TSelfUser, USERNAME_PATTERN, ZMeResponse } from '@guftagu/contracts';
+import { USERNAME_PATTERN, ZMeResponse } from '@guftagu/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
@@ -10,10 +10,11 @@ import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { useUsernameAvailability } from '@/features/auth/hooks/use-username-availability';
 import { errorMessage, isApiError } from '@/lib/api';
+import { cn, nameOf } from '@/lib/utils';
 import { FormAlert } from './auth-shell';
 import { UsernameStatus, UsernameSuffix } from './username-status';
 
-export function OnboardingForm({ user }: { user: TSelfUser }) {
+export function OnboardingForm() {
   const router = useRouter();
   const { toast } = useToast();
   const { authedRequest, setUser } = useAuth();
@@ -71,14 +72,25 @@ export function OnboardingForm({ user }: { user: TSelfUser }) {
     }
   };
 
-  const previewName = displayName.trim() || trimmed || user.email.split('@')[0] || 'You';
+  // Only what the person typed, through the same nameOf the header and profile use (so the same
+  // initials); never their email, which they did not choose as a name.
+  const typedName =
+    displayName.trim() || trimmed ? nameOf({ displayName: displayName.trim(), username: trimmed }) : '';
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <div className="flex items-center gap-4 rounded-2xl border border-line bg-canvas/50 p-4" aria-hidden>
-        <Avatar name={previewName} size={52} />
+        <Avatar name={typedName} size={52} />
         <div className="min-w-0">
-          <p className="truncate font-display text-lg font-semibold text-fg">{previewName}</p>
+          <p
+            className={cn(
+              'truncate font-display text-lg font-semibold',
+              typedName ? 'text-fg' : 'text-fg-faint',
+            )}
+            data-testid="onboard-preview-name"
+          >
+            {typedName || 'Your name'}
+          </p>
           <p className="truncate text-sm text-fg-subtle">{trimmed ? `@${trimmed}` : '@username'}</p>
         </div>
         <span className="ml-auto hidden rounded-lg bg-fill px-2 py-1 text-[11px] font-medium text-fg-muted sm:inline">
