@@ -153,7 +153,7 @@ export function FriendsList() {
           }
           data-testid="friends-empty"
         >
-          No friends yet — find people by username or 7-digit ID.
+          Look people up by username or 7-digit ID, or keep someone you meet in a video chat.
         </EmptyState>
       ) : (
         <>

@@ -34,7 +34,10 @@ export function IdSearch({ onFind, loading }: { onFind: (userId7Digit: string) =
         autoComplete="off"
         value={value}
         onChange={(event) => {
-          setValue(event.target.value.replace(/[^\d\s-]/g, '').slice(0, 9));
+          const typed = event.target.value.replace(/[^\d\s-]/g, '').slice(0, 9);
+          // A whole ID reads the way the rest of the app shows it (123-4567), however it was typed or pasted.
+          const digits = parseUserIdInput(typed);
+          setValue(digits ? formatUserId(digits) : typed);
           setError(null);
         }}
         prefix={<HashIcon size={16} aria-hidden />}

@@ -9,7 +9,6 @@ import { Switch } from '@/components/ui/switch';
 import { CharCounter, Textarea } from '@/components/ui/textarea';
 import { FormAlert } from '@/features/auth/components/auth-shell';
 import { UsernameStatus, UsernameSuffix } from '@/features/auth/components/username-status';
-import { cn } from '@/lib/utils';
 import { DISPLAY_NAME_MAX, useProfileForm } from '../hooks/use-profile-form';
 import { Section } from './edit-section';
 import { InterestEditor } from './interest-editor';
@@ -168,32 +167,38 @@ export function ProfileEditForm({ user }: { user: TSelfUser }) {
         </Section>
       </div>
 
-      <div className="sticky bottom-0 z-30 -mx-4 mt-8 border-t border-line bg-canvas/85 px-4 py-3 backdrop-blur-xl sm:mx-0 sm:rounded-2xl sm:border sm:px-4">
-        {formError ? (
-          <div className="mb-3">
-            <FormAlert>{formError}</FormAlert>
-          </div>
-        ) : null}
-        <div className="flex items-center justify-between gap-3">
-          <p className={cn('text-[13px]', dirty ? 'text-warning-fg' : 'text-fg-subtle')} aria-live="polite">
-            {dirty ? 'You have unsaved changes' : 'All changes saved'}
-          </p>
-          <div className="flex gap-2">
-            <Link href="/profile" className={buttonClasses({ variant: 'ghost' })}>
-              Cancel
-            </Link>
-            <Button
-              type="submit"
-              form="profile-form"
-              loading={pending}
-              disabled={!canSave}
-              data-testid="edit-save"
-            >
-              Save changes
-            </Button>
+      {/* Only once something changed: a bar with nothing to save just covers the form. */}
+      {dirty || pending || formError ? (
+        <div
+          className="sticky bottom-0 z-30 -mx-4 mt-8 animate-fade-up border-t border-line bg-canvas/85 px-4 py-3 backdrop-blur-xl sm:mx-0 sm:rounded-2xl sm:border sm:px-4"
+          data-testid="edit-save-bar"
+        >
+          {formError ? (
+            <div className="mb-3">
+              <FormAlert>{formError}</FormAlert>
+            </div>
+          ) : null}
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-[13px] text-warning-fg" aria-live="polite">
+              You have unsaved changes
+            </p>
+            <div className="flex gap-2">
+              <Link href="/profile" className={buttonClasses({ variant: 'ghost' })}>
+                Cancel
+              </Link>
+              <Button
+                type="submit"
+                form="profile-form"
+                loading={pending}
+                disabled={!canSave}
+                data-testid="edit-save"
+              >
+                Save changes
+              </Button>
+            </div>
           </div>
         </div>
-      </div>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,15 @@
 'use client';
 
 import type { TSelfUser } from '@guftagu/contracts';
-import { BadgeCheckIcon, CalendarIcon, LogOutIcon, MailIcon, PencilIcon, SparklesIcon } from 'lucide-react';
+import {
+  ArrowRightIcon,
+  BadgeCheckIcon,
+  CalendarIcon,
+  LogOutIcon,
+  MailIcon,
+  PencilIcon,
+  SparklesIcon,
+} from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
@@ -11,16 +19,30 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { PresenceAvatar, STATUS_META, StatusDot } from '@/features/friends/components/presence';
-import { cn, formatCount, formatMonthYear } from '@/lib/utils';
+import { cn, formatCount, formatMonthYear, nameOf } from '@/lib/utils';
 import { useFreshOwnProfile } from '../hooks/use-profiles';
 import { UserIdDisplay } from './user-id-display';
 
-function Stat({ label, value }: { label: string; value: ReactNode }) {
+function Stat({ label, value, next }: { label: string; value: ReactNode; next?: ReactNode }) {
   return (
-    <div className="rounded-2xl border border-line bg-fill-subtle px-4 py-3.5">
+    <div className="flex flex-col rounded-2xl border border-line bg-fill-subtle px-4 py-3.5">
       <dt className="text-xs text-fg-subtle">{label}</dt>
       <dd className="tabular mt-1 font-display text-2xl font-semibold text-fg">{value}</dd>
+      {next ? <dd className="mt-1.5 text-[13px]">{next}</dd> : null}
     </div>
+  );
+}
+
+/** What to do about an empty count, so a 0 reads as a starting point. */
+function NextStep({ href, children, testId }: { href: string; children: ReactNode; testId: string }) {
+  return (
+    <Link
+      href={href}
+      className="inline-flex items-center gap-1 font-medium text-accent-fg transition-colors hover:text-accent-soft"
+      data-testid={testId}
+    >
+      {children} <ArrowRightIcon size={14} aria-hidden />
+    </Link>
   );
 }
 
@@ -63,7 +85,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
 
   useFreshOwnProfile();
 
-  const name = user.displayName || user.username || user.email;
+  const name = nameOf(user);
   const memberSince = formatMonthYear(user.joinDate);
 
   const onLogout = async () => {
@@ -143,9 +165,26 @@ export function ProfileView({ user }: { user: TSelfUser }) {
       <UserIdDisplay userId7Digit={user.userId7Digit} className="mt-8" />
 
       <dl className="mt-6 grid grid-cols-2 gap-3">
-        <Stat label="Conversations" value={formatCount(user.totalMatches)} />
+        <Stat
+          label="Conversations"
+          value={formatCount(user.totalMatches)}
+          next={
+            user.totalMatches === 0 ? (
+              <NextStep href="/chat" testId="profile-start-chat">
+                Start a conversation
+              </NextStep>
+            ) : null
+          }
+        />
         <Stat
           label="Friends"
+          next={
+            user.friendsCount === 0 ? (
+              <NextStep href="/friends/find" testId="profile-find-people">
+                Find people
+              </NextStep>
+            ) : null
+          }
           value={
             <Link
               href="/friends"
