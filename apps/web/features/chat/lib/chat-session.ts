@@ -343,6 +343,13 @@ export class ChatSession {
   }
 
   private setPhase(phase: ChatPhase): void {
+    const from = this.snapshot.phase.name;
+    // A new search (after Next, a skip or Stop) must not show the previous partner's messages; an ended
+    // chat keeps them so the last words can still be read.
+    if ((phase.name === 'searching' || phase.name === 'idle') && from !== phase.name) {
+      this.update({ phase, lines: [], partnerTyping: false });
+      return;
+    }
     this.update({ phase });
   }
 
