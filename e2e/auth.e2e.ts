@@ -1,8 +1,29 @@
 import { formatUserId } from '@guftagu/contracts';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, uniqueName } from '../apps/server/test/harness.js';
 import { launchBrowser, screenshot, shownOnlineCount } from './browser.js';
+
+const MARKETING_LINKS = ['Features', 'Your ID', 'Safety', 'Help'];
+const APP_LINKS = ['Video chat', 'Friends', 'Messages'];
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'mobile', width: 390, height: 844 },
+] as const;
+
+/** Saves the page at both sizes when E2E_SCREENSHOTS is set, ending at the desktop size. */
+async function shootBothSizes(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
+  for (const size of [...SIZES].reverse()) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.waitForTimeout(300);
+    await screenshot(page, `${name}-${size.name}`);
+  }
+}
+
+async function headerLinkCount(page: Page, name: string): Promise<number> {
+  return page.locator('header[data-shell]').getByRole('link', { name, exact: true }).count();
+}
 
 let server: TestServer;
 let browser: Browser;
@@ -66,5 +87,96 @@ describe('signing up in a real browser', () => {
 
     await secondContext.close();
     await expect.poll(() => shownOnlineCount(first), { timeout: 10_000 }).toBe(before);
+  });
+
+  it('gives a member the app shell: minimal while onboarding, app navigation after, no footer on /chat', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const email = `${uniqueName()}@example.com`;
+    const username = uniqueName('shell_');
+
+    // A visitor sees the marketing links and is offered "Sign in" in the footer.
+    await page.goto(server.url);
+    await page.locator('header[data-shell="visitor"]').waitFor();
+    for (const name of MARKETING_LINKS) expect(await headerLinkCount(page, name)).toBe(1);
+    expect(
+      await page.getByTestId('site-footer').getByRole('link', { name: 'Sign in', exact: true }).count(),
+    ).toBe(1);
+    await shootBothSizes(page, 'landing-signed-out');
+
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/verify/);
+    await page.getByTestId('otp-input').locator('input').first().click();
+    await page.keyboard.type(server.latestCode(email));
+    await page.waitForURL(/\/onboard/, { timeout: 15_000 });
+
+    // Before typing: a neutral preview (never the email's local part) and a header with no app links.
+    await page.locator('header[data-shell="onboarding"]').waitFor();
+    expect(await page.getByTestId('onboard-preview-name').innerText()).toBe('Your name');
+    expect(await page.getByTestId('onboard-preview-name').innerText()).not.toContain(email.split('@')[0]);
+    expect(await page.getByTestId('main-nav').count()).toBe(0);
+    for (const name of [...APP_LINKS, ...MARKETING_LINKS]) expect(await headerLinkCount(page, name)).toBe(0);
+    await shootBothSizes(page, 'onboard-before-typing');
+
+    await page.getByTestId('onboard-username').fill(username);
+    await expect.poll(() => page.getByTestId('onboard-preview-name').innerText()).toBe(username);
+    await expect
+      .poll(() => page.getByTestId('username-status').getAttribute('data-state'), { timeout: 5_000 })
+      .toBe('available');
+    await page.getByTestId('onboard-submit').click();
+    await page.waitForURL(/\/profile$/, { timeout: 15_000 });
+
+    // Signed in: the app's sections and an account menu, no marketing links, no "Sign in" anywhere.
+    await page.locator('header[data-shell="app"]').waitFor();
+    for (const name of APP_LINKS)
+      expect(await page.getByTestId('main-nav').getByRole('link', { name, exact: true }).count()).toBe(1);
+    for (const name of MARKETING_LINKS) expect(await headerLinkCount(page, name)).toBe(0);
+    expect(await page.getByTestId('nav-soon-servers').count()).toBe(1);
+    expect(await page.getByTestId('user-menu').count()).toBe(1);
+    await page.getByTestId('site-footer').waitFor();
+    expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(0);
+    // A new member's zero counts say what to do next.
+    expect(await page.getByTestId('profile-start-chat').count()).toBe(1);
+    expect(await page.getByTestId('profile-find-people').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await shootBothSizes(page, 'profile');
+    if (process.env.E2E_SCREENSHOTS) {
+      await page.getByTestId('user-menu').screenshot({
+        path: `${process.env.E2E_SCREENSHOTS}/header-avatar-dot.png`,
+        scale: 'device',
+      });
+      await page
+        .locator('header[data-shell]')
+        .screenshot({ path: `${process.env.E2E_SCREENSHOTS}/header-signed-in-desktop.png` });
+    }
+
+    // The save bar appears only once something changed.
+    await page.getByTestId('edit-profile').click();
+    await page.waitForURL(/\/profile\/edit$/);
+    await page.getByTestId('edit-bio').waitFor();
+    expect(await page.getByTestId('edit-save-bar').count()).toBe(0);
+    await shootBothSizes(page, 'profile-edit-clean');
+    await page.getByTestId('edit-bio').fill('Here for good conversations.');
+    await page.getByTestId('edit-save-bar').waitFor();
+    expect(await page.getByTestId('edit-save').isEnabled()).toBe(true);
+    await shootBothSizes(page, 'profile-edit-dirty');
+    await page.getByTestId('edit-bio').fill('');
+    await expect.poll(() => page.getByTestId('edit-save-bar').count()).toBe(0);
+
+    // /chat is a full-screen app view: no footer, for members and visitors alike.
+    await page.locator('header[data-shell]').getByRole('link', { name: 'Video chat', exact: true }).click();
+    await page.waitForURL(/\/chat$/);
+    await page.locator('header[data-shell="app"]').waitFor();
+    expect(await page.getByTestId('site-footer').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(0);
+    await context.close();
+
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${server.url}/chat`);
+    await visitor.locator('header[data-shell="visitor"]').waitFor();
+    expect(await visitor.getByTestId('site-footer').count()).toBe(0);
+    await visitor.context().close();
   });
 });

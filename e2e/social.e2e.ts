@@ -96,4 +96,33 @@ describe('friends in real browsers', () => {
     await screenshot(alice.page, 'social-friend-offline');
     await alice.context.close();
   });
+
+  it('explains an empty friends list once and shows a typed ID with its dash', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signUpThroughPages(page, server, 'lonely_');
+
+    await page.goto(`${server.url}/friends`);
+    const empty = page.getByTestId('friends-empty');
+    await empty.waitFor({ timeout: 10_000 });
+    const text = await empty.innerText();
+    // The title says it once; the body says what to do, not the title again.
+    expect(text.match(/no friends yet/gi)?.length).toBe(1);
+    if (process.env.E2E_SCREENSHOTS) {
+      for (const size of [
+        { name: 'mobile', width: 390, height: 844 },
+        { name: 'desktop', width: 1280, height: 800 },
+      ]) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await page.waitForTimeout(300);
+        await screenshot(page, `friends-empty-${size.name}`);
+      }
+    }
+
+    // Typed or pasted as bare digits, a whole ID reads as the app writes IDs everywhere else.
+    await page.goto(`${server.url}/friends/find`);
+    await page.getByTestId('id-search-input').fill('4222543');
+    expect(await page.getByTestId('id-search-input').inputValue()).toBe(formatUserId('4222543'));
+    await context.close();
+  });
 });

@@ -50,72 +50,80 @@ export function PreMatchPanel({
 
       <InterestSelector value={preferences.interests} onChange={(interests) => set({ interests })} />
 
-      <div className="-my-2 border-y border-line">
-        <Switch
-          checked={preferences.hideIp}
-          onCheckedChange={(hideIp) => set({ hideIp })}
-          label="Hide my IP address"
-          description={
-            relayAvailable === false
-              ? 'This server has no relay, so your connection would be direct. Your IP may be visible to your partner.'
-              : 'Route the call through our relay so your partner never sees your IP. Adds a little delay.'
-          }
-          data-testid="hide-ip-toggle"
-        />
-      </div>
-
-      <label
-        htmlFor={adultId}
-        className={cn(
-          'flex cursor-pointer items-start gap-3 rounded-2xl border p-3.5 transition-colors duration-200',
-          preferences.adultConfirmed
-            ? 'border-accent-bright/30 bg-accent/[0.07]'
-            : 'border-line bg-fill-subtle hover:border-line-strong',
-        )}
-      >
-        <span className="relative mt-0.5 inline-flex size-5 shrink-0">
-          <input
-            id={adultId}
-            type="checkbox"
-            checked={preferences.adultConfirmed}
-            onChange={(event) => set({ adultConfirmed: event.target.checked })}
-            className="peer size-5 cursor-pointer appearance-none rounded-md border border-line-bold bg-surface checked:border-accent-bright checked:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
-            data-testid="adult-confirm"
+      {/* Without a relay the switch could change nothing, so it is not offered. */}
+      {relayAvailable === false ? null : (
+        <div className="-my-2 border-y border-line">
+          <Switch
+            checked={preferences.hideIp}
+            onCheckedChange={(hideIp) => set({ hideIp })}
+            label="Hide my IP address"
+            description="Your partner won’t be able to see your IP address or rough location. The call may lag a little."
+            data-testid="hide-ip-toggle"
           />
-          <CheckIcon
-            size={14}
-            className="pointer-events-none absolute inset-0 m-auto text-on-accent opacity-0 peer-checked:opacity-100"
-          />
-        </span>
-        <span className="text-[13px] leading-relaxed text-fg-muted">
-          <span className="block text-[14px] font-medium text-fg">I’m 18 or older</span>I understand I’ll be
-          video chatting with strangers and agree to the{' '}
-          <a href="/terms" className="text-accent-fg underline-offset-2 hover:underline">
-            community rules
-          </a>
-          .
-        </span>
-      </label>
+        </div>
+      )}
 
-      <div className="flex flex-col gap-2">
-        <Button type="submit" size="lg" disabled={startDisabled} className="w-full" data-testid="chat-start">
-          Start
-          <ArrowRightIcon size={18} />
-        </Button>
-        <p
-          className="flex items-center justify-center gap-1.5 text-center text-[12px] text-fg-subtle"
-          aria-live="polite"
-        >
-          {!preferences.adultConfirmed ? (
-            'Confirm you’re 18 or older to start.'
-          ) : blockedReason ? (
-            blockedReason
-          ) : (
-            <>
-              <ShieldIcon size={13} /> Be kind. Press Next any time, report anyone who isn’t.
-            </>
+      {/* On a phone the settings scroll under this block, so the 18+ box and Start are always in reach. */}
+      <div className="flex flex-col gap-6 max-lg:sticky max-lg:bottom-0 max-lg:z-10 max-lg:-mx-5 max-lg:-mb-5 max-lg:gap-3 max-lg:rounded-b-3xl max-lg:border-t max-lg:border-line max-lg:bg-surface/95 max-lg:px-5 max-lg:pt-3 max-lg:pb-4 max-lg:backdrop-blur-md sm:max-lg:-mx-6 sm:max-lg:-mb-6 sm:max-lg:px-6">
+        <label
+          htmlFor={adultId}
+          className={cn(
+            'flex cursor-pointer items-start gap-3 rounded-2xl border p-3.5 transition-colors duration-200',
+            preferences.adultConfirmed
+              ? 'border-accent-bright/30 bg-accent/[0.07]'
+              : 'border-line bg-fill-subtle hover:border-line-strong',
           )}
-        </p>
+        >
+          <span className="relative mt-0.5 inline-flex size-5 shrink-0">
+            <input
+              id={adultId}
+              type="checkbox"
+              checked={preferences.adultConfirmed}
+              onChange={(event) => set({ adultConfirmed: event.target.checked })}
+              className="peer size-5 cursor-pointer appearance-none rounded-md border border-line-bold bg-surface checked:border-accent-bright checked:bg-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+              data-testid="adult-confirm"
+            />
+            <CheckIcon
+              size={14}
+              className="pointer-events-none absolute inset-0 m-auto text-on-accent opacity-0 peer-checked:opacity-100"
+            />
+          </span>
+          <span className="text-[13px] leading-relaxed text-fg-muted">
+            <span className="block text-[14px] font-medium text-fg">I’m 18 or older</span>I understand I’ll be
+            video chatting with strangers and agree to the{' '}
+            <a href="/terms" className="text-accent-fg underline-offset-2 hover:underline">
+              community rules
+            </a>
+            .
+          </span>
+        </label>
+
+        <div className="flex flex-col gap-2">
+          <Button
+            type="submit"
+            size="lg"
+            disabled={startDisabled}
+            className="w-full"
+            data-testid="chat-start"
+          >
+            Start
+            <ArrowRightIcon size={18} />
+          </Button>
+          <p
+            className="flex items-center justify-center gap-1.5 text-center text-[12px] text-fg-subtle"
+            aria-live="polite"
+          >
+            {!preferences.adultConfirmed ? (
+              'Confirm you’re 18 or older to start.'
+            ) : blockedReason ? (
+              blockedReason
+            ) : (
+              <>
+                <ShieldIcon size={13} /> Be kind. Press Next any time, report anyone who isn’t.
+              </>
+            )}
+          </p>
+        </div>
       </div>
     </form>
   );
