@@ -2,6 +2,7 @@
 
 import {
   FlagIcon,
+  MessageCircleIcon,
   MicIcon,
   MicOffIcon,
   PhoneOffIcon,
@@ -32,6 +33,7 @@ function RoundButton({
   onClick,
   children,
   testId,
+  className,
 }: {
   label: string;
   shortcut?: { keys: string; display: string };
@@ -42,6 +44,7 @@ function RoundButton({
   onClick: () => void;
   children: ReactNode;
   testId: string;
+  className?: string;
 }) {
   return (
     <Tooltip
@@ -68,6 +71,7 @@ function RoundButton({
             : pressed
               ? 'border-accent-fg/40 bg-accent/80 text-on-accent hover:bg-accent'
               : 'border-line bg-fill-strong text-on-media hover:bg-fill-bold',
+          className,
         )}
       >
         {children}
@@ -92,9 +96,11 @@ export interface ChatControlsProps {
   onNext: () => void;
   onStop: () => void;
   onReport: () => void;
+  /** The phone layout's text chat sheet; the desktop layout always shows the chat beside the video. */
+  chatSheet?: { open: boolean; unread: number; onToggle: () => void };
 }
 
-/** The bar under the video. Toggles say their state with aria-pressed, colour and icon; Next and Stop have shortcuts. */
+/** The bar under the video (on a phone, pinned to the bottom of the screen). Toggles say their state with aria-pressed, colour and icon; Next and Stop have shortcuts. */
 export function ChatControls(props: ChatControlsProps) {
   const { micOn, cameraOn, hasAudio, hasVideo, screenSharing, canScreenShare, inCall } = props;
   return (
@@ -104,6 +110,27 @@ export function ChatControls(props: ChatControlsProps) {
       className="flex items-center justify-center gap-1.5 sm:gap-2.5"
       data-testid="chat-controls"
     >
+      {props.chatSheet ? (
+        <span className="relative inline-flex lg:hidden">
+          <RoundButton
+            label="Text chat"
+            pressed={props.chatSheet.open}
+            onClick={props.chatSheet.onToggle}
+            testId="chat-sheet-toggle"
+          >
+            <MessageCircleIcon size={19} />
+          </RoundButton>
+          {props.chatSheet.unread > 0 && !props.chatSheet.open ? (
+            <span
+              className="tabular pointer-events-none absolute -top-1 -right-1 inline-flex min-w-5 items-center justify-center rounded-full bg-highlight px-1 text-[11px] leading-5 font-semibold text-on-accent"
+              data-testid="chat-sheet-unread"
+            >
+              {props.chatSheet.unread > 9 ? '9+' : props.chatSheet.unread}
+              <span className="sr-only"> new messages</span>
+            </span>
+          ) : null}
+        </span>
+      ) : null}
       <RoundButton
         label={!hasAudio ? 'No microphone' : micOn ? 'Mute microphone' : 'Unmute microphone'}
         shortcut={CHAT_SHORTCUTS.mic}
@@ -133,6 +160,8 @@ export function ChatControls(props: ChatControlsProps) {
           disabled={!inCall}
           onClick={props.onToggleScreenShare}
           testId="toggle-screen"
+          // Phones cannot share their screen, and the bar has no room for a button that would fail.
+          className="max-sm:hidden"
         >
           <ScreenShareIcon size={19} />
         </RoundButton>

@@ -5,7 +5,7 @@ import { type ChatSnapshot, partnerNameOf } from '@/features/chat/lib/session-st
 import { PartnerCard } from './partner-card';
 import { TextChat } from './text-chat';
 
-/** Beside (or on a phone, below) the video once a search began: who you’re with, and the text chat. */
+/** Beside the video (on a phone, in the sheet between video and controls) once a search began: who you’re with, and the text chat. */
 export function ChatSidebar({
   session,
   snapshot,
@@ -20,9 +20,13 @@ export function ChatSidebar({
   return (
     <>
       {inCall ? (
-        <PartnerCard key={phase.match.matchId} match={phase.match} />
+        // While typing on a phone the keyboard takes half the screen; the messages need the room more.
+        <div className="group-has-[#chat-input:focus]:max-lg:hidden">
+          <PartnerCard key={phase.match.matchId} match={phase.match} />
+        </div>
       ) : (
-        <section aria-label="Search" className="card rounded-3xl p-4" data-testid="search-card">
+        // On a phone the overlay on the video already says this, and the sheet needs the room.
+        <section aria-label="Search" className="card rounded-3xl p-4 max-lg:hidden" data-testid="search-card">
           <p className="text-[14px] font-medium text-fg">
             {phase.name === 'searching' ? 'Finding your match' : 'Not in a chat'}
           </p>
@@ -34,7 +38,7 @@ export function ChatSidebar({
         </section>
       )}
       <TextChat
-        className="h-[24rem] lg:h-auto lg:flex-1"
+        className="min-h-0 flex-1"
         lines={snapshot.lines}
         partnerName={inCall ? partnerNameOf(phase.match) : 'Stranger'}
         partnerTyping={snapshot.partnerTyping}

@@ -10,8 +10,9 @@ type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 const CORNER_CLASSES: Record<Corner, string> = {
   'top-left': 'top-3 left-3 sm:top-4 sm:left-4',
   'top-right': 'top-14 right-3 sm:top-4 sm:right-4',
-  'bottom-left': 'bottom-24 left-3 sm:bottom-24 sm:left-4',
-  'bottom-right': 'bottom-24 right-3 sm:bottom-24 sm:right-4',
+  // Only the desktop layout lays the call controls over the video's bottom edge.
+  'bottom-left': 'bottom-3 left-3 sm:left-4 lg:bottom-24',
+  'bottom-right': 'bottom-3 right-3 sm:right-4 lg:bottom-24',
 };
 
 const NEXT_CORNER: Record<Corner, Corner> = {
@@ -83,7 +84,7 @@ export function LocalPreview({
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
       className={cn(
-        'group absolute z-10 aspect-[3/4] w-[26%] max-w-44 min-w-24 cursor-grab touch-none overflow-hidden rounded-2xl border border-line-strong bg-raised shadow-float sm:aspect-video sm:w-[24%] sm:max-w-60',
+        'group absolute z-10 aspect-[3/4] max-h-[45%] w-[26%] max-w-44 min-w-24 cursor-grab touch-none overflow-hidden rounded-2xl border border-line-strong bg-raised shadow-float sm:aspect-video sm:w-[24%] sm:max-w-60',
         drag ? 'cursor-grabbing' : 'transition-[top,left,right,bottom] duration-300 ease-out-expo',
         CORNER_CLASSES[corner],
       )}

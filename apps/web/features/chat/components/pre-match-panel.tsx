@@ -64,7 +64,7 @@ export function PreMatchPanel({
       )}
 
       {/* On a phone the settings scroll under this block, so the 18+ box and Start are always in reach. */}
-      <div className="flex flex-col gap-6 max-lg:sticky max-lg:bottom-0 max-lg:z-10 max-lg:-mx-5 max-lg:-mb-5 max-lg:gap-3 max-lg:rounded-b-3xl max-lg:border-t max-lg:border-line max-lg:bg-surface/95 max-lg:px-5 max-lg:pt-3 max-lg:pb-4 max-lg:backdrop-blur-md sm:max-lg:-mx-6 sm:max-lg:-mb-6 sm:max-lg:px-6">
+      <div className="flex flex-col gap-6 max-lg:sticky max-lg:bottom-0 max-lg:z-10 max-lg:-mx-5 max-lg:-mb-5 max-lg:gap-3 max-lg:rounded-b-3xl max-lg:border-t max-lg:border-line max-lg:bg-surface max-lg:px-5 max-lg:pt-3 max-lg:pb-4 sm:max-lg:-mx-6 sm:max-lg:-mb-6 sm:max-lg:px-6">
         <label
           htmlFor={adultId}
           className={cn(
