@@ -384,6 +384,123 @@ describe('random video chat in real browsers', () => {
   });
 });
 
+/** Whether the element's box lies fully inside the viewport (nothing scrolled or clipped away). */
+async function inViewport(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).first().boundingBox();
+  const height = await page.evaluate(() => window.innerHeight);
+  return box !== null && box.height > 0 && box.y >= 0 && box.y + box.height <= height;
+}
+
+/** The largest scroll offset the document has had since this was called (the page itself must not move). */
+async function watchPageScroll(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { maxPageScroll: number };
+    w.maxPageScroll = document.scrollingElement?.scrollTop ?? 0;
+    window.addEventListener('scroll', () => {
+      w.maxPageScroll = Math.max(w.maxPageScroll, document.scrollingElement?.scrollTop ?? 0);
+    });
+  });
+  return () =>
+    page.evaluate(() =>
+      Math.max(
+        (window as unknown as { maxPageScroll: number }).maxPageScroll,
+        document.scrollingElement?.scrollTop ?? 0,
+      ),
+    );
+}
+
+describe('random video chat on a phone', () => {
+  const CALL_IN_VIEW = ['remote-video', 'chat-next', 'chat-stop', 'chat-input'];
+
+  it('keeps the partner’s video, Next/Stop and the message box on one screen while typing', async () => {
+    const phone = await openChat(PHONE, 'phone');
+    const laptop = await openChat({ width: 1280, height: 800 }, 'laptop');
+    const maxScroll = await watchPageScroll(phone);
+    // Before a match Start is in reach without scrolling.
+    expect(await inViewport(phone, 'chat-start')).toBe(true);
+    await screenshot(phone, 'chat-prematch-mobile');
+    await screenshot(laptop, 'chat-prematch-desktop');
+    await phone.setViewportSize({ width: PHONE.height, height: PHONE.width });
+    expect(await inViewport(phone, 'chat-start')).toBe(true);
+    await screenshot(phone, 'chat-prematch-landscape');
+    await phone.setViewportSize(PHONE);
+
+    await phone.getByTestId('chat-start').click();
+    await waitForPhase(phone, 'searching');
+    await phone.getByTestId('queue-status').waitFor();
+    expect(await inViewport(phone, 'chat-stop')).toBe(true);
+    await screenshot(phone, 'chat-searching-mobile');
+
+    await laptop.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(phone, 'matched'), waitForPhase(laptop, 'matched')]);
+    await Promise.all([expectRemoteFrames(phone), expectRemoteFrames(laptop)]);
+
+    // A message while the sheet is closed shows as a count on its button.
+    await laptop.getByTestId('chat-input').fill('Hello phone');
+    await laptop.getByTestId('chat-input').press('Enter');
+    await expect
+      .poll(() => phone.getByTestId('chat-sheet-unread').textContent(), { timeout: 10_000 })
+      .toMatch(/^1/);
+
+    await phone.getByTestId('chat-sheet-toggle').click();
+    const input = phone.getByTestId('chat-input');
+    await input.focus();
+    await input.pressSequentially('Hi from my phone');
+    for (const testId of CALL_IN_VIEW) expect(await inViewport(phone, testId), testId).toBe(true);
+    await screenshot(phone, 'chat-incall-sheet-mobile');
+
+    // The on-screen keyboard leaves about 540 px: everything still fits, and the page does not scroll.
+    await phone.setViewportSize({ width: PHONE.width, height: 540 });
+    await input.pressSequentially('!');
+    for (const testId of CALL_IN_VIEW) expect(await inViewport(phone, testId), testId).toBe(true);
+    await screenshot(phone, 'chat-incall-keyboard-mobile');
+    await input.press('Enter');
+    await expect
+      .poll(() => laptop.locator('[data-testid="chat-message"][data-from="partner"]').allInnerTexts(), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.stringContaining('Hi from my phone!')]);
+    expect(await maxScroll()).toBe(0);
+    await screenshot(laptop, 'chat-incall-desktop');
+
+    // Landscape: the same call, still without page scroll.
+    await phone.setViewportSize({ width: PHONE.height, height: PHONE.width });
+    for (const testId of CALL_IN_VIEW) expect(await inViewport(phone, testId), testId).toBe(true);
+    await screenshot(phone, 'chat-incall-landscape');
+    expect(await maxScroll()).toBe(0);
+  });
+
+  it('clears the previous partner’s messages after Next', async () => {
+    const phone = await openChat(PHONE, 'phone-next');
+    const first = await openChat(DESKTOP, 'first');
+    await phone.getByTestId('chat-start').click();
+    await waitForPhase(phone, 'searching');
+    await first.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(phone, 'matched'), waitForPhase(first, 'matched')]);
+
+    await phone.getByTestId('chat-sheet-toggle').click();
+    await first.getByTestId('chat-input').fill('Last words from first');
+    await first.getByTestId('chat-input').press('Enter');
+    const fromPartner = phone.locator('[data-testid="chat-message"][data-from="partner"]');
+    await expect
+      .poll(() => fromPartner.allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('Last words from first')]);
+
+    // Next: the skipped partner is not offered again at once, so the phone waits, with an empty chat.
+    await phone.getByTestId('chat-next').click();
+    await waitForPhase(phone, 'searching');
+    expect(await fromPartner.count()).toBe(0);
+    expect(await phone.getByTestId('text-chat').innerText()).not.toContain('Last words');
+    await screenshot(phone, 'chat-after-next-mobile');
+
+    const second = await openChat(DESKTOP, 'second');
+    await second.getByTestId('chat-start').click();
+    await Promise.all([waitForPhase(phone, 'matched'), waitForPhase(second, 'matched')]);
+    expect(await phone.getByTestId('text-chat').innerText()).not.toContain('Last words');
+    expect(await fromPartner.count()).toBe(0);
+  });
+});
+
 /**
  * Runs in the page: two PerfectNegotiationPeers (the app's own class, bundled from source) wired to each
  * other through an asynchronous channel. Once connected, both restart ICE in the same tick, so both
