@@ -2,21 +2,21 @@
  * `npm run bench`: runs the scenarios one after another, each in its own process, each writing
  * bench/results/<scenario>.json. See BENCHMARKS.md.
  *
- *   npm run bench                                 all: gateway, matchmaking, dm, webrtc
+ *   npm run bench                                 all: gateway, matchmaking, dm, webrtc, web
  *   npm run bench -- --scenario=matchmaking,dm    a selection (or BENCH_SCENARIO=…)
  *   npm run bench -- --quick                      smoke-sized runs of every scenario (or BENCH_QUICK=1)
  *   --no-build                                    skip `tsc -b apps/server` (scenarios run apps/server/dist)
  *
  * Every other flag goes to the scenarios that know it: the gateway's `--only/--targets/--tweaks/
  * --attribution/--no-attribution`, matchmaking's `--rates/--topologies`, dm's `--pairs/--steady/--ramp/--servers`,
- * webrtc's `--runs`. `--out=FILE` is honoured when one scenario is selected.
+ * webrtc's and web's `--runs`. `--out=FILE` is honoured when one scenario is selected.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, commonFlags, log, REPO_ROOT, RESULTS_DIR, writeResults } from './common.js';
 
-const SCENARIOS = ['gateway', 'matchmaking', 'dm', 'webrtc'] as const;
+const SCENARIOS = ['gateway', 'matchmaking', 'dm', 'webrtc', 'web'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** Which flags (by name) each scenario script accepts besides --quick, --no-build and --out. */
@@ -25,6 +25,7 @@ const OWN_FLAGS: Record<Scenario, readonly string[]> = {
   matchmaking: ['rates', 'topologies'],
   dm: ['pairs', 'steady', 'ramp', 'servers'],
   webrtc: ['runs'],
+  web: ['runs'],
 };
 
 const argv = process.argv.slice(2);
