@@ -38,7 +38,11 @@ export function InterestSelector({
   };
 
   return (
-    <div className="flex flex-col gap-3" data-testid="interest-selector">
+    // On a phone the 18+ box and Start are pinned over the bottom of this list; a focused field stays above them.
+    <div
+      className="flex flex-col gap-3 max-lg:[&_button]:scroll-mb-56 max-lg:[&_input]:scroll-mb-56"
+      data-testid="interest-selector"
+    >
       <InterestEditor value={value} onChange={onChange} />
       <fieldset>
         <legend className="mb-2 text-micro font-semibold text-fg-subtle uppercase">Popular</legend>

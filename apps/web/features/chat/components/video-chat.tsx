@@ -165,8 +165,7 @@ export function VideoChat() {
         aria-label={idle ? 'Chat settings' : 'Text chat and your match'}
         className={cn(
           'group flex min-h-0 flex-col gap-2 [grid-area:aside] lg:flex lg:gap-3 lg:overflow-y-auto',
-          // Scroll padding keeps a focused field clear of the pinned Start block.
-          idle ? 'scroll-pb-56 overflow-y-auto overscroll-contain rounded-3xl' : !sheetOpen && 'hidden',
+          idle ? 'overflow-y-auto overscroll-contain rounded-3xl' : !sheetOpen && 'hidden',
         )}
         data-testid="chat-aside"
       >
