@@ -102,6 +102,7 @@ export {
   ZMyReportsQuery,
   ZMyReportsResponse,
   ZNextResponse,
+  ZNoMatchAvailable,
   ZOfferDescription,
   ZPartnerDisconnected,
   ZPartnerReconnected,
@@ -297,12 +298,16 @@ export {
   ZAuthError,
   ZAuthenticate,
   ZAuthenticated,
+  ZAuthRequired,
   ZForceDisconnect,
   ZHeartbeat,
+  ZPermissionDenied,
   ZRateLimitExceeded,
   ZReconnected,
   ZSocketError,
+  ZUserBanned,
   ZUserCountUpdate,
+  ZValidationErrorEvent,
 } from './socket.js';
 export type { TAttachment, TAttachmentFileExtension, TUploadResponse } from './uploads.js';
 export {

@@ -90,6 +90,28 @@ export const ZRateLimitExceeded = z.object({
   window: z.number(),
 });
 
+/** Seed 000: a client event's payload failed validation (also in its ack as VALIDATION_ERROR). */
+export const ZValidationErrorEvent = z.object({
+  field: z.string(),
+  message: z.string(),
+  value: z.string().optional(),
+});
+/** Seed 000: an event needs a signed-in socket (also in its ack as UNAUTHORIZED). */
+export const ZAuthRequired = z.object({ action: z.string(), message: z.string() });
+/** Seed 000: the socket may not do this to that object (also in its ack as FORBIDDEN). */
+export const ZPermissionDenied = z.object({
+  action: z.string(),
+  requiredRole: z.string(),
+  message: z.string(),
+});
+/** Seed 000: the account (or, for anonymous video chat, an account seen on this network) is banned. */
+export const ZUserBanned = z.object({
+  reason: z.string(),
+  banType: z.enum(['permanent', 'temporary']),
+  banUntil: z.string().nullable(),
+  appealUrl: z.string().optional(),
+});
+
 export const serverEvents = {
   authenticated: ZAuthenticated,
   auth_error: ZAuthError,
@@ -98,6 +120,10 @@ export const serverEvents = {
   user_count_update: ZUserCountUpdate,
   error: ZSocketError,
   rate_limit_exceeded: ZRateLimitExceeded,
+  validation_error: ZValidationErrorEvent,
+  auth_required: ZAuthRequired,
+  permission_denied: ZPermissionDenied,
+  user_banned: ZUserBanned,
   friend_request_received: ZFriendRequestReceived,
   friend_request_accepted: ZFriendRequestAccepted,
   friend_request_rejected: ZFriendRequestRejected,

@@ -1,4 +1,4 @@
-import { type ClientEventName, clientEvents, type TAck } from '@guftagu/contracts';
+import { type ClientEventName, clientEvents, type ServerPayload, type TAck } from '@guftagu/contracts';
 import type { z } from 'zod';
 import { AppError, INTERNAL_ENVELOPE, isAppError } from '../platform/errors.js';
 import { findNulByte, NUL_BYTE_MESSAGE } from '../platform/inbound-text.js';
@@ -32,6 +32,57 @@ function withinRate(socket: GatewaySocket, now: number): boolean {
 }
 
 /**
+ * Events whose payload may be left out. Socket.IO serialises `emit('heartbeat', undefined, ack)` as
+ * `null`, so for these a `null` payload means "none" and is read as `undefined` before validation;
+ * decided once from the schemas, so every optional-payload event, present or future, behaves alike.
+ */
+export const OPTIONAL_PAYLOAD_EVENTS: ReadonlySet<string> = new Set(
+  Object.entries(clientEvents)
+    .filter(([, schema]) => schema.safeParse(undefined).success)
+    .map(([name]) => name),
+);
+
+/**
+ * Seed 000's error events, sent in addition to the ack (or the `error` event) for the failures it names,
+ * so a client written from the seed hears about them. The ack stays the source of truth.
+ */
+function emitSeedErrorEvent(socket: GatewaySocket, action: string, error: AppError): void {
+  const details = error.details ?? {};
+  switch (error.code) {
+    case 'VALIDATION_ERROR':
+      socket.emit('validation_error', {
+        field: typeof details.field === 'string' ? details.field : '',
+        message: error.message,
+      });
+      return;
+    case 'FORBIDDEN':
+      socket.emit('permission_denied', {
+        action,
+        // Socket events are refused only for not owning or not being party to the object.
+        requiredRole: typeof details.requiredRole === 'string' ? details.requiredRole : 'owner',
+        message: error.message,
+      });
+      return;
+    case 'ACCOUNT_BANNED':
+      socket.emit('user_banned', userBannedPayload(error));
+      return;
+    default:
+      return;
+  }
+}
+
+/** The seed's `user_banned` payload from an ACCOUNT_BANNED error (details carry reason and end, if known). */
+export function userBannedPayload(error: AppError): ServerPayload<'user_banned'> {
+  const details = error.details ?? {};
+  const banUntil = typeof details.banUntil === 'string' ? details.banUntil : null;
+  return {
+    reason: typeof details.reason === 'string' && details.reason ? details.reason : error.message,
+    banType: banUntil ? 'temporary' : 'permanent',
+    banUntil,
+  };
+}
+
+/**
  * Every client event the gateway understands, registered once per server. Each connection gets the
  * same dispatcher function (Socket.IO calls any-listeners with `this` bound to the socket), so a
  * connection costs no closures per event: that was 4 KB of heap per idle socket (BENCHMARKS.md).
@@ -53,7 +104,10 @@ export class EventRegistry {
   authed<E extends ClientEventName>(event: E, handler: AuthedHandler<E>): void {
     this.on(event, (socket, payload) => {
       const userId = socket.data.userId;
-      if (!userId) throw new AppError('UNAUTHORIZED', 'Sign in to do that.');
+      if (!userId) {
+        socket.emit('auth_required', { action: event, message: 'Sign in to do that.' });
+        throw new AppError('UNAUTHORIZED', 'Sign in to do that.');
+      }
       return handler(userId, payload, socket);
     });
   }
@@ -69,9 +123,11 @@ export class EventRegistry {
     return function dispatch(this: GatewaySocket, event: unknown, ...args: unknown[]): void {
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (response: TAck) => void) : undefined;
-      const payload = ack && args.length === 1 ? undefined : args[0];
+      const sent = ack && args.length === 1 ? undefined : args[0];
       const name = typeof event === 'string' ? event : '';
+      const payload = sent === null && OPTIONAL_PAYLOAD_EVENTS.has(name) ? undefined : sent;
       const fail = (error: AppError) => {
+        emitSeedErrorEvent(this, name.slice(0, 50), error);
         if (ack) ack(error.toEnvelope());
         else {
           this.emit('error', {

@@ -1,4 +1,4 @@
-import { ZAck } from '@guftagu/contracts';
+import { ZAck, ZAuthRequired, ZUserBanned, ZValidationErrorEvent } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import {
   type TestServer,
   waitForConnect,
 } from '../../test/harness.js';
-import { SOCKET_EVENTS_PER_SECOND } from './event-registry.js';
+import { OPTIONAL_PAYLOAD_EVENTS, SOCKET_EVENTS_PER_SECOND } from './event-registry.js';
 
 const ADMIN_EMAIL = 'boss@example.com';
 
@@ -270,6 +270,66 @@ describe('client events', () => {
     expect(ack).toMatchObject({ success: false, code: 'VALIDATION_ERROR' });
     expect(socket.connected).toBe(true);
     await expect(untyped(socket).emitWithAck('heartbeat')).resolves.toMatchObject({ success: true });
+  });
+
+  it('accepts no payload (sent as null) for every event whose payload is optional', async () => {
+    expect([...OPTIONAL_PAYLOAD_EVENTS]).toEqual(
+      expect.arrayContaining([
+        'heartbeat',
+        'leave_queue',
+        'notification_clear_all',
+        'join_queue',
+        'end_chat',
+      ]),
+    );
+    const socket = open();
+    await waitForConnect(socket);
+    // Socket.IO serialises `undefined` as `null`; a seed client sends exactly this.
+    await expect(untyped(socket).emitWithAck('heartbeat', undefined)).resolves.toMatchObject({
+      success: true,
+    });
+    await expect(untyped(socket).emitWithAck('heartbeat', null)).resolves.toMatchObject({ success: true });
+    await expect(untyped(socket).emitWithAck('leave_queue', undefined)).resolves.toMatchObject({
+      success: true,
+      left: false,
+    });
+    await expect(untyped(socket).emitWithAck('leave_queue')).resolves.toMatchObject({ success: true });
+    // A required payload still may not be null.
+    await expect(untyped(socket).emitWithAck('authenticate', null)).resolves.toMatchObject({
+      success: false,
+      code: 'VALIDATION_ERROR',
+    });
+  });
+
+  it('sends seed 000’s `validation_error` and `auth_required` besides the failed ack', async () => {
+    const socket = open();
+    await waitForConnect(socket);
+    const invalid = nextEvent(socket, 'validation_error');
+    await expect(untyped(socket).emitWithAck('authenticate', { token: 5 })).resolves.toMatchObject({
+      code: 'VALIDATION_ERROR',
+    });
+    expect(ZValidationErrorEvent.parse(await invalid)).toMatchObject({ field: 'token' });
+    const required = nextEvent(socket, 'auth_required');
+    await expect(untyped(socket).emitWithAck('notification_clear_all')).resolves.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    expect(ZAuthRequired.parse(await required)).toMatchObject({ action: 'notification_clear_all' });
+  });
+
+  it('tells a banned account `user_banned`, then disconnects it with `force_disconnect` account_banned', async () => {
+    const { token, userId } = await server.signUp();
+    await server.db.query(
+      "update users set is_banned = true, ban_until = now() + interval '1 day', ban_reason = 'spam' where id = $1",
+      [userId],
+    );
+    const socket = open(token);
+    const banned = nextEvent(socket, 'user_banned');
+    const forced = nextEvent(socket, 'force_disconnect');
+    const authError = nextEvent(socket, 'auth_error');
+    expect(ZUserBanned.parse(await banned)).toMatchObject({ reason: 'spam', banType: 'temporary' });
+    expect(await authError).toMatchObject({ code: 'ACCOUNT_BANNED' });
+    expect(await forced).toEqual({ reason: 'account_banned' });
+    await eventually(async () => !socket.connected, 'the banned socket is disconnected');
   });
 
   it('rejects a heartbeat with unknown fields', async () => {

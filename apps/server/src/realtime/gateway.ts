@@ -4,7 +4,7 @@ import type { UserRow } from '../modules/users/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { CountBroadcaster } from './count-broadcaster.js';
-import { EventRegistry } from './event-registry.js';
+import { EventRegistry, userBannedPayload } from './event-registry.js';
 import { ADMIN_ROOM, familyRoom, userRoom } from './publisher.js';
 import type { SocketModule } from './socket-module.js';
 import type { GatewayServer, GatewaySocket } from './types.js';
@@ -118,6 +118,19 @@ export function attachGateway(deps: GatewayDeps): void {
     return authenticatedPayload(auth.user, notifications, messages);
   };
 
+  /**
+   * Seed 000: a banned account is told (`user_banned`), then disconnected with `force_disconnect`
+   * reason `account_banned`. Deferred a turn, so the failed `authenticate` is acknowledged first; the
+   * transport flushes what was emitted before it closes.
+   */
+  const disconnectBanned = (socket: GatewaySocket) => {
+    setImmediate(() => {
+      if (!socket.connected) return;
+      socket.emit('force_disconnect', { reason: 'account_banned' });
+      socket.disconnect(true);
+    });
+  };
+
   const registry = new EventRegistry(logger);
   registry.on('authenticate', async (socket, { token }) => {
     try {
@@ -127,6 +140,8 @@ export function attachGateway(deps: GatewayDeps): void {
     } catch (error) {
       const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
       socket.emit('auth_error', { message: appError.message, code: appError.code });
+      // The dispatcher sends `user_banned` with the failed ack.
+      if (appError.code === 'ACCOUNT_BANNED') disconnectBanned(socket);
       throw appError;
     }
   });
@@ -177,6 +192,10 @@ export function attachGateway(deps: GatewayDeps): void {
         const appError = isAppError(error) ? error : new AppError('UNAUTHORIZED', 'Authentication failed');
         if (!isAppError(error)) logger.error({ err: error }, 'handshake authentication failed');
         socket.emit('auth_error', { message: appError.message, code: appError.code });
+        if (appError.code === 'ACCOUNT_BANNED') {
+          socket.emit('user_banned', userBannedPayload(appError));
+          disconnectBanned(socket);
+        }
       });
   };
 
