@@ -164,9 +164,25 @@ export const ZEndChat = ZOptionalMatchRef;
 export const ZResumeMatch = z.object({ resumeToken: z.string().min(16).max(256) });
 export type TResumeMatch = z.infer<typeof ZResumeMatch>;
 
-export const ZWebrtcOfferEvent = z.object({ to: ZSocketId, matchId: ZUuid, offer: ZOfferDescription });
-export const ZWebrtcAnswerEvent = z.object({ to: ZSocketId, matchId: ZUuid, answer: ZAnswerDescription });
-export const ZWebrtcIceCandidateEvent = z.object({ to: ZSocketId, matchId: ZUuid, candidate: ZIceCandidate });
+/**
+ * WebRTC signaling, as seed 000 names it (`{ to, offer }`…): the match is the sender's current one.
+ * `matchId` is optional; when sent, a signal from an earlier match is refused (stale-signal protection).
+ */
+export const ZWebrtcOfferEvent = z.object({
+  to: ZSocketId,
+  matchId: ZUuid.optional(),
+  offer: ZOfferDescription,
+});
+export const ZWebrtcAnswerEvent = z.object({
+  to: ZSocketId,
+  matchId: ZUuid.optional(),
+  answer: ZAnswerDescription,
+});
+export const ZWebrtcIceCandidateEvent = z.object({
+  to: ZSocketId,
+  matchId: ZUuid.optional(),
+  candidate: ZIceCandidate,
+});
 export type TWebrtcOfferEvent = z.infer<typeof ZWebrtcOfferEvent>;
 export type TWebrtcAnswerEvent = z.infer<typeof ZWebrtcAnswerEvent>;
 export type TWebrtcIceCandidateEvent = z.infer<typeof ZWebrtcIceCandidateEvent>;
@@ -321,6 +337,9 @@ export const ZChatTyping = z.object({ from: z.string(), matchId: z.string() });
  */
 export const ZMatchmakingUnavailable = z.object({ reason: ZUnavailableReason, message: z.string() });
 
+/** Seed 000: the socket joined the queue and nobody else is waiting; it stays queued (`queue_position`). */
+export const ZNoMatchAvailable = z.object({ message: z.string() });
+
 // ---------------------------------------------------------------------------------------------------
 // REST: /api/match/* and /api/report/*
 // ---------------------------------------------------------------------------------------------------
@@ -453,4 +472,5 @@ export const matchServerEvents = {
   chat_typing_start: ZChatTyping,
   chat_typing_stop: ZChatTyping,
   matchmaking_unavailable: ZMatchmakingUnavailable,
+  no_match_available: ZNoMatchAvailable,
 } as const satisfies Record<string, z.ZodType>;

@@ -30,24 +30,29 @@ export class MatchRelay {
     if (matchId !== undefined && matchId !== state.matchId)
       throw new AppError('CONFLICT', 'That chat has already ended.');
     if (to !== undefined && to !== state.partnerSocketId) {
-      throw new AppError('FORBIDDEN', 'You can only send this to your current partner.', { field: 'to' });
+      throw new AppError('FORBIDDEN', 'You can only send this to your current partner.', {
+        field: 'to',
+        requiredRole: 'partner',
+      });
     }
     return state;
   }
 
+  // Seed 000 signals carry no matchId: the match is the sender's current one, and the partner is told
+  // which, so its own stale-signal check still works.
   async offer(socketId: string, { to, matchId, offer }: TWebrtcOfferEvent): Promise<void> {
-    await this.partnerOf(socketId, to, matchId);
-    this.emitter.toSocket(to, 'webrtc_offer', { from: socketId, matchId, offer });
+    const state = await this.partnerOf(socketId, to, matchId);
+    this.emitter.toSocket(to, 'webrtc_offer', { from: socketId, matchId: state.matchId, offer });
   }
 
   async answer(socketId: string, { to, matchId, answer }: TWebrtcAnswerEvent): Promise<void> {
-    await this.partnerOf(socketId, to, matchId);
-    this.emitter.toSocket(to, 'webrtc_answer', { from: socketId, matchId, answer });
+    const state = await this.partnerOf(socketId, to, matchId);
+    this.emitter.toSocket(to, 'webrtc_answer', { from: socketId, matchId: state.matchId, answer });
   }
 
   async iceCandidate(socketId: string, { to, matchId, candidate }: TWebrtcIceCandidateEvent): Promise<void> {
-    await this.partnerOf(socketId, to, matchId);
-    this.emitter.toSocket(to, 'webrtc_ice_candidate', { from: socketId, matchId, candidate });
+    const state = await this.partnerOf(socketId, to, matchId);
+    this.emitter.toSocket(to, 'webrtc_ice_candidate', { from: socketId, matchId: state.matchId, candidate });
   }
 
   async typing(socketId: string, to: string, matchId: string | undefined, typing: boolean): Promise<void> {

@@ -19,6 +19,13 @@ import { listHistory } from './matchmaking.repo.js';
 import type { MatchmakingService, ParticipantRef } from './matchmaking.service.js';
 
 /**
+ * Seed 000 names these routes but not their body: matching is per socket, so the body names the socket.
+ * Said in every route's OpenAPI description, since a client written from the seed would not know it.
+ */
+const SOCKET_ID_NOTE =
+  'Seed 000 does not name the body: `socketId` is the id of one of your own connected Socket.IO sockets (`socket.id` after connecting and authenticating), because video chat matches sockets, not accounts. A socket of anybody else is refused with 403, one not connected with 404. The socket events (`join_queue`, `leave_queue`, `skip_partner`, `end_chat`) do the same without it.';
+
+/**
  * Seed 000's `/api/match/*`. Matching is per socket, so each call names one of the caller's own
  * connected sockets; a socket of anybody else (or an anonymous one) is refused, on whichever node it is.
  */
@@ -55,6 +62,7 @@ export function registerMatchRoutes(
     method: 'POST',
     url: '/api/match/join-queue',
     summary: 'Put one of your sockets in the video chat queue',
+    description: SOCKET_ID_NOTE,
     tag: 'matchmaking',
     auth: 'required',
     body: ZJoinQueueBody,
@@ -68,6 +76,7 @@ export function registerMatchRoutes(
     method: 'POST',
     url: '/api/match/leave-queue',
     summary: 'Take your socket out of the queue',
+    description: SOCKET_ID_NOTE,
     tag: 'matchmaking',
     auth: 'required',
     body: ZMatchSocketBody,
@@ -81,6 +90,7 @@ export function registerMatchRoutes(
     method: 'POST',
     url: '/api/match/next',
     summary: 'Skip to the next partner (or join when not matched)',
+    description: SOCKET_ID_NOTE,
     tag: 'matchmaking',
     auth: 'required',
     body: ZJoinQueueBody,
@@ -94,6 +104,7 @@ export function registerMatchRoutes(
     method: 'POST',
     url: '/api/match/end',
     summary: "End your socket's current match (Stop)",
+    description: SOCKET_ID_NOTE,
     tag: 'matchmaking',
     auth: 'required',
     body: ZMatchSocketBody,

@@ -97,6 +97,18 @@ describe('random video chat', () => {
     expect(await ok(peer.socket, 'leave_queue')).toMatchObject({ left: false });
   });
 
+  it('tells a socket that joins an empty queue `no_match_available`, and keeps it queued', async () => {
+    const lonely = await anonymousPeer(server);
+    const told = nextEvent(lonely.socket, 'no_match_available');
+    await ok(lonely.socket, 'join_queue', {});
+    expect((await told).message).toMatch(/nobody/i);
+    const second = await anonymousPeer(server);
+    const found = nextEvent(lonely.socket, 'match_found');
+    await ok(second.socket, 'join_queue', {});
+    expect((await found).partnerId).toBe(second.id);
+    await ok(lonely.socket, 'end_chat', {});
+  });
+
   it('rejects malformed joins: too many interests, over-long tags', async () => {
     const peer = await anonymousPeer(server);
     await fails(
@@ -128,6 +140,31 @@ describe('random video chat', () => {
       const ice = nextEvent(second.socket, 'webrtc_ice_candidate');
       await ok(first.socket, 'webrtc_ice_candidate', { to: second.id, matchId, candidate });
       expect((await ice).candidate).toEqual(candidate);
+      await ok(first.socket, 'end_chat', {});
+    });
+
+    it('accepts seed 000’s signals without a matchId, relaying them with the current match id', async () => {
+      const first = await anonymousPeer(server);
+      const second = await anonymousPeer(server);
+      const { matchId } = await pair(first, second);
+      const offer = nextEvent(second.socket, 'webrtc_offer');
+      await ok(first.socket, 'webrtc_offer', { to: second.id, offer: SDP('offer') });
+      expect(await offer).toEqual({ from: first.id, matchId, offer: SDP('offer') });
+      const answer = nextEvent(first.socket, 'webrtc_answer');
+      await ok(second.socket, 'webrtc_answer', { to: first.id, answer: SDP('answer') });
+      expect(await answer).toEqual({ from: second.id, matchId, answer: SDP('answer') });
+      const candidate = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0' };
+      const ice = nextEvent(second.socket, 'webrtc_ice_candidate');
+      await ok(first.socket, 'webrtc_ice_candidate', { to: second.id, candidate });
+      expect(await ice).toMatchObject({ from: first.id, matchId, candidate });
+      // A matchId that is not the current match is still refused as stale.
+      const stale = '0190a0a0-0000-7000-8000-000000000000';
+      await fails(
+        first.socket,
+        'webrtc_offer',
+        { to: second.id, matchId: stale, offer: SDP('offer') },
+        'CONFLICT',
+      );
       await ok(first.socket, 'end_chat', {});
     });
 

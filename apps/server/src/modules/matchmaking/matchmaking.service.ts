@@ -310,6 +310,12 @@ export class MatchmakingService {
       case 'queued':
         this.startWait(entry);
         this.positions.changed();
+        // Seed 000: told at once that nobody else is waiting; the socket stays queued regardless.
+        if (result.totalWaiting <= 1) {
+          this.deps.emitter.toSocket(entry.socketId, 'no_match_available', {
+            message: 'Nobody else is looking right now. Stay here and we will match you when someone joins.',
+          });
+        }
         return {
           status: 'queued',
           matchId: null,
