@@ -18,6 +18,8 @@ async function shootBothSizes(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(300);
     await screenshot(page, `${name}-${size.name}`);
+    // The first screen as a person sees it, with sticky bars where they really sit.
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}-${size.name}-fold.png` });
   }
 }
 
@@ -171,6 +173,24 @@ describe('signing up in a real browser', () => {
     await page.locator('header[data-shell="app"]').waitFor();
     expect(await page.getByTestId('site-footer').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(0);
+    if (process.env.E2E_SCREENSHOTS) {
+      // The presence dot up close, on the header and on the account menu's surface.
+      const zoomed = await browser.newContext({
+        storageState: await context.storageState(),
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 4,
+      });
+      const close = await zoomed.newPage();
+      await close.goto(`${server.url}/profile`);
+      await close.locator('header[data-shell="app"]').waitFor();
+      await close
+        .getByTestId('user-menu')
+        .screenshot({ path: `${process.env.E2E_SCREENSHOTS}/header-dot-zoom.png` });
+      await close.getByTestId('user-menu').click();
+      await close.getByRole('menu').waitFor();
+      await close.getByRole('menu').screenshot({ path: `${process.env.E2E_SCREENSHOTS}/account-menu.png` });
+      await zoomed.close();
+    }
     await context.close();
 
     const visitor = await (await browser.newContext()).newPage();

@@ -38,10 +38,11 @@ function NextStep({ href, children, testId }: { href: string; children: ReactNod
   return (
     <Link
       href={href}
-      className="inline-flex items-center gap-1 font-medium text-accent-fg transition-colors hover:text-accent-soft"
+      className="font-medium text-accent-fg transition-colors hover:text-accent-soft"
       data-testid={testId}
     >
-      {children} <ArrowRightIcon size={14} aria-hidden />
+      {children}
+      <ArrowRightIcon size={14} aria-hidden className="ml-1 inline align-[-2px]" />
     </Link>
   );
 }
