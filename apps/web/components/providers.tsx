@@ -1,15 +1,32 @@
 'use client';
 
 import { LucideProvider } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { ToastProvider } from '@/components/ui/toast';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { AuthProvider, useAuth } from '@/features/auth/auth-context';
 import { MessagesProvider } from '@/features/messages/messages-context';
-import { NotificationsProvider } from '@/features/notifications/notifications-context';
 import { QueryProvider } from '@/lib/query/query-provider';
 import { SocketProvider } from '@/lib/socket/socket-context';
+
+/**
+ * The friend-request toasts only concern a signed-in person, so visitors (the landing's audience) never
+ * download them; the provider renders nothing of its own, so it sits beside the page, not around it.
+ */
+const NotificationToasts = dynamic(
+  () =>
+    import('@/features/notifications/notifications-context').then(({ NotificationsProvider }) => ({
+      default: () => <NotificationsProvider>{null}</NotificationsProvider>,
+    })),
+  { ssr: false },
+);
+
+function SignedInOnly() {
+  const { status } = useAuth();
+  return status === 'authenticated' ? <NotificationToasts /> : null;
+}
 
 /** Pages a signed-in user may still visit before choosing a username. */
 const ONBOARDING_EXEMPT = ['/onboard', '/terms', '/privacy', '/help', '/dev'];
@@ -38,12 +55,11 @@ export function Providers({ children }: { children: ReactNode }) {
           <AuthProvider>
             <SocketProvider>
               <QueryProvider>
-                <NotificationsProvider>
-                  <MessagesProvider>
-                    <OnboardingGate />
-                    {children}
-                  </MessagesProvider>
-                </NotificationsProvider>
+                <MessagesProvider>
+                  <OnboardingGate />
+                  <SignedInOnly />
+                  {children}
+                </MessagesProvider>
               </QueryProvider>
             </SocketProvider>
           </AuthProvider>

@@ -1,19 +1,26 @@
 'use client';
 
 import { LogOutIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useAuth } from '@/features/auth/auth-context';
-import { MessagesHeaderButton } from '@/features/messages/components/messages-header-button';
-import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { cn } from '@/lib/utils';
 import { Logo } from './logo';
 import { MobileNav } from './mobile-nav';
 import { isCurrent, type NavItem, navItemsFor, shellKind } from './nav';
 import { OnlineCountPill } from './online-count';
-import { UserMenu } from './user-menu';
+
+// Signed-in only: visitors (most of the landing's traffic) never download the dropdowns and queries behind these.
+const MessagesHeaderButton = dynamic(() =>
+  import('@/features/messages/components/messages-header-button').then((m) => m.MessagesHeaderButton),
+);
+const NotificationBell = dynamic(() =>
+  import('@/features/notifications/components/notification-bell').then((m) => m.NotificationBell),
+);
+const UserMenu = dynamic(() => import('./user-menu').then((m) => m.UserMenu));
 
 function NavLink({ item, pathname }: { item: NavItem; pathname: string }) {
   if (item.soon) {

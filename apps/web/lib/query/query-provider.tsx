@@ -4,7 +4,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/features/auth/auth-context';
 import { listen, useSocket } from '@/lib/socket/socket-context';
-import { CACHE_EVENTS } from './cache-events';
 import { LiveCache } from './live-cache';
 import { createQueryClient } from './query-client';
 
@@ -28,11 +27,20 @@ function SocketCacheBridge({ live }: { live: LiveCache }) {
 
   useEffect(() => {
     if (!socket) return;
-    const offs = CACHE_EVENTS.map((binding) =>
-      listen(socket, binding.event, (payload) => binding.apply(payload, live)),
-    );
-    offs.push(listen(socket, 'reconnected', () => void live.client.invalidateQueries()));
+    const offs = [listen(socket, 'reconnected', () => void live.client.invalidateQueries())];
+    let closed = false;
+    // The bindings (and the feature caches they reach) load in their own chunk, off the landing's critical
+    // path. The import starts when the socket is created, before it connects (that waits for the auth
+    // check), so it usually wins; if the socket connected first, events may have been missed, and what is
+    // cached refetches as after a reconnect.
+    void import('./cache-events').then(({ CACHE_EVENTS }) => {
+      if (closed) return;
+      for (const binding of CACHE_EVENTS)
+        offs.push(listen(socket, binding.event, (payload) => binding.apply(payload, live)));
+      if (socket.connected) void live.client.invalidateQueries();
+    });
     return () => {
+      closed = true;
       for (const off of offs) off();
     };
   }, [socket, live]);

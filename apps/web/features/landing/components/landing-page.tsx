@@ -19,10 +19,8 @@ export function LandingPage() {
           <div className="animate-fade-up">
             <OnlineCountHero />
           </div>
-          <h1
-            id="hero-title"
-            className="mt-8 max-w-5xl animate-fade-up text-hero font-semibold text-fg [animation-delay:80ms]"
-          >
+          {/* No fade-in: the headline is the largest paint, and text at opacity 0 does not count as painted. */}
+          <h1 id="hero-title" className="mt-8 max-w-5xl text-hero font-semibold text-fg">
             Talk to someone new, <br className="max-md:hidden" />
             <span className="text-gradient">right now.</span>
           </h1>
