@@ -7,13 +7,14 @@ import {
   connectAuthed,
   emitAck,
   eventually,
+  expectApiError,
   nextEvent,
   recordEvents,
   type SignedUp,
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { nonce, sendDm } from '../../../test/messaging-helpers.js';
+import { expectAckError, nonce, sendDm } from '../../../test/messaging-helpers.js';
 import { unreadBySender } from './messaging.repo.js';
 import { unreadCountsBySender } from './send.repo.js';
 
@@ -133,7 +134,7 @@ describe('replays', () => {
     expect(await messagesFrom(alice)).toBe(1);
   });
 
-  it('return the original without creating the conversation a changed `to` names', async () => {
+  it('refuse a changed `to` with IDEMPOTENCY_CONFLICT, without creating the conversation it names', async () => {
     const [alice, bob] = await friends();
     const carol = await server.signUp();
     const { socket } = await connectAuthed(server, alice.token);
@@ -141,15 +142,55 @@ describe('replays', () => {
     const first = ZSendDmResponse.parse(
       await emitAck(socket, 'dm_send', { to: bob.userId, message: 'to bob', nonce: used }),
     );
-    const again = ZSendDmResponse.parse(
-      await emitAck(socket, 'dm_send', { to: carol.userId, message: 'to carol', nonce: used }),
+    // Before #17 this answered the first message as a success; the same key for a different request
+    // is now a conflict, as idempotency keys are elsewhere.
+    const again = await expectAckError(
+      socket,
+      'dm_send',
+      { to: carol.userId, message: 'to carol', nonce: used },
+      'IDEMPOTENCY_CONFLICT',
     );
-    expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id, content: 'to bob' } });
+    expect(again).toMatchObject({ details: { field: 'to', messageId: first.message.id } });
     const { rows } = await server.db.query(
       'select count(*)::int as n from dm_conversations where $1 in (user_low_id, user_high_id) and $2 in (user_low_id, user_high_id)',
       [alice.userId, carol.userId],
     );
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('a reused nonce', () => {
+  it('with different text, reply or recipient is IDEMPOTENCY_CONFLICT; the same message stays idempotent', async () => {
+    const [alice, bob] = await friends();
+    const { socket } = await connectAuthed(server, alice.token);
+    const used = nonce();
+    const first = ZSendDmResponse.parse(
+      await emitAck(socket, 'dm_send', { to: bob.userId, message: 'original', nonce: used }),
+    );
+    const changedText = await expectAckError(
+      socket,
+      'dm_send',
+      { to: bob.userId, message: 'something else', nonce: used },
+      'IDEMPOTENCY_CONFLICT',
+    );
+    expect(changedText).toMatchObject({ details: { field: 'message', nonce: used } });
+    await expectAckError(
+      socket,
+      'dm_send',
+      { to: bob.userId, message: 'original', nonce: used, replyTo: first.message.id },
+      'IDEMPOTENCY_CONFLICT',
+    );
+    // Over REST the conflict is a 409 in the envelope.
+    await expectApiError(
+      alice.api.request('POST', '/api/messages/send', { to: bob.userId, message: 'rest', nonce: used }),
+      409,
+      'IDEMPOTENCY_CONFLICT',
+    );
+    const same = ZSendDmResponse.parse(
+      await emitAck(socket, 'dm_send', { to: bob.userId, message: 'original', nonce: used }),
+    );
+    expect(same).toMatchObject({ duplicate: true, message: { id: first.message.id, content: 'original' } });
+    expect(await messagesFrom(alice)).toBe(1);
   });
 });
 

@@ -37,6 +37,22 @@ interface Stored {
 /** The sender already stored a message with this nonce: roll back and answer with that one. */
 class NonceTaken extends Error {}
 
+/**
+ * The first field in which a send differs from the message its nonce stored, or undefined for a true
+ * retry. Text is compared only while the message is unedited, and text and attachments only while it
+ * is not deleted for everyone: a retry that arrives after either still names the same message.
+ */
+function differingField(row: DmMessageRow, stored: TDirectMessage, input: TSendDm): string | undefined {
+  if (row.recipientId !== input.to) return 'to';
+  if ((row.replyToId ?? null) !== (input.replyTo ?? null)) return 'replyTo';
+  if (row.deletedAt) return undefined;
+  if (!row.editedAt && row.content !== (input.message ?? '')) return 'message';
+  const storedIds = stored.attachments.map((attachment) => attachment.id).sort();
+  const sentIds = [...(input.attachmentIds ?? [])].sort();
+  if (storedIds.join() !== sentIds.join()) return 'attachmentIds';
+  return undefined;
+}
+
 const PREVIEW_LENGTH = 100;
 
 /**
@@ -57,10 +73,25 @@ export class SendService {
     return this.context.db;
   }
 
-  private async replayed(senderId: string, nonce: string): Promise<SendResult | undefined> {
-    const existing = await findByNonce(this.db, senderId, nonce);
+  /**
+   * The message this nonce already stored, when the request is the same one retried. A nonce reused
+   * for a different message (recipient, text, reply or attachments) is refused with
+   * IDEMPOTENCY_CONFLICT, as idempotency keys are elsewhere: answering with the first message would
+   * tell the client its new message was sent when it was not.
+   */
+  private async replayed(senderId: string, input: TSendDm): Promise<SendResult | undefined> {
+    const existing = await findByNonce(this.db, senderId, input.nonce);
     if (!existing) return undefined;
-    return { message: await this.context.toDto(senderId, existing), duplicate: true };
+    const message = await this.context.toDto(senderId, existing);
+    const differs = differingField(existing, message, input);
+    if (differs) {
+      throw new AppError(
+        'IDEMPOTENCY_CONFLICT',
+        'This nonce was already used for a different message. Send a new message with a new nonce.',
+        { field: differs, nonce: input.nonce, messageId: existing.id },
+      );
+    }
+    return { message, duplicate: true };
   }
 
   async send(senderId: string, input: TSendDm): Promise<SendResult> {
@@ -81,7 +112,7 @@ export class SendService {
       // so the common path pays nothing for it; the insert's ON CONFLICT is what detects a replay,
       // concurrent ones included.
       if (!(error instanceof AppError || error instanceof NonceTaken)) throw error;
-      const earlier = await this.replayed(senderId, input.nonce);
+      const earlier = await this.replayed(senderId, input);
       if (earlier) return earlier;
       if (error instanceof NonceTaken)
         throw new AppError('CONFLICT', 'Message could not be stored. Please retry.');
