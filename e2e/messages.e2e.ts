@@ -5,7 +5,7 @@ import {
   ZMessagesResponse,
   ZSendDmResponse,
 } from '@guftagu/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -101,6 +101,44 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(2, 2);
   await page.waitForTimeout(300); // the hover toolbar fades out over 150 ms
   await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/**
+ * How many clearly coloured pixels `sample` paints in the font stack `element` uses, drawn black on white
+ * in a probe on top of the page. A colour emoji glyph paints hundreds; the empty box a system without an
+ * emoji font shows is black, so it paints none.
+ */
+async function colourPixelsOf(element: Locator, sample: string): Promise<number> {
+  const page = element.page();
+  await element.evaluate(async (target, text) => {
+    const family = getComputedStyle(target).fontFamily;
+    const probe = document.createElement('span');
+    probe.id = 'emoji-probe';
+    probe.textContent = text;
+    Object.assign(probe.style, {
+      position: 'fixed',
+      left: '0',
+      top: '0',
+      zIndex: '2147483647',
+      padding: '4px',
+      background: '#fff',
+      color: '#000',
+      fontFamily: family,
+      fontSize: '48px',
+      lineHeight: '1',
+    });
+    document.body.append(probe);
+    await document.fonts.load(`48px ${family}`, text);
+  }, sample);
+  const png = await page.locator('#emoji-probe').screenshot();
+  await page.evaluate(() => document.getElementById('emoji-probe')?.remove());
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  let coloured = 0;
+  for (let index = 0; index < data.length; index += info.channels) {
+    const [red = 0, green = 0, blue = 0] = data.subarray(index, index + 3);
+    if (Math.max(red, green, blue) - Math.min(red, green, blue) > 48) coloured++;
+  }
+  return coloured;
 }
 
 async function signUp(name: string, displayName: string): Promise<SignedUp> {
@@ -452,6 +490,90 @@ describe('direct messages in real browsers', () => {
         { timeout: 15_000 },
       )
       .toBe(true);
+    await a.context.close();
+  });
+  it('shows emoji in messages, reactions, names and the picker with the shipped colour font, from our own origin', async () => {
+    const alice = await signUp('emi_', 'Emi 🌸 Sato');
+    const bob = await signUp('raj_', 'Raj 🎧 Patel');
+    await befriend(alice, bob);
+    const lines = [
+      [bob, 'Good morning! ☀️😀 Ready for the trip? 🚗💨'],
+      [alice, 'Likewise 😄 packed the snacks 🍕🍩🍉'],
+      [bob, 'The whole crew is in 👨‍👩‍👧‍👦 🇵🇰 ❤️🔥'],
+      [alice, 'See you at 7 ⏰ 🙌🎉✨'],
+    ] as const;
+    const sent = [];
+    for (const [index, [from, message]] of lines.entries()) {
+      const to = from === alice ? bob : alice;
+      const result = await call(from.api, ZSendDmResponse, 'POST', '/api/messages/send', {
+        to: to.userId,
+        message,
+        nonce: `emoji-${index}`,
+      });
+      sent.push(result.message);
+    }
+    const [first, , third] = sent;
+    if (!first || !third) throw new Error('messages missing');
+    await call(alice.api, ZDmMessageResponse, 'POST', `/api/messages/by-id/${first.id}/reactions`, {
+      emoji: '😂',
+    });
+    await call(alice.api, ZDmMessageResponse, 'POST', `/api/messages/by-id/${third.id}/reactions`, {
+      emoji: '❤️',
+    });
+    await call(bob.api, ZDmMessageResponse, 'POST', `/api/messages/by-id/${third.id}/reactions`, {
+      emoji: '❤️',
+    });
+
+    const a = await openAs(alice);
+    const fonts: string[] = [];
+    a.page.on('request', (request) => {
+      if (request.resourceType() === 'font') fonts.push(request.url());
+    });
+    await a.page.setViewportSize({ width: 1280, height: 800 });
+    await openChat(a.page, bob.userId);
+    await expect.poll(() => bubbles(a.page).count(), { timeout: 15_000 }).toBe(4);
+    await a.page.getByTestId('reaction-chip').first().waitFor();
+    await a.page.evaluate(() => document.fonts.ready);
+
+    // The face is loaded, and its file comes from our own origin.
+    expect(
+      await a.page.evaluate(async () => (await document.fonts.load('16px "Twemoji"', '😀')).length),
+    ).toBeGreaterThan(0);
+    expect(await a.page.evaluate(() => document.fonts.check('16px "Twemoji"', '😀'))).toBe(true);
+    expect(
+      await a.page.evaluate(() => {
+        let loaded = false;
+        document.fonts.forEach((face) => {
+          if (face.family.replace(/"/g, '') === 'Twemoji' && face.status === 'loaded') loaded = true;
+        });
+        return loaded;
+      }),
+    ).toBe(true);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) expect(new URL(url).origin).toBe(new URL(server.url).origin);
+
+    // Glyphs, not boxes: in a message, a reaction chip and the header's display name.
+    const text = bubbles(a.page).first().getByTestId('message-text');
+    expect(await colourPixelsOf(text, '😀')).toBeGreaterThan(200);
+    expect(await colourPixelsOf(text, '👨‍👩‍👧‍👦')).toBeGreaterThan(200);
+    const chip = a.page.getByTestId('reaction-chip').first().locator('span').first();
+    expect(await colourPixelsOf(chip, '😂')).toBeGreaterThan(200);
+    const name = a.page.getByTestId('chat').getByText('Raj 🎧 Patel').first();
+    expect(await colourPixelsOf(name, '🎧')).toBeGreaterThan(200);
+    await screenshot(a.page, 'emoji-dm-desktop');
+
+    // The picker's grid uses it too.
+    await a.page.getByTestId('emoji-button').click();
+    const picker = a.page.getByTestId('emoji-picker');
+    await picker.waitFor();
+    const item = picker.getByRole('menuitem', { name: '🥰' });
+    expect(await colourPixelsOf(item, '🥰')).toBeGreaterThan(200);
+    await screenshot(a.page, 'emoji-picker-desktop');
+    await a.page.keyboard.press('Escape');
+
+    await a.page.setViewportSize(PHONE);
+    await expect.poll(() => bubbles(a.page).count()).toBe(4);
+    await screenshot(a.page, 'emoji-dm-phone');
     await a.context.close();
   });
 });

@@ -51,7 +51,7 @@ export function EmojiPicker({
                         if (!closeOnPick) event.preventDefault();
                         onPick(emoji);
                       }}
-                      className="flex aspect-square cursor-pointer items-center justify-center rounded-lg text-[22px] leading-none outline-none transition-transform select-none data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
+                      className="flex aspect-square cursor-pointer items-center justify-center rounded-lg font-emoji text-[22px] leading-none outline-none transition-transform select-none data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
                     >
                       {emoji}
                     </Menu.Item>

@@ -90,7 +90,7 @@ export function MessageActions({
               <Menu.Item
                 key={emoji}
                 onSelect={() => onAction({ type: 'react', emoji })}
-                className="flex size-9 cursor-pointer items-center justify-center rounded-lg text-xl outline-none transition-transform data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
+                className="flex size-9 cursor-pointer items-center justify-center rounded-lg font-emoji text-xl outline-none transition-transform data-[highlighted]:scale-110 data-[highlighted]:bg-fill-strong"
                 aria-label={`React with ${emoji}`}
               >
                 {emoji}

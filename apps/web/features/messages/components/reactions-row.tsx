@@ -38,7 +38,7 @@ export function ReactionsRow({
             data-testid="reaction-chip"
             data-emoji={reaction.emoji}
           >
-            <span>{reaction.emoji}</span>
+            <span className="font-emoji">{reaction.emoji}</span>
             {reaction.count > 1 ? (
               <span className="tabular text-[11px] font-semibold">{reaction.count}</span>
             ) : null}
