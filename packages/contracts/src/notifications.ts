@@ -43,7 +43,11 @@ export const ZNotificationNew = ZNotification.omit({ id: true, isRead: true, cre
   timestamp: z.string(),
   priority: z.enum(['low', 'medium', 'high']),
 });
-export const ZNotificationCountUpdate = z.object({ unreadCount: z.number().int().nonnegative() });
+export const ZNotificationCountUpdate = z.object({
+  unreadCount: z.number().int().nonnegative(),
+  /** Seed 000 (optional): the newest notification, when the count went up because of it. */
+  lastNotification: ZNotificationNew.optional(),
+});
 export const ZNotificationMarkRead = z.object({ notificationIds: z.array(z.uuid()).min(1).max(100) });
 export const ZNotificationDelete = z.object({ notificationId: z.uuid() });
 

@@ -93,7 +93,16 @@ export const ZFriendPresence = z.object({
 });
 export const ZUnfriended = z.object({ by: ZByUser, timestamp: z.string() });
 export const ZBlockedByUser = z.object({ by: ZByUser });
-export const ZFriendProfileUpdated = z.object({ friendId: z.string(), profile: ZUserCard });
+export const ZFriendProfileUpdated = z.object({
+  friendId: z.string(),
+  profile: ZUserCard,
+  /** Seed 000's field: the friend's profile fields as they are now. */
+  updatedFields: z.object({
+    displayName: z.string().nullable(),
+    profilePicture: z.string().nullable(),
+    bio: z.string(),
+  }),
+});
 
 export const ZUpdateStatus = z.object({
   status: z.enum(['online', 'away', 'busy', 'invisible']),

@@ -74,6 +74,11 @@ export class SocialService {
         this.deps.publisher.toUser(friendId, 'friend_profile_updated', {
           friendId: user.id,
           profile: toUserCard(user),
+          updatedFields: {
+            displayName: user.displayName,
+            profilePicture: user.profilePicture,
+            bio: user.bio,
+          },
         });
       }
     });
