@@ -23,6 +23,22 @@ async function shootBothSizes(page: Page, name: string): Promise<void> {
   }
 }
 
+/** Opens the phone menu and returns the names of its links. */
+async function mobileMenuLinks(page: Page, shot: string): Promise<string[]> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('mobile-menu-button').click();
+  const sheet = page.getByRole('dialog');
+  await sheet.waitFor();
+  await page.waitForTimeout(600);
+  if (process.env.E2E_SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${shot}.png` });
+  const names = await sheet.getByRole('link').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'detached' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return names.map((name) => name.trim());
+}
+
 async function headerLinkCount(page: Page, name: string): Promise<number> {
   return page.locator('header[data-shell]').getByRole('link', { name, exact: true }).count();
 }
@@ -105,6 +121,8 @@ describe('signing up in a real browser', () => {
       await page.getByTestId('site-footer').getByRole('link', { name: 'Sign in', exact: true }).count(),
     ).toBe(1);
     await shootBothSizes(page, 'landing-signed-out');
+    const visitorMenu = await mobileMenuLinks(page, 'mobile-menu-visitor');
+    for (const name of ['Video chat', ...MARKETING_LINKS]) expect(visitorMenu).toContain(name);
 
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-email').fill(email);
@@ -144,6 +162,10 @@ describe('signing up in a real browser', () => {
     expect(await page.getByTestId('profile-find-people').count()).toBe(1);
     await page.keyboard.press('Escape');
     await shootBothSizes(page, 'profile');
+    // The phone menu follows the same rule.
+    const memberMenu = await mobileMenuLinks(page, 'mobile-menu-member');
+    for (const name of APP_LINKS) expect(memberMenu).toContain(name);
+    for (const name of MARKETING_LINKS) expect(memberMenu).not.toContain(name);
     if (process.env.E2E_SCREENSHOTS) {
       await page.getByTestId('user-menu').screenshot({
         path: `${process.env.E2E_SCREENSHOTS}/header-avatar-dot.png`,

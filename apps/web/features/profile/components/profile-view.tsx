@@ -34,15 +34,19 @@ function Stat({ label, value, next }: { label: string; value: ReactNode; next?: 
 }
 
 /** What to do about an empty count, so a 0 reads as a starting point. */
-function NextStep({ href, children, testId }: { href: string; children: ReactNode; testId: string }) {
+function NextStep({ href, label, testId }: { href: string; label: string; testId: string }) {
+  // The arrow stays on the last word's line when the hint wraps in a narrow tile.
+  const split = label.lastIndexOf(' ') + 1;
   return (
     <Link
       href={href}
       className="font-medium text-accent-fg transition-colors hover:text-accent-soft"
       data-testid={testId}
     >
-      {children}
-      <ArrowRightIcon size={14} aria-hidden className="ml-1 inline align-[-2px]" />
+      {label.slice(0, split)}
+      <span className="whitespace-nowrap">
+        {label.slice(split)} <ArrowRightIcon size={14} aria-hidden className="inline align-[-2px]" />
+      </span>
     </Link>
   );
 }
@@ -171,9 +175,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           value={formatCount(user.totalMatches)}
           next={
             user.totalMatches === 0 ? (
-              <NextStep href="/chat" testId="profile-start-chat">
-                Start a conversation
-              </NextStep>
+              <NextStep href="/chat" label="Start a conversation" testId="profile-start-chat" />
             ) : null
           }
         />
@@ -181,9 +183,7 @@ export function ProfileView({ user }: { user: TSelfUser }) {
           label="Friends"
           next={
             user.friendsCount === 0 ? (
-              <NextStep href="/friends/find" testId="profile-find-people">
-                Find people
-              </NextStep>
+              <NextStep href="/friends/find" label="Find people" testId="profile-find-people" />
             ) : null
           }
           value={
