@@ -309,6 +309,7 @@ describe('viewing a public profile', () => {
         displayName: 'New Name',
         profilePicture: null,
       },
+      updatedFields: { displayName: 'New Name', profilePicture: null, bio: expect.any(String) },
     });
     await Promise.all([settle(ownerSocket), settle(bystanderSocket)]);
     expect(ownerHeard.events).toEqual([]);
