@@ -1,0 +1,2 @@
+-- Placeholder: replaced by the tables of this migration.
+SELECT 1;
