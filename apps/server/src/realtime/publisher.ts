@@ -11,6 +11,12 @@ export const ADMIN_ROOM = 'admin';
  */
 export interface RealtimePublisher {
   toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerPayload<E>): void;
+  /** Emits to every socket in a room (a server's or a channel's), on every node. */
+  toRoom<E extends ServerEventName>(room: string, event: E, payload: ServerPayload<E>): void;
+  /** Puts every connected socket of these users into the rooms, on every node. */
+  joinRooms(userIds: readonly string[], rooms: readonly string[]): void;
+  /** Takes every connected socket of these users out of the rooms, on every node, at once. */
+  leaveRooms(userIds: readonly string[], rooms: readonly string[]): void;
   disconnectFamily(familyId: string, reason: ServerPayload<'force_disconnect'>['reason']): void;
 }
 
@@ -19,6 +25,17 @@ export function createPublisher(io: GatewayServer): RealtimePublisher {
     toUser(userId, event, payload) {
       // The emit signature is a union over all events; the generic keeps callers honest.
       (io.to(userRoom(userId)).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+    toRoom(room, event, payload) {
+      (io.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+    joinRooms(userIds, rooms) {
+      if (userIds.length === 0 || rooms.length === 0) return;
+      io.in(userIds.map(userRoom)).socketsJoin([...rooms]);
+    },
+    leaveRooms(userIds, rooms) {
+      if (userIds.length === 0 || rooms.length === 0) return;
+      io.in(userIds.map(userRoom)).socketsLeave([...rooms]);
     },
     disconnectFamily(familyId, reason) {
       io.to(familyRoom(familyId)).emit('force_disconnect', { reason });
