@@ -53,6 +53,7 @@ function emitSeedErrorEvent(socket: GatewaySocket, action: string, error: AppErr
       socket.emit('validation_error', {
         field: typeof details.field === 'string' ? details.field : '',
         message: error.message,
+        ...(typeof details.value === 'string' ? { value: details.value } : {}),
       });
       return;
     case 'FORBIDDEN':
@@ -69,6 +70,26 @@ function emitSeedErrorEvent(socket: GatewaySocket, action: string, error: AppErr
     default:
       return;
   }
+}
+
+/** Fields whose values are secrets: a refusal never repeats them, not even to their sender. */
+const SECRET_FIELD = /token|password|secret|code|otp/i;
+const ECHO_LIMIT = 100;
+
+/**
+ * Seed 000's optional `validation_error.value`: the refused value when it is a short scalar that
+ * is safe to repeat, so a client can show what was wrong; never a secret, never a whole object.
+ */
+export function echoableValue(payload: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path.some((key) => typeof key === 'string' && SECRET_FIELD.test(key))) return undefined;
+  let value: unknown = payload;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (typeof value === 'string') return value.slice(0, ECHO_LIMIT);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 /** The seed's `user_banned` payload from an ACCOUNT_BANNED error (details carry reason and end, if known). */
@@ -162,9 +183,12 @@ export class EventRegistry {
       const parsed = clientEvents[name as ClientEventName].safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
+        const path = issue?.path ?? [];
+        const value = echoableValue(payload, path);
         fail(
           new AppError('VALIDATION_ERROR', issue?.message ?? 'Invalid payload', {
-            field: issue?.path.join('.') ?? '',
+            field: path.join('.'),
+            ...(value === undefined ? {} : { value }),
           }),
         );
         return;

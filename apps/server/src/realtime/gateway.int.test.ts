@@ -308,12 +308,27 @@ describe('client events', () => {
     await expect(untyped(socket).emitWithAck('authenticate', { token: 5 })).resolves.toMatchObject({
       code: 'VALIDATION_ERROR',
     });
-    expect(ZValidationErrorEvent.parse(await invalid)).toMatchObject({ field: 'token' });
+    // The token is a secret: its refusal never repeats it.
+    expect(ZValidationErrorEvent.parse(await invalid)).toEqual({
+      field: 'token',
+      message: expect.any(String),
+    });
     const required = nextEvent(socket, 'auth_required');
     await expect(untyped(socket).emitWithAck('notification_clear_all')).resolves.toMatchObject({
       code: 'UNAUTHORIZED',
     });
     expect(ZAuthRequired.parse(await required)).toMatchObject({ action: 'notification_clear_all' });
+  });
+
+  it('repeats a refused short value in `validation_error.value`, but never a secret', async () => {
+    const socket = open();
+    await waitForConnect(socket);
+    const invalid = nextEvent(socket, 'validation_error');
+    await untyped(socket).emitWithAck('update_status', { status: 'dancing' });
+    expect(ZValidationErrorEvent.parse(await invalid)).toMatchObject({ field: 'status', value: 'dancing' });
+    const long = nextEvent(socket, 'validation_error');
+    await untyped(socket).emitWithAck('update_status', { status: 'x'.repeat(5000) });
+    expect(ZValidationErrorEvent.parse(await long).value).toHaveLength(100);
   });
 
   it('tells a banned account `user_banned`, then disconnects it with `force_disconnect` account_banned', async () => {
