@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { callClientEvents, callServerEvents } from './calls.js';
+import { communityServerEvents } from './communities.js';
 import { ZErrorEnvelope } from './errors.js';
 import { matchClientEvents, matchServerEvents } from './matchmaking.js';
 import { dmClientEvents, dmServerEvents } from './messaging.js';
@@ -51,6 +53,7 @@ export const clientEvents = {
   notification_clear_all: ZNoPayload,
   ...matchClientEvents,
   ...dmClientEvents,
+  ...callClientEvents,
 } as const;
 
 export const ZAuthenticated = z.object({
@@ -137,6 +140,8 @@ export const serverEvents = {
   notification_count_update: ZNotificationCountUpdate,
   ...matchServerEvents,
   ...dmServerEvents,
+  ...callServerEvents,
+  ...communityServerEvents,
 } as const;
 
 /** Every acknowledgement is the envelope: `{ success: true, ... }` or the error envelope. */
