@@ -1,39 +1,12 @@
 import type { TDmSearchQuery } from '@guftagu/contracts';
 import { inArray, sql } from 'drizzle-orm';
+import { prefixQuery, toSnippetHtml } from '../../platform/text-search.js';
 import { toUserCard } from '../social/index.js';
 import { users } from '../users/index.js';
 import type { MessagingContext } from './messaging.context.js';
 import type { DmMessageRow } from './messaging.schema.js';
 
 type SearchRow = DmMessageRow & { snippet: string; rank: number };
-
-/** Turns free text into a prefix query of its words, so "hel wor" finds "hello world". */
-function prefixQuery(text: string): string | null {
-  // A single Latin letter or digit as a prefix matches nearly everything and finds nothing useful.
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
-    (word) => !/^[a-z0-9]$/.test(word),
-  );
-  if (words.length === 0) return null;
-  return words
-    .slice(0, 10)
-    .map((word) => `${word}:*`)
-    .join(' & ');
-}
-
-const SNIPPET_CODES: Record<string, string> = {
-  '\u0001': '<mark>',
-  '\u0002': '</mark>',
-  '\u0003': '&#60;',
-  '\u0004': '&#62;',
-  '\u0005': '&#38;',
-  '"': '&#34;',
-  "'": '&#39;',
-};
-
-function toSnippetHtml(headline: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (see search).
-  return headline.replace(/[\u0001-\u0005"']/g, (char) => SNIPPET_CODES[char] ?? '');
-}
 
 /**
  * PostgreSQL full-text search over the caller's own messages: the generated `search` tsvector with its
