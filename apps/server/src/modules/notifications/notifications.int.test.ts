@@ -276,7 +276,7 @@ describe('notifications over the socket', () => {
     const request = await sendRequest(sender, user);
     const pushed = await inFirst;
     expect(pushed).toMatchObject({ type: 'friend_request', relatedId: request.id, priority: 'high' });
-    expect(await inSecond).toEqual({ unreadCount: 1 });
+    expect(await inSecond).toEqual({ unreadCount: 1, lastNotification: pushed });
     const [stored] = (await list(user)).notifications;
     expect(pushed.notificationId).toBe(stored?.id);
     expect(pushed.timestamp).toBe(stored?.createdAt);

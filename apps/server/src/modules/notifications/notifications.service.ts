@@ -1,4 +1,4 @@
-import type { TNotification } from '@guftagu/contracts';
+import type { ServerPayload, TNotification } from '@guftagu/contracts';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -17,6 +17,8 @@ import {
   toNotification,
 } from './notifications.repo.js';
 import type { NotificationRow } from './notifications.schema.js';
+
+type NotificationNewPayload = ServerPayload<'notification_new'>;
 
 /** Seed 000: notifications are deleted 30 days after they were created. */
 export const NOTIFICATION_TTL_DAYS = 30;
@@ -49,9 +51,13 @@ export class NotificationsService {
     private readonly publisher: RealtimePublisher,
   ) {}
 
-  private async pushCount(userId: string): Promise<number> {
+  /** Seed 000's `notification_count_update`, with the notification that raised it when there is one. */
+  private async pushCount(userId: string, lastNotification?: NotificationNewPayload): Promise<number> {
     const unreadCount = await countUnread(this.db, userId);
-    this.publisher.toUser(userId, 'notification_count_update', { unreadCount });
+    this.publisher.toUser(userId, 'notification_count_update', {
+      unreadCount,
+      ...(lastNotification ? { lastNotification } : {}),
+    });
     return unreadCount;
   }
 
@@ -71,7 +77,7 @@ export class NotificationsService {
     const row = await findNotification(this.db, id);
     if (!row) throw new Error('notification vanished after insert');
     const notification = toNotification(row);
-    this.publisher.toUser(input.userId, 'notification_new', {
+    const announced: NotificationNewPayload = {
       notificationId: notification.id,
       type: notification.type,
       title: notification.title,
@@ -84,8 +90,9 @@ export class NotificationsService {
       actionUrl: notification.actionUrl,
       timestamp: notification.createdAt,
       priority: input.priority ?? 'medium',
-    });
-    await this.pushCount(input.userId);
+    };
+    this.publisher.toUser(input.userId, 'notification_new', announced);
+    await this.pushCount(input.userId, announced);
     return notification;
   }
 
@@ -94,7 +101,7 @@ export class NotificationsService {
    * statement (see grouped-notification.ts), built from rows the caller already holds.
    */
   announceGrouped(notification: GroupedNotification, stored: StoredGroupedNotification): void {
-    this.publisher.toUser(notification.userId, 'notification_new', {
+    const announced: NotificationNewPayload = {
       notificationId: notification.id,
       type: notification.type,
       title: stored.title,
@@ -107,9 +114,11 @@ export class NotificationsService {
       actionUrl: notification.actionUrl,
       timestamp: stored.createdAt.toISOString(),
       priority: 'medium',
-    });
+    };
+    this.publisher.toUser(notification.userId, 'notification_new', announced);
     this.publisher.toUser(notification.userId, 'notification_count_update', {
       unreadCount: stored.unreadCount,
+      lastNotification: announced,
     });
   }
 
