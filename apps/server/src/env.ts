@@ -58,6 +58,11 @@ const ZEnv = z.object({
   DEV_MAILBOX_PUBLIC: booleanish.default(false),
   ADMIN_EMAILS: z.string().default(''),
   MAX_FRIENDS_PER_USER: z.coerce.number().int().min(1).default(1000),
+  /** Communities (issue 10): servers a user may own or join, and what one server may hold. */
+  MAX_SERVERS_PER_USER: z.coerce.number().int().min(1).default(100),
+  MAX_CHANNELS_PER_SERVER: z.coerce.number().int().min(3).default(500),
+  MAX_ROLES_PER_SERVER: z.coerce.number().int().min(2).default(250),
+  MAX_MEMBERS_PER_SERVER: z.coerce.number().int().min(2).default(250_000),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().default('auto'),
   S3_BUCKET: z.string().optional(),

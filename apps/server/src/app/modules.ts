@@ -1,6 +1,7 @@
 import type { Env } from '../env.js';
 import { isProduction } from '../env.js';
 import { createAuthModule, type OtpPolicy, type PasswordPolicy } from '../modules/auth/index.js';
+import { createCommunitiesModule } from '../modules/communities/index.js';
 import { createMatchmakingModule, findMatchForReport, splitUrls } from '../modules/matchmaking/index.js';
 import { createMessagingModule, systemAccount } from '../modules/messaging/index.js';
 import { createNotificationsModule } from '../modules/notifications/index.js';
@@ -142,6 +143,20 @@ export async function createModules(
     sendRateLimit: { limit: env.DM_SEND_RATE_LIMIT, windowSeconds: 10 },
   });
 
+  const communities = createCommunitiesModule({
+    db,
+    publisher,
+    storage,
+    logger,
+    limits: {
+      serversPerUser: env.MAX_SERVERS_PER_USER,
+      channelsPerServer: env.MAX_CHANNELS_PER_SERVER,
+      rolesPerServer: env.MAX_ROLES_PER_SERVER,
+      membersPerServer: env.MAX_MEMBERS_PER_SERVER,
+    },
+    appUrl: env.APP_URL ?? '',
+  });
+
   // Socket hooks run in this order (presence before messaging on connect, the reverse on disconnect).
   const list: ServerModule[] = [
     auth,
@@ -153,6 +168,7 @@ export async function createModules(
     reports,
     matchmaking,
     messaging,
+    communities,
   ];
   return {
     list,

@@ -1,4 +1,13 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
+import {
+  channelOverwrites,
+  channels,
+  invites,
+  memberRoles,
+  roles,
+  serverMembers,
+  servers,
+} from '../../modules/communities/communities.schema.js';
 import { matches } from '../../modules/matchmaking/matchmaking.schema.js';
 import {
   dmConversations,
@@ -30,6 +39,13 @@ export const tables = {
   dmMessages,
   dmHidden,
   dmReactions,
+  servers,
+  serverMembers,
+  roles,
+  memberRoles,
+  channels,
+  channelOverwrites,
+  invites,
 };
 export {
   attachments,
@@ -47,4 +63,11 @@ export {
   sessions,
   usernameHistory,
   users,
+  servers,
+  serverMembers,
+  roles,
+  memberRoles,
+  channels,
+  channelOverwrites,
+  invites,
 };
