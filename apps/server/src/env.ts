@@ -77,6 +77,11 @@ const ZEnv = z.object({
   MATCH_MAX_CONCURRENT: z.coerce.number().int().min(0).default(0),
   MATCH_ALLOW_ANONYMOUS: booleanish.default(true),
   MATCH_MAINTENANCE: booleanish.default(false),
+  /** 1:1 calls: unanswered for this long, a call is missed; a dropped signaling socket has the grace to return. */
+  CALL_RING_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  CALL_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How often every node sweeps call deadlines (missed calls, expired graces). */
+  CALL_SWEEP_MS: z.coerce.number().int().min(20).default(1000),
   /** Comma-separated ICE URLs handed to browsers (configuration only; the server never contacts them). */
   STUN_URLS: z.string().default('stun:stun.l.google.com:19302,stun:stun1.l.google.com:19302'),
   TURN_URLS: z.string().optional(),

@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   ONBOARDING_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** Calls: the person called has no connected socket. */
+  OFFLINE: 409,
+  /** Calls: the person called (or the caller) is already in a call. */
+  BUSY: 409,
   IDEMPOTENCY_CONFLICT: 409,
   FRIEND_LIMIT_REACHED: 409,
   USERNAME_TAKEN: 409,

@@ -1,6 +1,7 @@
 import type { Env } from '../env.js';
 import { isProduction } from '../env.js';
 import { createAuthModule, type OtpPolicy, type PasswordPolicy } from '../modules/auth/index.js';
+import { createCallsModule } from '../modules/calls/index.js';
 import { createCommunitiesModule } from '../modules/communities/index.js';
 import { createMatchmakingModule, findMatchForReport, splitUrls } from '../modules/matchmaking/index.js';
 import { createMessagingModule, systemAccount } from '../modules/messaging/index.js';
@@ -143,6 +144,18 @@ export async function createModules(
     sendRateLimit: { limit: env.DM_SEND_RATE_LIMIT, windowSeconds: 10 },
   });
 
+  const calls = createCallsModule({
+    db,
+    io: realtime.io,
+    publisher,
+    messaging: messaging.api,
+    notifications: notifications.api,
+    logger,
+    ringTimeoutMs: env.CALL_RING_TIMEOUT_MS,
+    graceMs: env.CALL_GRACE_MS,
+    sweepMs: env.CALL_SWEEP_MS,
+  });
+
   const communities = createCommunitiesModule({
     db,
     publisher,
@@ -169,6 +182,7 @@ export async function createModules(
     matchmaking,
     messaging,
     communities,
+    calls,
   ];
   return {
     list,

@@ -90,6 +90,27 @@ export class Messaging {
     else this.live.stopTyping(userId, to, conversationId);
   }
 
+  /**
+   * Whether `callerId` may call `calleeId` (issue 12): the DM rules, stricter. Never across a block;
+   * friends may; otherwise only inside a conversation whose message request was accepted.
+   */
+  async assertMayCall(callerId: string, calleeId: string): Promise<void> {
+    const { db } = this.deps;
+    const [conversation, isFriend, block] = await Promise.all([
+      findConversation(db, callerId, calleeId),
+      areFriends(db, callerId, calleeId),
+      blockBetween(db, callerId, calleeId),
+    ]);
+    if (block) throw new AppError('BLOCKED', "You can't call this user.");
+    if (isFriend || conversation?.requestState === 'accepted') return;
+    throw new AppError('DM_NOT_ALLOWED', 'You can only call friends or people who accepted your messages.');
+  }
+
+  /** Writes a call's system line into the two users' conversation (see `SendService.sendCallLine`). */
+  sendCallLine(callerId: string, calleeId: string, content: string): Promise<TDirectMessage> {
+    return this.sending.sendCallLine(callerId, calleeId, content);
+  }
+
   async sendSystemMessage(toUserId: string, content: string): Promise<TDirectMessage> {
     return this.sending.sendSystemMessage(await this.deps.systemUser(), toUserId, content);
   }

@@ -309,4 +309,51 @@ export class SendService {
     await this.deliver(stored, message);
     return message;
   }
+
+  /**
+   * A call's line in the caller and callee's conversation ("Missed video call", "Voice call · 4:12"),
+   * as a system message from the caller. It changes no request state and makes no `new_message`
+   * notification: the calls module notifies a missed call itself.
+   */
+  async sendCallLine(callerId: string, calleeId: string, content: string): Promise<TDirectMessage> {
+    const stored = await this.db.transaction(async (tx) => {
+      const locked = await shareLockUsers(tx, [callerId, calleeId]);
+      const sender = locked.get(callerId);
+      const recipient = locked.get(calleeId);
+      if (!sender || !recipient) throw new AppError('NOT_FOUND', 'No user with that ID');
+      const conversation = await lockConversation(tx, callerId, calleeId);
+      const [row] = await tx
+        .insert(dmMessages)
+        .values({
+          id: newId(),
+          conversationId: conversation.id,
+          senderId: callerId,
+          recipientId: calleeId,
+          content: content.slice(0, 200),
+          messageType: 'system',
+          nonce: `call-${newId()}`,
+        })
+        .returning();
+      if (!row) throw new Error('call line insert returned nothing');
+      await tx
+        .update(dmConversations)
+        .set({ lastMessageAt: row.createdAt })
+        .where(eq(dmConversations.id, conversation.id));
+      return { row, sender, recipient };
+    });
+    const message = freshDirectMessage(callerId, stored.row, [], undefined);
+    const { publisher } = this.context;
+    await this.context.afterCommit(
+      'call line delivery',
+      () =>
+        publisher.toUser(
+          calleeId,
+          'dm_receive',
+          this.context.receivePayload({ ...message, nonce: null }, stored.sender),
+        ),
+      () => publisher.toUser(callerId, 'dm_receive', this.context.receivePayload(message, stored.sender)),
+      () => this.context.pushUnread(calleeId, [callerId]),
+    );
+    return message;
+  }
 }

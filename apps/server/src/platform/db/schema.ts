@@ -1,4 +1,5 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
+import { dmCallSlots, dmCalls } from '../../modules/calls/calls.schema.js';
 import {
   channelOverwrites,
   channels,
@@ -39,6 +40,8 @@ export const tables = {
   dmMessages,
   dmHidden,
   dmReactions,
+  dmCalls,
+  dmCallSlots,
   servers,
   serverMembers,
   roles,
@@ -50,6 +53,10 @@ export const tables = {
 export {
   attachments,
   blocks,
+  channelOverwrites,
+  channels,
+  dmCallSlots,
+  dmCalls,
   dmConversations,
   dmHidden,
   dmMessages,
@@ -57,17 +64,15 @@ export {
   dmReactions,
   friendRequests,
   friendships,
+  invites,
   matches,
+  memberRoles,
   notifications,
   reports,
+  roles,
+  serverMembers,
+  servers,
   sessions,
   usernameHistory,
   users,
-  servers,
-  serverMembers,
-  roles,
-  memberRoles,
-  channels,
-  channelOverwrites,
-  invites,
 };
