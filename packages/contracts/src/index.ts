@@ -25,7 +25,6 @@ export {
   ZVerifyOtp,
 } from './auth.js';
 export * from './calls.js';
-export * from './communities.js';
 export type {
   TChannelMessage,
   TChannelMessageAuthor,
@@ -45,7 +44,6 @@ export {
   channelMessageClientEvents,
   channelMessageServerEvents,
   ZChannelFileUrl,
-  ZChannelMessagesParam,
   ZChannelJoined,
   ZChannelMentions,
   ZChannelMessage,
@@ -53,6 +51,7 @@ export {
   ZChannelMessageContent,
   ZChannelMessageParam,
   ZChannelMessageResponse,
+  ZChannelMessagesParam,
   ZChannelMessagesQuery,
   ZChannelMessagesResponse,
   ZChannelOkResponse,
@@ -90,6 +89,7 @@ export {
   ZUserStopTyping,
   ZUserTyping,
 } from './channel-messages.js';
+export * from './communities.js';
 export type { TErrorCode, TErrorEnvelope } from './errors.js';
 export { ERROR_CODES, statusForCode, ZErrorCode, ZErrorEnvelope } from './errors.js';
 export type { THealthResponse } from './health.js';

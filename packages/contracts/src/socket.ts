@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callClientEvents, callServerEvents } from './calls.js';
+import { channelMessageClientEvents, channelMessageServerEvents } from './channel-messages.js';
 import { communityServerEvents } from './communities.js';
 import { ZErrorEnvelope } from './errors.js';
 import { matchClientEvents, matchServerEvents } from './matchmaking.js';
@@ -54,6 +55,7 @@ export const clientEvents = {
   ...matchClientEvents,
   ...dmClientEvents,
   ...callClientEvents,
+  ...channelMessageClientEvents,
 } as const;
 
 export const ZAuthenticated = z.object({
@@ -142,6 +144,7 @@ export const serverEvents = {
   ...dmServerEvents,
   ...callServerEvents,
   ...communityServerEvents,
+  ...channelMessageServerEvents,
 } as const;
 
 /** Every acknowledgement is the envelope: `{ success: true, ... }` or the error envelope. */
