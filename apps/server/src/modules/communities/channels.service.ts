@@ -68,7 +68,7 @@ export class ChannelsService {
           field: 'parentId',
         });
     }
-    const row = await this.ctx.db.transaction(async (tx) => {
+    const { row, overwrites } = await this.ctx.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`channels:${serverId}`}))`);
       const [existing] = await tx
         .select({ n: count() })
@@ -95,9 +95,19 @@ export class ChannelsService {
         })
         .returning();
       if (!inserted) throw new AppError('INTERNAL_ERROR', 'Channel not created');
-      return inserted;
+      // A channel made inside a category starts with its overwrites (Discord's "synced"), so a channel
+      // in a private category is private from its first moment and never announced to outsiders.
+      const inherited = parentId ? (state.overwrites.get(parentId) ?? []) : [];
+      if (inherited.length > 0)
+        await tx
+          .insert(channelOverwrites)
+          .values(inherited.map((overwrite) => ({ ...overwrite, channelId: inserted.id })));
+      return {
+        row: inserted,
+        overwrites: inherited.map((overwrite) => ({ ...overwrite, channelId: inserted.id })),
+      };
     });
-    const channel = toChannel(row, []);
+    const channel = toChannel(row, overwrites);
     await this.ctx.afterCommit('channel created', () =>
       this.announce(serverId, row.id, 'channel_created', channel),
     );
