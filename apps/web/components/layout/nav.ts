@@ -19,12 +19,12 @@ export const MARKETING_NAV_ITEMS: NavItem[] = [
   { href: '/help', label: 'Help' },
 ];
 
-/** The app's sections for a signed-in person. Servers has a slot now so the shell does not move when it ships. */
+/** The app's sections for a signed-in person. */
 export const APP_NAV_ITEMS: NavItem[] = [
   VIDEO_CHAT_ITEM,
   { href: '/friends', label: 'Friends' },
   { href: '/messages', label: 'Messages' },
-  { href: '/servers', label: 'Servers', soon: true },
+  { href: '/servers', label: 'Servers' },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { friendsCacheEvents } from '@/features/friends/cache-events';
 import { messagesCacheEvents } from '@/features/messages/cache-events';
 import { notificationsCacheEvents } from '@/features/notifications/cache-events';
+import { serversCacheEvents } from '@/features/servers/cache-events';
 import type { CacheEventBinding } from './cache-event';
 
 /**
@@ -11,4 +12,5 @@ export const CACHE_EVENTS: readonly CacheEventBinding[] = [
   ...messagesCacheEvents,
   ...friendsCacheEvents,
   ...notificationsCacheEvents,
+  ...serversCacheEvents,
 ];

@@ -1,0 +1,7 @@
+'use client';
+
+import { ServerLanding } from '@/features/servers/components/server-landing';
+
+export default function ServerPage() {
+  return <ServerLanding />;
+}

@@ -1,0 +1,7 @@
+'use client';
+
+import { ServersHome } from '@/features/servers/components/servers-home';
+
+export default function ServersPage() {
+  return <ServersHome />;
+}
