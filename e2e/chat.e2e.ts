@@ -563,9 +563,7 @@ describe('perfect negotiation', () => {
     // Any page of the app: a secure origin for getUserMedia.
     await page.goto(`${server.url}/help`);
     const bundle = buildSync({
-      entryPoints: [
-        new URL('../apps/web/features/chat/lib/perfect-negotiation.ts', import.meta.url).pathname,
-      ],
+      entryPoints: [new URL('../apps/web/lib/webrtc/perfect-negotiation.ts', import.meta.url).pathname],
       bundle: true,
       format: 'iife',
       globalName: 'PerfectNegotiation',

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import {
   createContext,
   type ReactNode,
@@ -16,6 +17,11 @@ import { emitWithAck } from '@/lib/socket-emit';
 import { isSoundEnabled, setSoundEnabled } from './alerts';
 import { useDmMe } from './hooks/use-dm-queries';
 import { useDmSession } from './hooks/use-dm-session';
+
+/** 1:1 calls (features/calls) ride along with the DM session: in their own chunk, for signed-in people. */
+const CallLayer = dynamic(() => import('@/features/calls/components/call-layer').then((m) => m.CallLayer), {
+  ssr: false,
+});
 
 /**
  * What messaging keeps in this tab only: the sound switch, which conversation the tab shows, and who is
@@ -100,7 +106,12 @@ export function MessagesProvider({ children }: { children: ReactNode }) {
     () => ({ soundOn, setSoundOn, viewingRef, setViewing, announceViewing, typingUntil }),
     [soundOn, setSoundOn, setViewing, announceViewing, typingUntil],
   );
-  return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;
+  return (
+    <MessagesContext.Provider value={value}>
+      {children}
+      {me ? <CallLayer /> : null}
+    </MessagesContext.Provider>
+  );
 }
 
 export function useMessages(): MessagesContextValue {

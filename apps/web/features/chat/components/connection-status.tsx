@@ -1,6 +1,6 @@
-import type { QualityReading } from '@/features/chat/lib/quality';
 import type { CallStatus } from '@/features/chat/lib/session-state';
 import { cn } from '@/lib/utils';
+import type { QualityReading } from '@/lib/webrtc/quality';
 
 const STATUS_COPY: Record<CallStatus, { label: string; dot: string }> = {
   connecting: { label: 'Connecting…', dot: 'bg-glow animate-pulse' },

@@ -1,8 +1,8 @@
 'use client';
 
 import { MicIcon, MicOffIcon, VideoIcon, VideoOffIcon } from 'lucide-react';
-import type { DeviceOption } from '@/features/chat/lib/media';
 import { cn } from '@/lib/utils';
+import type { DeviceOption } from '@/lib/webrtc/media';
 
 function DevicePicker({
   label,

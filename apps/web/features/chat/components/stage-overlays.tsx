@@ -2,9 +2,9 @@
 
 import { ClockIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { MEDIA_PROBLEM_COPY, type MediaProblem } from '@/features/chat/lib/media';
 import { type ChatPhase, endedCopy } from '@/features/chat/lib/session-state';
 import { useNow } from '@/lib/hooks/use-now';
+import { MEDIA_PROBLEM_COPY, type MediaProblem } from '@/lib/webrtc/media';
 
 function formatWait(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;

@@ -7,7 +7,7 @@ import {
   listDevices,
   type MediaProblem,
   stopStream,
-} from '@/features/chat/lib/media';
+} from '@/lib/webrtc/media';
 
 export interface MediaPreview {
   stream: MediaStream | null;

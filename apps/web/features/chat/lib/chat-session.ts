@@ -3,8 +3,8 @@ import type { Socket } from 'socket.io-client';
 import { errorMessage, isApiError } from '@/lib/api';
 import { listen } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
-import { CALL_MARKS, ChatCall } from './chat-call';
-import type { OutgoingSignal } from './perfect-negotiation';
+import type { OutgoingSignal } from '@/lib/webrtc/perfect-negotiation';
+import { CALL_MARKS, type ChatCall, createChatCall } from './chat-call';
 import {
   type ChatPhase,
   type ChatSnapshot,
@@ -291,7 +291,7 @@ export class ChatSession {
   private createCall(match: TMatchFound): void {
     this.call?.close();
     const { matchId } = match;
-    const call = new ChatCall(
+    const call = createChatCall(
       match,
       { localStream: this.localStream, relayOnly: this.hideIp && match.relayAvailable },
       {

@@ -1,6 +1,6 @@
 import type { TMatchEndReason, TMatchFound, TUnavailableReason } from '@guftagu/contracts';
-import type { PeerState } from './perfect-negotiation';
-import type { QualityReading } from './quality';
+import type { PeerState } from '@/lib/webrtc/perfect-negotiation';
+import type { QualityReading } from '@/lib/webrtc/quality';
 
 /**
  * What the /chat page is doing, as one discriminated union (CODE_STYLE: stateful flows are explicit

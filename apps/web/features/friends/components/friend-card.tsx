@@ -13,6 +13,7 @@ import {
   DropdownTrigger,
 } from '@/components/ui/dropdown';
 import { Tooltip } from '@/components/ui/tooltip';
+import { CallButtons } from '@/features/calls/components/call-buttons';
 import { useDmUnread } from '@/features/messages/hooks/use-dm-queries';
 import { cn, messageHref, nameOf, profileHref } from '@/lib/utils';
 import { presenceText } from '../friend-sort';
@@ -120,6 +121,7 @@ export function FriendCard({
           ) : null}
         </Link>
       </Tooltip>
+      <CallButtons user={friend} size="icon-sm" />
       <Tooltip content="View profile">
         <Link
           href={href}

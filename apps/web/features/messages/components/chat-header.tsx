@@ -23,6 +23,7 @@ import {
   DropdownTrigger,
 } from '@/components/ui/dropdown';
 import { useToast } from '@/components/ui/toast';
+import { CallButtons } from '@/features/calls/components/call-buttons';
 import { PresenceAvatar, STATUS_META, shownStatus } from '@/features/friends/components/presence';
 import {
   type DesktopPermission,
@@ -98,6 +99,7 @@ export function ChatHeader({
           </span>
         </span>
       </Link>
+      <CallButtons user={user} />
       <button
         type="button"
         onClick={() => setSoundOn(!soundOn)}

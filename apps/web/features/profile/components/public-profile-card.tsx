@@ -7,6 +7,7 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
+import { CallButtons } from '@/features/calls/components/call-buttons';
 import { PresenceAvatar, STATUS_META, StatusDot, shownStatus } from '@/features/friends/components/presence';
 import { RelationshipActions } from '@/features/friends/components/relationship-actions';
 import { cn, formatCount, formatMonthYear, formatRelativeTime, nameOf } from '@/lib/utils';
@@ -102,6 +103,9 @@ export function PublicProfileCard({ profile, signedIn }: { profile: TPublicProfi
                 </Badge>
               ) : null}
               {profile.relationship === 'self' ? <Badge size="sm">You</Badge> : null}
+              {signedIn && profile.relationship === 'friends' ? (
+                <CallButtons user={{ ...profile, userId: profile.id }} className="ml-auto" />
+              ) : null}
             </div>
             <p className="mt-1 text-[15px] text-fg-muted" data-testid="public-username">
               @{profile.username}
