@@ -44,10 +44,7 @@ export function createCommunitiesModule(deps: CommunityDeps) {
     routes: (app, guard) => registerCommunityRoutes(app, communities, guard),
     lifecycle: {
       // Rooms are computed when a socket becomes a user's, so a socket starts exact.
-      bound: async (userId) => {
-        const rooms = await context.roomsOf(userId);
-        deps.publisher.joinRooms([userId], rooms);
-      },
+      bound: (userId) => context.bindRooms(userId),
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { PermissionName } from '@guftagu/contracts';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
@@ -7,7 +7,15 @@ import type { ObjectStorage } from '../../platform/storage/storage.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
 import { channelRoom, serverRoom } from './access.js';
 import { toChannel } from './communities.dto.js';
-import { serverMembers } from './communities.schema.js';
+import {
+  channelOverwrites,
+  channels,
+  memberRoles,
+  type OverwriteRow,
+  roles,
+  serverMembers,
+  servers,
+} from './communities.schema.js';
 import { has } from './permissions.js';
 import {
   type Executor,
@@ -123,19 +131,59 @@ export class CommunityContext {
     }
   }
 
-  /** Rooms one user belongs in: their servers and the channels they can view there. */
+  /**
+   * Rooms one user belongs in: their servers and the channels they can view there. Five statements
+   * however many servers the user is in, since every socket that authenticates asks.
+   */
   async roomsOf(userId: string): Promise<string[]> {
-    const memberships = await this.db
-      .select({ serverId: serverMembers.serverId })
-      .from(serverMembers)
-      .where(eq(serverMembers.userId, userId));
+    const memberships = await this.db.select().from(serverMembers).where(eq(serverMembers.userId, userId));
+    if (memberships.length === 0) return [];
+    const serverIds = memberships.map((row) => row.serverId);
+    const [serverRows, roleRows, heldRows, channelRows] = await Promise.all([
+      this.db.select().from(servers).where(inArray(servers.id, serverIds)),
+      this.db.select().from(roles).where(inArray(roles.serverId, serverIds)),
+      this.db.select().from(memberRoles).where(eq(memberRoles.userId, userId)),
+      this.db.select().from(channels).where(inArray(channels.serverId, serverIds)),
+    ]);
+    const overwriteRows =
+      channelRows.length === 0
+        ? []
+        : await this.db
+            .select()
+            .from(channelOverwrites)
+            .where(
+              inArray(
+                channelOverwrites.channelId,
+                channelRows.map((row) => row.id),
+              ),
+            );
     const rooms: string[] = [];
-    for (const { serverId } of memberships) {
-      const state = await loadServerState(this.db, serverId);
-      const member = state ? await loadMember(this.db, serverId, userId) : null;
-      if (!state || !member) continue;
-      rooms.push(serverRoom(serverId));
-      for (const channel of state.channels)
+    for (const membership of memberships) {
+      const server = serverRows.find((row) => row.id === membership.serverId);
+      const serverRoles = roleRows.filter((row) => row.serverId === membership.serverId);
+      const everyone = serverRoles.find((row) => row.isDefault);
+      if (!server || !everyone) continue;
+      const serverChannels = channelRows.filter((row) => row.serverId === membership.serverId);
+      const overwrites = new Map<string, OverwriteRow[]>();
+      for (const row of overwriteRows) {
+        if (!serverChannels.some((channel) => channel.id === row.channelId)) continue;
+        overwrites.set(row.channelId, [...(overwrites.get(row.channelId) ?? []), row]);
+      }
+      const state: ServerState = {
+        server,
+        roles: serverRoles,
+        everyone,
+        channels: serverChannels,
+        overwrites,
+      };
+      const member: MemberState = {
+        userId,
+        nickname: membership.nickname,
+        joinedAt: membership.joinedAt,
+        roleIds: heldRows.filter((row) => row.serverId === membership.serverId).map((row) => row.roleId),
+      };
+      rooms.push(serverRoom(server.id));
+      for (const channel of serverChannels)
         if (
           channel.type !== 'category' &&
           has(memberChannelPermissions(state, channel.id, member), 'VIEW_CHANNEL')
@@ -143,6 +191,27 @@ export class CommunityContext {
           rooms.push(channelRoom(channel.id));
     }
     return rooms;
+  }
+
+  /**
+   * Joins a freshly bound user's sockets to their rooms. A change that committed while the rooms were
+   * computed may have run its `leaveRooms` before this join, so the rooms are computed once more and
+   * the difference corrected: the socket ends exact either way.
+   */
+  async bindRooms(userId: string): Promise<void> {
+    const first = await this.roomsOf(userId);
+    this.publisher.joinRooms([userId], first);
+    const again = await this.roomsOf(userId);
+    const now = new Set(again);
+    const before = new Set(first);
+    this.publisher.leaveRooms(
+      [userId],
+      first.filter((room) => !now.has(room)),
+    );
+    this.publisher.joinRooms(
+      [userId],
+      again.filter((room) => !before.has(room)),
+    );
   }
 
   /** Emits a channel event to exactly the members who can view the channel. */
