@@ -2,6 +2,7 @@ import type { Env } from '../env.js';
 import { isProduction } from '../env.js';
 import { createAuthModule, type OtpPolicy, type PasswordPolicy } from '../modules/auth/index.js';
 import { createCallsModule } from '../modules/calls/index.js';
+import { createChannelMessagesModule } from '../modules/channel-messages/index.js';
 import { createCommunitiesModule } from '../modules/communities/index.js';
 import { createMatchmakingModule, findMatchForReport, splitUrls } from '../modules/matchmaking/index.js';
 import { createMessagingModule, systemAccount } from '../modules/messaging/index.js';
@@ -170,6 +171,18 @@ export async function createModules(
     appUrl: env.APP_URL ?? '',
   });
 
+  const channelMessages = createChannelMessagesModule({
+    db,
+    publisher,
+    communities: communities.api,
+    notifications: notifications.api,
+    attachments: uploads.api,
+    blockedIds: async (userId) => (await social.api.listBlocked(userId)).map((card) => card.userId),
+    limiter,
+    sendRateLimit: { limit: env.DM_SEND_RATE_LIMIT, windowSeconds: 10 },
+    logger,
+  });
+
   // Socket hooks run in this order (presence before messaging on connect, the reverse on disconnect).
   const list: ServerModule[] = [
     auth,
@@ -182,6 +195,7 @@ export async function createModules(
     matchmaking,
     messaging,
     communities,
+    channelMessages,
     calls,
   ];
   return {

@@ -1,6 +1,12 @@
 import { sessions } from '../../modules/auth/auth.schema.js';
 import { dmCallSlots, dmCalls } from '../../modules/calls/calls.schema.js';
 import {
+  channelMentions,
+  channelMessages,
+  channelReactions,
+  channelReadStates,
+} from '../../modules/channel-messages/channel-messages.schema.js';
+import {
   channelOverwrites,
   channels,
   invites,
@@ -25,6 +31,10 @@ import { usernameHistory, users } from '../../modules/users/users.schema.js';
 
 /** Every module's tables, for Drizzle's relational queries and drizzle-kit's migration generator. */
 export const tables = {
+  channelMessages,
+  channelReactions,
+  channelMentions,
+  channelReadStates,
   users,
   usernameHistory,
   sessions,
@@ -53,7 +63,11 @@ export const tables = {
 export {
   attachments,
   blocks,
+  channelMentions,
+  channelMessages,
   channelOverwrites,
+  channelReactions,
+  channelReadStates,
   channels,
   dmCallSlots,
   dmCalls,
