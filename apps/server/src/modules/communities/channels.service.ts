@@ -12,7 +12,7 @@ import { type ChannelAccess, channelRoom, serverRoom } from './access.js';
 import { toChannel } from './communities.dto.js';
 import { type ChannelRow, channelOverwrites, channels, serverMembers } from './communities.schema.js';
 import type { CommunityContext } from './context.js';
-import { has } from './permissions.js';
+import { channelPermissions, has } from './permissions.js';
 import {
   type Executor,
   loadMember,
@@ -325,19 +325,58 @@ export class ChannelsService {
     return channel;
   }
 
+  /**
+   * The hot path of every channel message: one statement reads the channel, the owner, the caller's
+   * membership, `@everyone` and the caller's roles, and the channel's overwrites.
+   */
   async channelAccess(userId: string, channelId: string): Promise<ChannelAccess | null> {
-    const [row] = await this.ctx.db.select().from(channels).where(eq(channels.id, channelId));
-    if (!row) return null;
-    const state = await loadServerState(this.ctx.db, row.serverId);
-    const member = state ? await loadMember(this.ctx.db, row.serverId, userId) : null;
-    if (!state || !member) return null;
+    const result = await this.ctx.db.execute<{
+      server_id: string;
+      type: ChannelRow['type'];
+      slow_mode_seconds: number;
+      nsfw: boolean;
+      owner_id: string;
+      is_member: boolean;
+      roles: Array<{ id: string; p: string; d: boolean }>;
+      overwrites: Array<{ t: string; k: 'role' | 'member'; a: string; d: string }>;
+    }>(sql`
+      select c.server_id, c.type, c.slow_mode_seconds, c.nsfw, s.owner_id,
+        exists (select 1 from server_members m where m.server_id = c.server_id and m.user_id = ${userId}) as is_member,
+        (select coalesce(json_agg(json_build_object('id', r.id, 'p', r.permissions::text, 'd', r.is_default)), '[]')
+           from roles r
+          where r.server_id = c.server_id
+            and (r.is_default or r.id in (select mr.role_id from member_roles mr
+                                           where mr.server_id = c.server_id and mr.user_id = ${userId}))) as roles,
+        (select coalesce(json_agg(json_build_object('t', o.target_id, 'k', o.type, 'a', o.allow::text, 'd', o.deny::text)), '[]')
+           from channel_overwrites o where o.channel_id = c.id) as overwrites
+      from channels c join servers s on s.id = c.server_id
+      where c.id = ${channelId}`);
+    const row = result.rows[0];
+    if (!row?.is_member) return null;
+    const everyone = row.roles.find((role) => role.d);
+    const held = row.roles.filter((role) => !role.d);
+    const heldIds = new Set(held.map((role) => role.id));
+    const bits = (overwrite: { a: string; d: string }) => ({
+      allow: BigInt(overwrite.a),
+      deny: BigInt(overwrite.d),
+    });
+    const everyoneOverwrite = row.overwrites.find((o) => o.k === 'role' && o.t === everyone?.id);
+    const memberOverwrite = row.overwrites.find((o) => o.k === 'member' && o.t === userId);
+    const isOwner = row.owner_id === userId;
     return {
-      serverId: row.serverId,
+      serverId: row.server_id,
       channelId,
       type: row.type,
-      permissions: memberChannelPermissions(state, channelId, member),
-      isOwner: state.server.ownerId === userId,
-      slowModeSeconds: row.slowModeSeconds,
+      permissions: channelPermissions(
+        { isOwner, everyone: everyone ? BigInt(everyone.p) : 0n, roles: held.map((role) => BigInt(role.p)) },
+        {
+          everyone: everyoneOverwrite ? bits(everyoneOverwrite) : undefined,
+          roles: row.overwrites.filter((o) => o.k === 'role' && heldIds.has(o.t)).map(bits),
+          member: memberOverwrite ? bits(memberOverwrite) : undefined,
+        },
+      ),
+      isOwner,
+      slowModeSeconds: row.slow_mode_seconds,
       nsfw: row.nsfw,
     };
   }
