@@ -1,13 +1,14 @@
-import type { TIceServersResponse, TSignalData } from '@guftagu/contracts';
+import type { TIceServersResponse } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
 import { errorMessage, isApiError } from '@/lib/api';
 import { listen } from '@/lib/socket/socket-context';
 import { emitWithAck } from '@/lib/socket-emit';
 import { acquireLocalMedia, stopStream } from '@/lib/webrtc/media';
 import { PeerCall } from '@/lib/webrtc/peer-call';
-import type { IncomingSignal, OutgoingSignal } from '@/lib/webrtc/perfect-negotiation';
+import type { IncomingSignal } from '@/lib/webrtc/perfect-negotiation';
 import { type CallPeer, type CallState, callStore } from './call-store';
 import { startTone } from './ringtone';
+import { fromSignalData, toSignalData } from './signals';
 
 /** User-timing marks, so bench/src/calls.ts can measure start → first remote frame with the page's clock. */
 export const DM_CALL_MARKS = {
@@ -23,24 +24,6 @@ export interface CallControllerDeps {
   fetchIceServers: () => Promise<TIceServersResponse>;
   /** "Hide my IP" as chosen for video chat: relay candidates only when TURN is available. */
   hideIp: () => boolean;
-}
-
-export function toSignalData(signal: OutgoingSignal): TSignalData {
-  if (signal.kind === 'candidate') {
-    const { candidate, sdpMid, sdpMLineIndex, usernameFragment } = signal.candidate;
-    return {
-      type: 'candidate',
-      candidate: { candidate: candidate ?? '', sdpMid, sdpMLineIndex, usernameFragment },
-    };
-  }
-  const type = signal.description.type === 'answer' ? 'answer' : 'offer';
-  return { type, sdp: signal.description.sdp ?? '' };
-}
-
-export function fromSignalData(data: TSignalData): IncomingSignal | null {
-  if (data.type === 'candidate')
-    return data.candidate ? { kind: 'candidate', candidate: data.candidate } : null;
-  return { kind: 'description', description: { type: data.type, sdp: data.sdp ?? '' } };
 }
 
 async function microphoneOnly(): Promise<MediaStream | null> {
@@ -64,6 +47,8 @@ export class CallController {
   private stopTone: (() => void) | null = null;
   private endedTimer: ReturnType<typeof setTimeout> | null = null;
   private iceServers: Promise<TIceServersResponse> | null = null;
+  /** The camera/mic being acquired for the current call; the peer call starts with it. */
+  private media: Promise<MediaStream | null> | null = null;
 
   constructor(private readonly deps: CallControllerDeps) {
     const { socket } = deps;
@@ -79,6 +64,7 @@ export class CallController {
             isVideo: event.isVideo,
             peer: { userId: event.callerId, ...event.caller },
           },
+          remote: { muted: false, video: event.isVideo, screenSharing: false },
           minimized: false,
         });
         this.tone('ring');
@@ -173,6 +159,7 @@ export class CallController {
     this.iceServers = this.deps.fetchIceServers();
     this.iceServers.catch(() => {});
     const media = this.acquire(isVideo);
+    this.media = media;
     try {
       const ack = await emitWithAck(this.deps.socket, 'start_dm_call', { recipientId: peer.userId, isVideo });
       const sessionId = typeof ack.sessionId === 'string' ? ack.sessionId : null;
@@ -205,7 +192,8 @@ export class CallController {
     this.iceServers = this.deps.fetchIceServers();
     this.iceServers.catch(() => {});
     const isVideo = phase.isVideo && withVideo;
-    await this.acquire(isVideo);
+    this.media = this.acquire(isVideo);
+    await this.media;
     try {
       await emitWithAck(this.deps.socket, 'answer_dm_call', { sessionId: phase.sessionId });
       if (!isVideo && phase.isVideo)
@@ -297,7 +285,10 @@ export class CallController {
 
   /** Both sides make the peer call once the call is answered; the caller offers (impolite). */
   private async connect(sessionId: string, peer: CallPeer, isVideo: boolean, polite: boolean) {
-    const ice = await (this.iceServers ?? this.deps.fetchIceServers()).catch(() => null);
+    const [ice] = await Promise.all([
+      (this.iceServers ?? this.deps.fetchIceServers()).catch(() => null),
+      this.media?.catch(() => null),
+    ]);
     if (this.sessionId !== sessionId) return;
     callStore.set({
       phase: { name: 'active', sessionId, peer, isVideo, answeredAt: Date.now(), peerOnline: true },
@@ -335,6 +326,7 @@ export class CallController {
     this.peer?.close();
     this.peer = null;
     this.pending = [];
+    this.media = null;
     const { localStream, phase } = callStore.get();
     stopStream(localStream);
     if (message && phase.name !== 'idle' && phase.name !== 'ended') {
