@@ -71,8 +71,8 @@ export function useServersApi() {
       deleteRole: (roleId: string) =>
         authedRequest(`/api/roles/${id(roleId)}`, ZCommunityOkResponse, { method: 'DELETE' }),
       reorderRoles: (serverId: string, roleIds: string[]) =>
-        authedRequest(`/api/servers/${id(serverId)}/roles/reorder`, ZRolesResponse, {
-          method: 'PUT',
+        authedRequest(`/api/servers/${id(serverId)}/roles`, ZRolesResponse, {
+          method: 'PATCH',
           body: { roleIds },
         }),
       members: (serverId: string) => authedRequest(`/api/servers/${id(serverId)}/members`, ZMembersResponse),

@@ -140,7 +140,19 @@ export function useChannelActions(serverId: string, channelId: string) {
           reactions: toggleMine(message.reactions, emoji, me),
         });
         try {
-          await emitWithAck(socket, mine ? 'remove_reaction' : 'add_reaction', { messageId, emoji });
+          const answer = await emitWithAck(socket, mine ? 'remove_reaction' : 'add_reaction', {
+            messageId,
+            emoji,
+          });
+          // The answer is built for me (its `mine` flags are mine): it settles the optimistic toggle.
+          const parsed = ZChannelMessageResponse.safeParse(answer);
+          if (parsed.success) {
+            changeLog(live, channelId, {
+              type: 'reactions',
+              messageId,
+              reactions: parsed.data.message.reactions,
+            });
+          }
         } catch (error) {
           changeLog(live, channelId, { type: 'reactions', messageId, reactions: message.reactions });
           throw error;

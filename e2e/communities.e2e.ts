@@ -1,0 +1,211 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SignedUp, startTestServer, type TestServer } from '../apps/server/test/harness.js';
+import { launchBrowser } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** A browser signed in as `user` (their refresh cookie, traded for an access token on load). */
+async function openAs(user: SignedUp, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const cookie = user.api.refreshCookieValue;
+  if (!cookie) throw new Error('no refresh cookie');
+  const context = await browser.newContext({ viewport });
+  const domain = new URL(server.url).hostname;
+  await context.addCookies([
+    {
+      name: 'guftagu_rt',
+      value: cookie.replace(/^guftagu_rt=/, ''),
+      domain,
+      path: '/api/auth',
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+    { name: 'guftagu_session', value: '1', domain, path: '/', sameSite: 'Strict' },
+  ]);
+  return { context, page: await context.newPage() };
+}
+
+async function signUp(name: string, displayName: string): Promise<SignedUp> {
+  const user = await server.signUp({ username: `${name}${Math.random().toString(36).slice(2, 7)}` });
+  await user.api.request('PUT', '/api/user/profile', { displayName });
+  return user;
+}
+
+/** The servers pages fill the viewport and scroll inside: the picture is the viewport. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  await page.bringToFront();
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+const channelLink = (page: Page, name: string) =>
+  page.locator(`[data-testid="channel-link"][data-channel-name="${name}"]`);
+const texts = (page: Page) => page.getByTestId('message-text');
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByTestId('message-input').fill(text);
+  await page.getByTestId('message-input').press('Enter');
+}
+
+async function openSettings(page: Page, tab: string): Promise<void> {
+  await page.getByTestId('server-menu').click();
+  await page.getByTestId('menu-settings').click();
+  await page.getByTestId('server-settings').waitFor();
+  await page.getByTestId(`settings-tab-${tab}`).click();
+}
+
+async function toggleRole(page: Page, userId: string, role: string): Promise<void> {
+  await openSettings(page, 'members');
+  const row = page.locator(`[data-testid="settings-member"][data-user-id="${userId}"]`);
+  await row.getByTestId('member-roles-button').click();
+  await page.locator(`[data-testid="member-role-option"][data-role-name="${role}"]`).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('settings-close').click();
+  await page.getByTestId('server-settings').waitFor({ state: 'detached' });
+}
+
+describe('servers in real browsers', () => {
+  it('creates a server, joins it by invite link, chats both ways, and hides a private channel by role live', async () => {
+    const alice = await signUp('alice_', 'Alice Carter');
+    const bob = await signUp('bob_', 'Bob Mehta');
+
+    // Alice has no server yet: the empty state offers create and join.
+    const a = await openAs(alice);
+    await a.page.goto(`${server.url}/servers`);
+    await a.page.getByTestId('servers-empty').waitFor({ timeout: 20_000 });
+    await shoot(a.page, 'servers-empty-desktop');
+
+    await a.page.getByTestId('empty-create').click();
+    await a.page.getByTestId('create-server-name').fill('Night Owls');
+    await a.page.getByTestId('create-server-submit').click();
+    await a.page.waitForURL(/\/servers\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    await a.page.getByTestId('channel-view').waitFor();
+    expect(await a.page.getByTestId('server-name').innerText()).toBe('Night Owls');
+    await channelLink(a.page, 'general').waitFor();
+
+    // Alice copies the invite link.
+    await a.page.getByTestId('server-menu').click();
+    await a.page.getByTestId('menu-invite').click();
+    const link = await a.page.getByTestId('invite-link').inputValue();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9]+$/);
+    await shoot(a.page, 'servers-invite-dialog');
+    await a.page.keyboard.press('Escape');
+
+    // A signed-out visitor sees the preview and is asked to sign in first.
+    const visitor = await browser.newContext({ viewport: PHONE });
+    const v = await visitor.newPage();
+    await v.goto(link);
+    await v.getByTestId('invite-card').waitFor({ timeout: 20_000 });
+    expect(await v.getByTestId('invite-server-name').innerText()).toBe('Night Owls');
+    await v.getByTestId('invite-sign-in').waitFor();
+    await shoot(v, 'invite-signed-out-phone');
+    await visitor.close();
+
+    // Bob opens the link and joins.
+    const b = await openAs(bob);
+    await b.page.goto(link);
+    await b.page.getByTestId('invite-card').waitFor({ timeout: 20_000 });
+    await expect.poll(() => b.page.getByTestId('invite-members').innerText()).toContain('1 member');
+    await shoot(b.page, 'invite-signed-in-desktop');
+    await b.page.getByTestId('invite-join').click();
+    await b.page.waitForURL(/\/servers\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    await b.page.getByTestId('channel-view').waitFor();
+
+    // They chat both ways in #general, live; Alice sees Bob typing first.
+    await expect
+      .poll(() => a.page.locator(`[data-testid="member-row"][data-user-id="${bob.userId}"]`).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await b.page.getByTestId('message-input').pressSequentially('Hey', { delay: 40 });
+    await a.page.getByTestId('typing-indicator').waitFor({ timeout: 10_000 });
+    await b.page.getByTestId('message-input').fill('Hey Alice! Nice server 🦉');
+    await b.page.getByTestId('message-input').press('Enter');
+    await expect
+      .poll(() => texts(a.page).allInnerTexts(), { timeout: 10_000 })
+      .toContain('Hey Alice! Nice server 🦉');
+    await send(a.page, 'Welcome Bob — make yourself at home.');
+    await expect
+      .poll(() => texts(b.page).allInnerTexts(), { timeout: 10_000 })
+      .toContain('Welcome Bob — make yourself at home.');
+    // Alice reacts to Bob's message; Bob sees the chip.
+    const bobsMessage = a.page.locator('[data-testid="message"][data-mine="false"]').first();
+    await bobsMessage.hover();
+    await bobsMessage.getByTestId('message-more').click();
+    await a.page.getByTestId('message-menu').getByRole('menuitem', { name: 'React with 👍' }).click();
+    await expect.poll(() => b.page.getByTestId('reaction-chip').count(), { timeout: 10_000 }).toBe(1);
+    await shoot(a.page, 'servers-channel-desktop');
+
+    // Alice makes a "Crew" role and a private channel only Crew can see.
+    await openSettings(a.page, 'roles');
+    await a.page.getByTestId('role-create').click();
+    await a.page.getByTestId('role-name').fill('Crew');
+    await a.page.getByTestId('role-hoisted').click();
+    await a.page.getByTestId('role-save').click();
+    await a.page.locator('[data-testid="role-item"][data-role-name="Crew"]').waitFor();
+    await shoot(a.page, 'servers-settings-roles');
+    await a.page.getByTestId('settings-close').click();
+    await a.page.getByTestId('server-settings').waitFor({ state: 'detached' });
+
+    await a.page.getByTestId('server-menu').click();
+    await a.page.getByTestId('menu-create-channel').click();
+    await a.page.getByTestId('create-channel-name').fill('crew only');
+    await a.page.getByTestId('create-channel-private').click();
+    await a.page.locator('[data-testid="create-channel-role"][data-role-name="Crew"]').check();
+    await a.page.getByTestId('create-channel-submit').click();
+    await channelLink(a.page, 'crew-only').waitFor({ timeout: 10_000 });
+    await a.page.getByTestId('channel-view').waitFor();
+
+    // Bob never gets to keep it: he is not in Crew.
+    await expect.poll(() => channelLink(b.page, 'crew-only').count(), { timeout: 10_000 }).toBe(0);
+    expect(await channelLink(b.page, 'general').count()).toBe(1);
+
+    // Alice gives Bob the role: the channel appears for him live, and he can post in it.
+    await toggleRole(a.page, bob.userId, 'Crew');
+    await channelLink(b.page, 'crew-only').waitFor({ timeout: 10_000 });
+    await channelLink(b.page, 'crew-only').click();
+    await b.page.waitForURL(/\/servers\/.+\/.+/);
+    await b.page.locator('[data-testid="channel-view"]').waitFor();
+    await send(b.page, 'Secret plans 🤫');
+    await expect.poll(() => texts(a.page).allInnerTexts(), { timeout: 10_000 }).toContain('Secret plans 🤫');
+    await shoot(b.page, 'servers-private-channel-desktop');
+
+    // Alice takes the role back: the channel disappears from Bob's sidebar and his open view.
+    await toggleRole(a.page, bob.userId, 'Crew');
+    await expect.poll(() => channelLink(b.page, 'crew-only').count(), { timeout: 10_000 }).toBe(0);
+    await b.page.getByTestId('channel-unavailable').waitFor({ timeout: 10_000 });
+
+    // Phone: Bob's channel, the drawer with servers and channels, and the member drawer.
+    await b.page.setViewportSize(PHONE);
+    const serverId = new URL(b.page.url()).pathname.split('/')[2];
+    await b.page.goto(`${server.url}/servers/${serverId}`);
+    await b.page.getByTestId('channel-view').waitFor({ timeout: 15_000 });
+    await shoot(b.page, 'servers-channel-phone');
+    await b.page.getByTestId('open-nav').click();
+    await b.page.getByTestId('servers-drawer').waitFor();
+    await shoot(b.page, 'servers-drawer-phone');
+    await b.page.keyboard.press('Escape');
+    await b.page.getByTestId('open-members').click();
+    await b.page.getByTestId('members-drawer').waitFor();
+    await shoot(b.page, 'servers-members-phone');
+
+    await a.context.close();
+    await b.context.close();
+  });
+});
