@@ -1,6 +1,7 @@
 import {
   ZChannelsResponse,
   ZCommunityOkResponse,
+  ZCreateServerResponse,
   ZInvitePreviewResponse,
   ZMembersResponse,
   ZRegenerateInviteResponse,
@@ -9,9 +10,11 @@ import {
   ZServerInvitesResponse,
   ZServerResponse,
   ZServersResponse,
+  ZUploadResponse,
 } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectApiError, startTestServer, type TestServer } from '../../../test/harness.js';
+import { pngWithGps } from '../uploads/uploads.fixtures.js';
 import {
   createInvite,
   createRole,
@@ -141,6 +144,43 @@ describe('servers', () => {
     await expectApiError(member.api.request('POST', `/api/servers/${serverId}/leave`), 404, 'NOT_FOUND');
     const list = await call(owner.api, ZMembersResponse, 'GET', `/api/servers/${serverId}/members`);
     expect(list.members.map((m) => m.userId)).toEqual([owner.userId]);
+  });
+});
+
+describe('server icons', () => {
+  it('takes an image the caller uploaded, keeps it from the sweeper, refuses a foreign or used one', async () => {
+    const owner = await server.signUp();
+    const other = await server.signUp();
+    const png = await pngWithGps(64, 64);
+    const [icon] = ZUploadResponse.parse(
+      await owner.api.uploadFiles([{ name: 'icon.png', data: png }]),
+    ).attachments;
+    const [foreign] = ZUploadResponse.parse(
+      await other.api.uploadFiles([{ name: 'x.png', data: png }]),
+    ).attachments;
+    if (!icon || !foreign) throw new Error('upload failed');
+    const created = await call(owner.api, ZCreateServerResponse, 'POST', '/api/servers', {
+      name: 'Iconic',
+      iconId: icon.id,
+    });
+    expect(created.server.icon).toBe(icon.url);
+    const claimed = await server.db.query('select message_id from attachments where id = $1', [icon.id]);
+    expect(claimed.rows[0].message_id).toBe(created.server.id);
+    // The same upload cannot become a second server's icon; nor can someone else's.
+    await expectApiError(
+      owner.api.request('POST', '/api/servers', { name: 'Copy', iconId: icon.id }),
+      400,
+      'VALIDATION_ERROR',
+    );
+    await expectApiError(
+      owner.api.request('PUT', `/api/servers/${created.server.id}`, { iconId: foreign.id }),
+      400,
+      'VALIDATION_ERROR',
+    );
+    const cleared = await call(owner.api, ZServerResponse, 'PUT', `/api/servers/${created.server.id}`, {
+      iconId: null,
+    });
+    expect(cleared.server.icon).toBeNull();
   });
 });
 
