@@ -201,7 +201,7 @@ export const ZChannelReadResponse = z.object({ success: z.literal(true), state: 
 export const ZServerUnreadResponse = z.object({
   success: z.literal(true),
   serverId: z.string(),
-  /** Every channel with messages the user may read, in no particular order. */
+  /** Every channel the user may read (voice channels count nothing), in no particular order. */
   channels: z.array(ZChannelReadState),
   unreadCount: z.number().int().nonnegative(),
   mentionCount: z.number().int().nonnegative(),
