@@ -67,6 +67,21 @@ async function openFriends(page: Page): Promise<void> {
   await page.getByTestId('friend-card').first().waitFor({ timeout: 20_000 });
 }
 
+/** Until the person's page has a signed-in socket (calls to someone offline are refused at once). */
+async function untilOnline(user: SignedUp): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (
+          await server.db.query<{ online: boolean }>('select is_online as online from users where id = $1', [
+            user.userId,
+          ])
+        ).rows[0]?.online,
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
 function videoState(page: Page, testId: string): Promise<{ width: number; time: number }> {
   return page.evaluate((id) => {
     const video = document.querySelector<HTMLVideoElement>(`[data-testid="${id}"]`);
@@ -102,6 +117,7 @@ describe('1:1 calls', () => {
     const b = await openAs(bob);
     await openFriends(b);
     await openChat(a, bob.userId);
+    await untilOnline(bob);
 
     await a.getByTestId('call-video').first().click();
     await b.getByTestId('incoming-call').waitFor({ timeout: 15_000 });
@@ -138,6 +154,7 @@ describe('1:1 calls', () => {
     const b = await openAs(bob, PHONE);
     await openFriends(b);
     await openFriends(a);
+    await untilOnline(bob);
     await a.getByTestId('call-video').first().click();
     await b.getByTestId('incoming-call').waitFor({ timeout: 15_000 });
     await shot(b, 'incoming-phone');
@@ -157,6 +174,7 @@ describe('1:1 calls', () => {
     const b = await openAs(bob);
     await openFriends(b);
     await openChat(a, bob.userId);
+    await untilOnline(bob);
     await a.getByTestId('call-voice').first().click();
     await b.getByTestId('incoming-call').waitFor({ timeout: 15_000 });
     await b.getByTestId('call-decline').click();
@@ -178,6 +196,7 @@ describe('1:1 calls', () => {
     await openFriends(b);
     await openChat(a, bob.userId);
     await openChat(c, bob.userId);
+    await untilOnline(bob);
     await a.getByTestId('call-voice').first().click();
     await b.getByTestId('incoming-call').waitFor({ timeout: 15_000 });
     await b.getByTestId('call-accept-voice').click();
