@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { ZFriendRequestResponse, ZNotificationsResponse, ZOkResponse } from '@guftagu/contracts';
+import sharp from 'sharp';
+import {
+  befriend,
+  call,
+  connectAuthed,
+  emitAck,
+  nextEvent,
+  type SignedUp,
+  type TestServer,
+} from './harness.js';
+import { postDm } from './messaging-helpers.js';
+
+/**
+ * Real objects owned by someone else, one small factory per domain that exists today, for the
+ * authorization matrix: the owner has a friend, a direct message, a notification, a pending friend
+ * request, an upload and a live random-chat match. Every text the owner writes carries `canary`, so any
+ * answer to another user that contains it has leaked the owner's data.
+ */
+export interface OwnedObjects {
+  owner: SignedUp;
+  friend: SignedUp;
+  /** Sent a friend request to the owner, still pending. */
+  requester: SignedUp;
+  canary: string;
+  dmMessageId: string;
+  notificationId: string;
+  pendingRequestId: string;
+  uploadId: string;
+  /** The owner's live random-chat match (with `friend`), or undefined when matching is off. */
+  matchId: string | undefined;
+}
+
+export async function createOwnedObjects(server: TestServer): Promise<OwnedObjects> {
+  const canary = `canary${randomUUID().replaceAll('-', '')}`;
+  const [owner, friend, requester] = await Promise.all([server.signUp(), server.signUp(), server.signUp()]);
+
+  // Friends: the owner asks, the friend accepts, which leaves the owner a notification.
+  await befriend(owner, friend);
+  const dm = await postDm(owner.api, friend, `secret ${canary}`);
+
+  const { request } = await call(requester.api, ZFriendRequestResponse, 'POST', '/api/friends/request', {
+    username: owner.session.user.username,
+  });
+
+  const { notifications } = await call(owner.api, ZNotificationsResponse, 'GET', '/api/notifications');
+  const notification = notifications[0];
+  if (!notification) throw new Error('the owner has no notification to guard');
+
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: { r: 9, g: 9, b: 9 } } })
+    .png()
+    .toBuffer();
+  const { attachments } = await owner.api.uploadFiles([{ name: `${canary}.png`, data: png }]);
+  const upload = attachments[0];
+  if (!upload) throw new Error('the upload returned nothing');
+
+  return {
+    owner,
+    friend,
+    requester,
+    canary,
+    dmMessageId: dm.id,
+    notificationId: notification.id,
+    pendingRequestId: request.id,
+    uploadId: upload.id,
+    matchId: await createMatch(server, owner, friend),
+  };
+}
+
+/** Owner and friend join the random-chat queue together; their sockets stay open for the test. */
+async function createMatch(
+  server: TestServer,
+  owner: SignedUp,
+  friend: SignedUp,
+): Promise<string | undefined> {
+  const a = (await connectAuthed(server, owner.token)).socket;
+  const b = (await connectAuthed(server, friend.token)).socket;
+  const found = nextEvent(a, 'match_found', 10_000);
+  const joinedA = await emitAck(a, 'join_queue', {});
+  const joinedB = await emitAck(b, 'join_queue', {});
+  if (!joinedA.success || !joinedB.success) return undefined;
+  return (await found).matchId;
+}
+
+/** The user the owner blocks. */
+export async function createBlockedUser(server: TestServer, owners: OwnedObjects): Promise<SignedUp> {
+  const blocked = await server.signUp();
+  await call(owners.owner.api, ZOkResponse.loose(), 'POST', `/api/users/${blocked.userId}/block`);
+  return blocked;
+}
+
+/** A user whose account is banned (arranged in the database, as the admin tooling would). */
+export async function createBannedUser(server: TestServer): Promise<SignedUp> {
+  const banned = await server.signUp();
+  await server.db.query(
+    "update users set is_banned = true, ban_until = now() + interval '1 day', ban_reason = 'matrix' where id = $1",
+    [banned.userId],
+  );
+  return banned;
+}
+
+/** A user who signed out: their access token is kept and replayed. */
+export async function createLoggedOutUser(server: TestServer): Promise<SignedUp> {
+  const user = await server.signUp();
+  const response = await fetch(`${server.url}/api/auth/logout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}` },
+  });
+  if (!response.ok) throw new Error(`logout answered ${response.status}`);
+  return user;
+}
