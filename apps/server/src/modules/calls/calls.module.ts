@@ -15,7 +15,13 @@ export function createCallsModule(deps: CallsModuleDeps) {
     api: calls,
     routes: (app, guard) => registerCallRoutes(app, calls, guard),
     socket: callsSocketHandlers(calls),
-    lifecycle: { unbound: (userId, socketId) => calls.socketClosed(userId, socketId) },
+    lifecycle: {
+      // Never throws: the hooks of the modules after this one still have to run for this socket.
+      unbound: (userId, socketId) =>
+        calls
+          .socketClosed(userId, socketId)
+          .catch((error) => deps.logger.error({ err: error }, 'call socket cleanup failed')),
+    },
     jobs: [{ name: 'call deadlines', everyMs: deps.sweepMs, run: () => calls.sweep() }],
   });
 }
