@@ -288,6 +288,24 @@ export const ZCreateInvite = z.strictObject({
 });
 export type TCreateInvite = z.infer<typeof ZCreateInvite>;
 
+export const BAN_REASON_MAX = 512;
+export const ZBanMember = z.strictObject({
+  reason: z.string().trim().max(BAN_REASON_MAX).optional(),
+  /** Days until the ban lifts; absent: permanent (seed 001's `duration`). */
+  durationDays: z.number().int().min(1).max(3650).optional(),
+});
+export type TBanMember = z.infer<typeof ZBanMember>;
+
+export const ZBan = z.object({
+  serverId: z.string(),
+  user: ZUserCard,
+  moderatorId: z.string().nullable(),
+  reason: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TBan = z.infer<typeof ZBan>;
+
 export const ZServersResponse = z.object({ success: z.literal(true), servers: z.array(ZServer) });
 export const ZServerResponse = z.object({ success: z.literal(true), server: ZServer });
 export const ZServerDetailResponse = z.object({
@@ -364,6 +382,7 @@ export const ZMembersResponse = z.object({
   roles: z.array(ZRole),
 });
 export const ZMemberResponse = z.object({ success: z.literal(true), member: ZMember });
+export const ZBansResponse = z.object({ success: z.literal(true), bans: z.array(ZBan) });
 export const ZCommunityOkResponse = z.object({ success: z.literal(true), message: z.string() });
 
 // ---------- Socket events (server → client) ----------
@@ -385,7 +404,7 @@ export const ZMemberJoinedEvent = z.object({ serverId: z.string(), member: ZMemb
 export const ZMemberLeftEvent = z.object({
   serverId: z.string(),
   userId: z.string(),
-  reason: z.enum(['left', 'kicked', 'server_deleted']),
+  reason: z.enum(['left', 'kicked', 'banned', 'server_deleted']),
 });
 export const ZMemberUpdatedEvent = z.object({ serverId: z.string(), member: ZMember });
 export const ZRoleCreatedEvent = z.object({ serverId: z.string(), role: ZRole });

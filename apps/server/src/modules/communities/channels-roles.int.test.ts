@@ -1,4 +1,5 @@
 import {
+  ZBansResponse,
   ZChannelResponse,
   ZChannelsResponse,
   ZCommunityOkResponse,
@@ -15,7 +16,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { assign, createChannel, createRole, serverWithMembers } from './communities.test-support.js';
+import { assign, createChannel, createRole, join, serverWithMembers } from './communities.test-support.js';
 
 let server: TestServer;
 
@@ -377,5 +378,50 @@ describe('members', () => {
     await call(holder.api, ZCommunityOkResponse, 'POST', kick(plain.userId));
     await expectApiError(plain.api.request('GET', `/api/servers/${serverId}`), 404, 'NOT_FOUND');
     await call(owner.api, ZCommunityOkResponse, 'POST', kick(holder.userId));
+  });
+});
+
+describe('bans', () => {
+  it('bans with BAN_MEMBERS below oneself; a banned user cannot rejoin until unbanned', async () => {
+    const { owner, holder, plain, stranger, serverId, detail } = await cast(['BAN_MEMBERS']);
+    const ban = (userId: string) => `/api/servers/${serverId}/members/${userId}/ban`;
+    await expectApiError(stranger.api.request('POST', ban(plain.userId), {}), 404, 'NOT_FOUND');
+    await expectApiError(plain.api.request('POST', ban(holder.userId), {}), 403, 'FORBIDDEN');
+    await expectApiError(holder.api.request('POST', ban(owner.userId), {}), 403, 'FORBIDDEN');
+    await expectApiError(holder.api.request('POST', ban(holder.userId), {}), 403, 'FORBIDDEN');
+    await expectApiError(
+      holder.api.request('POST', ban(plain.userId), { durationDays: 0 }),
+      400,
+      'VALIDATION_ERROR',
+    );
+    await expectApiError(holder.api.request('POST', ban(UNKNOWN), {}), 404, 'NOT_FOUND');
+    await call(holder.api, ZCommunityOkResponse, 'POST', ban(plain.userId), {
+      reason: 'spam',
+      durationDays: 7,
+    });
+    await expectApiError(plain.api.request('GET', `/api/servers/${serverId}`), 404, 'NOT_FOUND');
+    await expectApiError(join(plain, detail.server.inviteCode), 403, 'FORBIDDEN');
+    // A user who never joined can be banned by id, before they try.
+    await call(holder.api, ZCommunityOkResponse, 'POST', ban(stranger.userId), {});
+    await expectApiError(join(stranger, detail.server.inviteCode), 403, 'FORBIDDEN');
+
+    await expectApiError(plain.api.request('GET', `/api/servers/${serverId}/bans`), 404, 'NOT_FOUND');
+    const bans = await call(holder.api, ZBansResponse, 'GET', `/api/servers/${serverId}/bans`);
+    expect(bans.bans.map((b) => b.user.userId).sort()).toEqual([plain.userId, stranger.userId].sort());
+    expect(bans.bans.find((b) => b.user.userId === plain.userId)).toMatchObject({ reason: 'spam' });
+
+    await call(owner.api, ZCommunityOkResponse, 'DELETE', `/api/servers/${serverId}/bans/${plain.userId}`);
+    await expectApiError(
+      owner.api.request('DELETE', `/api/servers/${serverId}/bans/${plain.userId}`),
+      404,
+      'NOT_FOUND',
+    );
+    expect((await join(plain, detail.server.inviteCode)).joined).toBe(true);
+    // An expired ban no longer applies.
+    await server.db.query(
+      `update server_bans set expires_at = now() - interval '1 second' where user_id = $1`,
+      [stranger.userId],
+    );
+    expect((await join(stranger, detail.server.inviteCode)).joined).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import {
+  ZBanMember,
+  ZBansResponse,
   ZChannelIdParam,
   ZChannelResponse,
   ZChannelsResponse,
@@ -457,5 +459,42 @@ export function registerCommunityRoutes(app: FastifyInstance, c: Communities, gu
   })(async ({ viewer, params }) => {
     await c.members.kick(params.serverId, viewer.user.id, params.userId);
     return ok('User kicked successfully');
+  });
+  route({
+    method: 'POST',
+    url: '/api/servers/:serverId/members/:userId/ban',
+    summary: 'Ban a user, removing them if a member (BAN_MEMBERS and hierarchy)',
+    tag: 'members',
+    auth: 'required',
+    params: ZServerMemberParam,
+    body: ZBanMember,
+    response: ZCommunityOkResponse,
+  })(async ({ viewer, params, body }) => {
+    await c.bans.ban(params.serverId, viewer.user.id, params.userId, body);
+    return ok('User banned successfully');
+  });
+  route({
+    method: 'GET',
+    url: '/api/servers/:serverId/bans',
+    summary: "The server's bans (BAN_MEMBERS)",
+    tag: 'members',
+    auth: 'required',
+    params: ZServerIdParam,
+    response: ZBansResponse,
+  })(async ({ viewer, params }) => ({
+    success: true,
+    bans: await c.bans.list(params.serverId, viewer.user.id),
+  }));
+  route({
+    method: 'DELETE',
+    url: '/api/servers/:serverId/bans/:userId',
+    summary: 'Lift a ban (BAN_MEMBERS)',
+    tag: 'members',
+    auth: 'required',
+    params: ZServerMemberParam,
+    response: ZCommunityOkResponse,
+  })(async ({ viewer, params }) => {
+    await c.bans.unban(params.serverId, viewer.user.id, params.userId);
+    return ok('User unbanned successfully');
   });
 }

@@ -1,5 +1,6 @@
 import { defineModule } from '../../app/module.js';
 import type { CommunitiesApi } from './access.js';
+import { BansService } from './bans.service.js';
 import { ChannelsService } from './channels.service.js';
 import { registerCommunityRoutes } from './communities.http.js';
 import { CommunityContext, type CommunityDeps } from './context.js';
@@ -15,6 +16,7 @@ export interface Communities {
   channels: ChannelsService;
   roles: RolesService;
   members: MembersService;
+  bans: BansService;
 }
 
 export function createCommunitiesModule(deps: CommunityDeps) {
@@ -29,6 +31,7 @@ export function createCommunitiesModule(deps: CommunityDeps) {
     channels,
     roles,
     members: new MembersService(context, roles, servers),
+    bans: new BansService(context),
   };
   const api: CommunitiesApi = {
     channelAccess: (userId, channelId) => channels.channelAccess(userId, channelId),

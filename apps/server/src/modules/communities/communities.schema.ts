@@ -167,9 +167,29 @@ export const invites = pgTable(
   (table) => [index('invites_server_idx').on(table.serverId)],
 );
 
+/** Seed 001's bans: a banned user cannot join, by any invite, until the ban lifts. */
+export const serverBans = pgTable(
+  'server_bans',
+  {
+    serverId: uuid('server_id')
+      .notNull()
+      .references(() => servers.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moderatorId: uuid('moderator_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    /** Null: permanent. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.serverId, table.userId] })],
+);
+
 export type ServerRow = typeof servers.$inferSelect;
 export type MemberRow = typeof serverMembers.$inferSelect;
 export type RoleRow = typeof roles.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
 export type OverwriteRow = typeof channelOverwrites.$inferSelect;
 export type InviteRow = typeof invites.$inferSelect;
+export type BanRow = typeof serverBans.$inferSelect;

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { users } from '../users/users.schema.js';
 import { channelRoom, serverRoom } from './access.js';
+import { isBanned, lockMembership } from './bans.service.js';
 import { inviteUrl, toInvite, toMembers, toServer } from './communities.dto.js';
 import { invites, serverMembers, servers } from './communities.schema.js';
 import type { CommunityContext } from './context.js';
@@ -179,6 +180,9 @@ export class InvitesService {
     const { serverId } = found;
     const { limits } = this.ctx.deps;
     const joined = await this.ctx.db.transaction(async (tx) => {
+      await lockMembership(tx, serverId, userId);
+      if (await isBanned(tx, serverId, userId))
+        throw new AppError('FORBIDDEN', 'You are banned from this server.');
       const inserted = await tx
         .insert(serverMembers)
         .values({ serverId, userId })

@@ -12,6 +12,7 @@ import {
   invites,
   memberRoles,
   roles,
+  serverBans,
   serverMembers,
   servers,
 } from '../../modules/communities/communities.schema.js';
@@ -54,6 +55,7 @@ export const tables = {
   dmCallSlots,
   servers,
   serverMembers,
+  serverBans,
   roles,
   memberRoles,
   channels,
@@ -84,6 +86,7 @@ export {
   notifications,
   reports,
   roles,
+  serverBans,
   serverMembers,
   servers,
   sessions,
