@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ClientPayload,
+  type PermissionName,
   type TChannelMessage,
+  type TRole,
+  ZChannelResponse,
   ZChannelSyncResponse,
+  ZCreateServerResponse,
+  ZJoinServerResponse,
+  ZRoleResponse,
   ZSendChannelMessageResponse,
 } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
@@ -16,7 +22,25 @@ import {
   type SignedUp,
   type TestServer,
 } from '../../../test/harness.js';
-import { createServer, join } from '../communities/communities.test-support.js';
+
+// Communities' routes, called as any client would (a module's test helpers stay inside the module).
+export const createServer = (owner: SignedUp, name = 'Test server') =>
+  call(owner.api, ZCreateServerResponse, 'POST', '/api/servers', { name });
+export const join = (user: SignedUp, code: string) =>
+  call(user.api, ZJoinServerResponse, 'POST', `/api/servers/join/${code}`);
+export async function createRole(
+  actor: SignedUp,
+  serverId: string,
+  body: { name: string; permissions?: PermissionName[]; mentionable?: boolean },
+): Promise<TRole> {
+  return (await call(actor.api, ZRoleResponse, 'POST', `/api/servers/${serverId}/roles`, body)).role;
+}
+export async function assign(actor: SignedUp, serverId: string, roleId: string, userId: string) {
+  await actor.api.request('POST', `/api/servers/${serverId}/roles/${roleId}/assign/${userId}`);
+}
+export async function createChannel(actor: SignedUp, serverId: string, body: Record<string, unknown>) {
+  return (await call(actor.api, ZChannelResponse, 'POST', `/api/servers/${serverId}/channels`, body)).channel;
+}
 
 export const nonce = () => randomUUID().replaceAll('-', '');
 

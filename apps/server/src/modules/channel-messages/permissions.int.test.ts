@@ -11,9 +11,11 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { assign, createChannel, createRole } from '../communities/communities.test-support.js';
 import {
+  assign,
   community,
+  createChannel,
+  createRole,
   expectAckError,
   heardPayloads,
   nonce,

@@ -15,8 +15,16 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { assign, createRole } from '../communities/communities.test-support.js';
-import { community, heardPayloads, post, send, syncAck, tab } from './channel-messages.test-support.js';
+import {
+  assign,
+  community,
+  createRole,
+  heardPayloads,
+  post,
+  send,
+  syncAck,
+  tab,
+} from './channel-messages.test-support.js';
 
 let server: TestServer;
 
