@@ -207,5 +207,5 @@ describe('servers in real browsers', () => {
 
     await a.context.close();
     await b.context.close();
-  });
+  }, 300_000);
 });

@@ -19,6 +19,7 @@ import {
   setOverwrite,
 } from '../permissions';
 import type { ServerDetail } from '../queries';
+import { ChannelOverview } from './channel-overview';
 import { SectionHeading } from './server-settings';
 
 const STATES: { state: OverwriteState; label: string; icon: typeof CheckIcon; on: string }[] = [
@@ -74,9 +75,11 @@ function TriState({
 export function ChannelPermissionsTab({
   detail,
   initialChannelId,
+  canManageChannels,
 }: {
   detail: ServerDetail;
   initialChannelId?: string;
+  canManageChannels: boolean;
 }) {
   const actions = useServerActions();
   const { toast } = useToast();
@@ -154,9 +157,9 @@ export function ChannelPermissionsTab({
 
   return (
     <div data-testid="settings-channels">
-      <SectionHeading title="Channel permissions">
-        Fine-tune who can see and use one channel. Overwrites apply in order: @everyone, then roles, then
-        single members.
+      <SectionHeading title="Channels">
+        Edit a channel and fine-tune who can see and use it. Overwrites apply in order: @everyone, then roles,
+        then single members.
       </SectionHeading>
       <Select
         label="Channel"
@@ -172,6 +175,8 @@ export function ChannelPermissionsTab({
         containerClassName="mb-6 max-w-sm"
         data-testid="overwrite-channel"
       />
+      {canManageChannels ? <ChannelOverview key={channel.id} serverId={serverId} channel={channel} /> : null}
+      <h3 className="mb-3 font-display text-[16px] font-semibold text-fg">Permissions</h3>
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <div>
           <ul className="flex flex-col gap-0.5" aria-label="Roles and members with overwrites">

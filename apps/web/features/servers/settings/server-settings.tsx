@@ -16,7 +16,7 @@ import { RolesTab } from './roles-tab';
 const TABS: { value: SettingsTab; label: string; icon: typeof InfoIcon }[] = [
   { value: 'overview', label: 'Overview', icon: InfoIcon },
   { value: 'roles', label: 'Roles', icon: ShieldIcon },
-  { value: 'channels', label: 'Channel permissions', icon: HashIcon },
+  { value: 'channels', label: 'Channels', icon: HashIcon },
   { value: 'invites', label: 'Invites', icon: LinkIcon },
   { value: 'members', label: 'Members', icon: UsersIcon },
 ];
@@ -116,7 +116,11 @@ export function ServerSettings({
                 ) : tab === 'roles' ? (
                   <RolesTab detail={detail} self={self} />
                 ) : tab === 'channels' ? (
-                  <ChannelPermissionsTab detail={detail} initialChannelId={initialChannelId} />
+                  <ChannelPermissionsTab
+                    detail={detail}
+                    initialChannelId={initialChannelId}
+                    canManageChannels={perms.has('MANAGE_CHANNELS')}
+                  />
                 ) : tab === 'invites' ? (
                   <InvitesTab detail={detail} canRevoke={perms.has('MANAGE_SERVER')} />
                 ) : tab === 'members' ? (
