@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, commonFlags, log, REPO_ROOT, RESULTS_DIR, writeResults } from './common.js';
 
-const SCENARIOS = ['gateway', 'matchmaking', 'dm', 'webrtc', 'web'] as const;
+const SCENARIOS = ['gateway', 'matchmaking', 'dm', 'channels', 'webrtc', 'web'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** Which flags (by name) each scenario script accepts besides --quick, --no-build and --out. */
@@ -24,6 +24,7 @@ const OWN_FLAGS: Record<Scenario, readonly string[]> = {
   gateway: ['only', 'targets', 'tweaks', 'attribution', 'no-attribution'],
   matchmaking: ['rates', 'topologies'],
   dm: ['pairs', 'steady', 'ramp', 'servers'],
+  channels: ['members', 'samples'],
   webrtc: ['runs'],
   web: ['runs'],
 };
