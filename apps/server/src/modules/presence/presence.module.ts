@@ -8,6 +8,12 @@ import { PresenceService } from './presence.service.js';
 import { presenceSocketHandlers } from './presence.socket.js';
 import { MemoryPresenceStore, type PresenceStore, RedisPresenceStore } from './presence.store.js';
 
+/**
+ * A node's liveness key lives 30 s after its last refresh (RedisOnlineCounter), so a crashed node's
+ * users are offline within about 35 s.
+ */
+export const PRESENCE_SWEEP_MS = 5_000;
+
 export function createPresenceModule(deps: {
   db: Database;
   publisher: RealtimePublisher;
@@ -16,6 +22,8 @@ export function createPresenceModule(deps: {
   nodeId: string;
   friendIds: (userId: string) => Promise<string[]>;
   logger: Logger;
+  /** How often this node looks for users of dead nodes (with Redis); PRESENCE_SWEEP_MS by default. */
+  sweepIntervalMs?: number;
 }) {
   const store: PresenceStore = deps.redis
     ? new RedisPresenceStore(
@@ -26,6 +34,8 @@ export function createPresenceModule(deps: {
       )
     : new MemoryPresenceStore();
   const presence = new PresenceService(deps.db, store, deps.publisher, deps.friendIds, deps.logger);
+  let sweeper: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> = Promise.resolve();
   return defineModule({
     name: 'presence',
     api: presence,
@@ -38,8 +48,28 @@ export function createPresenceModule(deps: {
     async start() {
       // A single node that starts has no sockets: whoever the last run left online is not.
       if (!deps.redis) await markAllOffline(deps.db);
+      else {
+        // Every node sweeps; the store hands each user of a dead node to one of them only.
+        let busy = false;
+        sweeper = setInterval(() => {
+          // A slow sweep (a large Redis) is never overlapped by the next one.
+          if (busy) return;
+          busy = true;
+          sweeping = presence
+            .sweepDeadNodes()
+            .catch((error: unknown) => deps.logger.warn({ err: error }, 'presence sweep failed'))
+            .finally(() => {
+              busy = false;
+            });
+        }, deps.sweepIntervalMs ?? PRESENCE_SWEEP_MS);
+        sweeper.unref();
+      }
     },
     // Closing the sockets starts presence writes; they must land before the pool closes.
-    stop: () => presence.drain(),
+    async stop() {
+      clearInterval(sweeper);
+      await sweeping;
+      await presence.drain();
+    },
   });
 }

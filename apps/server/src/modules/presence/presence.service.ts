@@ -91,6 +91,17 @@ export class PresenceService implements SocketLifecycle {
     await this.serially(userId, () => this.settle(userId));
   }
 
+  /**
+   * Users whose last socket was on a node that died (kill -9, lost host) never disconnect; the sweep
+   * finds them once that node's liveness key has expired, stores them offline and tells their friends.
+   * Returns how many it settled.
+   */
+  async sweepDeadNodes(): Promise<number> {
+    const userIds = await this.store.sweepDeadNodes();
+    await Promise.all(userIds.map((userId) => this.serially(userId, () => this.settle(userId))));
+    return userIds.length;
+  }
+
   /** Changing status re-announces to friends; going invisible reads to them as going offline. */
   async updateStatus(
     userId: string,

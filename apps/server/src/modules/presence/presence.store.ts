@@ -9,6 +9,12 @@ export interface PresenceStore {
   add(userId: string, socketId: string): Promise<boolean>;
   remove(userId: string, socketId: string): Promise<boolean>;
   isOnline(userId: string): Promise<boolean>;
+  /**
+   * Drops the sockets of nodes that died without closing them, and returns the users whose last socket
+   * that was: they went offline with no disconnect to say so. Each such user is returned to exactly one
+   * caller, whichever node sweeps first.
+   */
+  sweepDeadNodes(): Promise<string[]>;
 }
 
 export class MemoryPresenceStore implements PresenceStore {
@@ -33,13 +39,42 @@ export class MemoryPresenceStore implements PresenceStore {
   async isOnline(userId: string): Promise<boolean> {
     return (this.sockets.get(userId)?.size ?? 0) > 0;
   }
+
+  /** One process holds every socket: none can belong to a dead node. */
+  async sweepDeadNodes(): Promise<string[]> {
+    return [];
+  }
 }
 
 /**
  * Members are `nodeId|socketId`. Members of nodes whose liveness key (kept by the online counter)
- * has expired are dropped whenever the set is touched, so a crashed node's users go offline with the
- * next change instead of staying online for ever.
+ * has expired are dropped when the set changes (ADD, REMOVE) and by the periodic sweep (PRUNE), which
+ * reports the user that this left with no socket, so a crashed node's users go offline within the
+ * liveness TTL plus one sweep, not at their next change. Reading (COUNT_LIVE) never drops anything: a
+ * drop that nobody reports would leave the user online in the database for ever.
  */
+const COUNT_LIVE = `
+local live = 0
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local node = string.match(member, '^([^|]+)|')
+  if node and redis.call('EXISTS', ARGV[1] .. node) == 1 then live = live + 1 end
+end
+return live`;
+
+const PRUNE = `
+local live = 0
+local dropped = 0
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local node = string.match(member, '^([^|]+)|')
+  if node and redis.call('EXISTS', ARGV[1] .. node) == 1 then live = live + 1
+  else
+    redis.call('SREM', KEYS[1], member)
+    dropped = dropped + 1
+  end
+end
+if dropped > 0 and live == 0 then return 1 end
+return 0`;
+
 const LIVE_COUNT = `
 local members = redis.call('SMEMBERS', KEYS[1])
 local live = 0
@@ -88,6 +123,21 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   async isOnline(userId: string): Promise<boolean> {
-    return Number(await this.redis.eval(LIVE_COUNT, 1, this.key(userId), this.alivePrefix)) > 0;
+    return Number(await this.redis.eval(COUNT_LIVE, 1, this.key(userId), this.alivePrefix)) > 0;
+  }
+
+  async sweepDeadNodes(): Promise<string[]> {
+    const offline: string[] = [];
+    const keyPrefix = `${this.prefix}:presence:`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        if ((await this.redis.eval(PRUNE, 1, key, this.alivePrefix)) === 1)
+          offline.push(key.slice(keyPrefix.length));
+      }
+    } while (cursor !== '0');
+    return offline;
   }
 }
