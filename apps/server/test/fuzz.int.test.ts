@@ -29,9 +29,18 @@ import {
  */
 
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 17_2026);
-/** Sized for ≈ 60 s for the whole file on a 2-core machine; FUZZ_RUNS raises it for a deeper search. */
-const HTTP_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
-const SOCKET_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/**
+ * Total inputs per run, shared among the routes (and events) there are, so the file stays near 60 s on a
+ * 2-core machine as routes are added; each still gets at least MIN_RUNS. FUZZ_RUNS sets a fixed number
+ * per route and event instead, for a deeper search.
+ */
+const HTTP_BUDGET = 2_000;
+const SOCKET_BUDGET = 1_800;
+const MIN_RUNS = 10;
+const runsFor = (budget: number, count: number) =>
+  process.env.FUZZ_RUNS
+    ? Number(process.env.FUZZ_RUNS)
+    : Math.max(MIN_RUNS, Math.min(40, Math.floor(budget / count)));
 
 type Operation = {
   security?: unknown[];
@@ -208,7 +217,7 @@ describe('fuzzing every documented route', () => {
           const failure = await fuzz(
             name,
             requestArbitrary(route.path, route.method, route.operation),
-            HTTP_RUNS,
+            runsFor(HTTP_BUDGET, routes.length),
             async (request) => {
               const authorization =
                 request.auth === 'caller'
@@ -270,28 +279,33 @@ describe('fuzzing every contract socket event', () => {
             { weight: 1, arbitrary: fc.constant(undefined) },
             { weight: 8, arbitrary: hostileOf(eventSchema(event)) },
           );
-          const failure = await fuzz(event, payloads, SOCKET_RUNS, async (payload) => {
-            if (!socket.connected) {
-              // A payload the contract accepts may end the session (`authenticate` with a bad token).
-              socket.disconnect();
-              socket = await open();
-              emit = pacedEmitter(socket);
-            }
-            // Socket.IO sends `undefined` as `null`; for an optional-payload event null means none.
-            const received = payload === null && OPTIONAL_PAYLOAD_EVENTS.has(event) ? undefined : payload;
-            const refused = !schema.safeParse(received).success;
-            let answer: Awaited<ReturnType<typeof emit>>;
-            try {
-              answer = await emit(event, payload);
-            } catch (error) {
-              throw new Error(`no ack (${(error as Error).message})`);
-            }
-            const { ack, raw } = answer;
-            if (!ack) throw new Error(`garbled ack: ${JSON.stringify(raw)?.slice(0, 200)}`);
-            if (!ack.success && ack.code === 'INTERNAL_ERROR') throw new Error('INTERNAL_ERROR');
-            if (refused && (ack.success || ack.code !== 'VALIDATION_ERROR'))
-              throw new Error(`refused by the contract, answered ${JSON.stringify(ack).slice(0, 200)}`);
-          });
+          const failure = await fuzz(
+            event,
+            payloads,
+            runsFor(SOCKET_BUDGET, events.length),
+            async (payload) => {
+              if (!socket.connected) {
+                // A payload the contract accepts may end the session (`authenticate` with a bad token).
+                socket.disconnect();
+                socket = await open();
+                emit = pacedEmitter(socket);
+              }
+              // Socket.IO sends `undefined` as `null`; for an optional-payload event null means none.
+              const received = payload === null && OPTIONAL_PAYLOAD_EVENTS.has(event) ? undefined : payload;
+              const refused = !schema.safeParse(received).success;
+              let answer: Awaited<ReturnType<typeof emit>>;
+              try {
+                answer = await emit(event, payload);
+              } catch (error) {
+                throw new Error(`no ack (${(error as Error).message})`);
+              }
+              const { ack, raw } = answer;
+              if (!ack) throw new Error(`garbled ack: ${JSON.stringify(raw)?.slice(0, 200)}`);
+              if (!ack.success && ack.code === 'INTERNAL_ERROR') throw new Error('INTERNAL_ERROR');
+              if (refused && (ack.success || ack.code !== 'VALIDATION_ERROR'))
+                throw new Error(`refused by the contract, answered ${JSON.stringify(ack).slice(0, 200)}`);
+            },
+          );
           socket.disconnect();
           if (failure) failures.push(failure);
         }
