@@ -16,7 +16,14 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { assign, createChannel, createRole, join, serverWithMembers } from './communities.test-support.js';
+import {
+  assign,
+  createChannel,
+  createRole,
+  join,
+  present,
+  serverWithMembers,
+} from './communities.test-support.js';
 
 let server: TestServer;
 
@@ -133,7 +140,7 @@ describe('channels', () => {
       'MANAGE_ROLES',
       'VIEW_CHANNEL',
     ]);
-    const everyone = detail.roles[0]!;
+    const everyone = present(detail.roles[0]);
     const secret = await createChannel(owner, serverId, { name: 'secret' });
     const path = `/api/channels/${secret.id}/permissions/${everyone.id}`;
     await expectApiError(
@@ -237,9 +244,11 @@ describe('roles', () => {
     const helper = (await call(holder.api, ZRoleResponse, 'POST', `/api/servers/${serverId}/roles`, body))
       .role;
     expect(helper.position).toBeLessThan(
-      (await call(owner.api, ZRolesResponse, 'GET', `/api/servers/${serverId}/roles`)).roles.find(
-        (r) => r.id === role.id,
-      )!.position,
+      present(
+        (await call(owner.api, ZRolesResponse, 'GET', `/api/servers/${serverId}/roles`)).roles.find(
+          (r) => r.id === role.id,
+        ),
+      ).position,
     );
     // The holder edits below their role, not their own role.
     await call(holder.api, ZRoleResponse, 'PUT', `/api/roles/${helper.id}`, { name: 'Helper 2' });
@@ -265,8 +274,9 @@ describe('roles', () => {
     await createRole(owner, serverId, { name: 'Fourth' });
     await expectApiError(createRole(owner, serverId, { name: 'Fifth' }), 409, 'CONFLICT');
     await call(holder.api, ZCommunityOkResponse, 'DELETE', `/api/roles/${helper.id}`);
-    const everyone = (await call(owner.api, ZRolesResponse, 'GET', `/api/servers/${serverId}/roles`))
-      .roles[0]!;
+    const everyone = present(
+      (await call(owner.api, ZRolesResponse, 'GET', `/api/servers/${serverId}/roles`)).roles[0],
+    );
     await expectApiError(owner.api.request('DELETE', `/api/roles/${everyone.id}`), 403, 'FORBIDDEN');
   });
 

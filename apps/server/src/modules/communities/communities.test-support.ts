@@ -50,3 +50,9 @@ export async function createChannel(actor: SignedUp, serverId: string, body: Rec
 export async function createInvite(actor: SignedUp, serverId: string, body: Record<string, unknown>) {
   return (await call(actor.api, ZInviteResponse, 'POST', `/api/servers/${serverId}/invites`, body)).invite;
 }
+
+/** The value a test expects to exist, or a failure naming it (instead of a non-null assertion). */
+export function present<T>(value: T | undefined, what = 'value'): T {
+  if (value === undefined) throw new Error(`expected ${what}`);
+  return value;
+}

@@ -15,7 +15,14 @@ import {
 } from '../../../test/harness.js';
 import { createPublisher } from '../../realtime/publisher.js';
 import { channelRoom, serverRoom } from './access.js';
-import { assign, createChannel, createRole, createServer, join } from './communities.test-support.js';
+import {
+  assign,
+  createChannel,
+  createRole,
+  createServer,
+  join,
+  present,
+} from './communities.test-support.js';
 
 let server: TestServer;
 
@@ -68,7 +75,7 @@ describe('rooms and server events', () => {
   it('puts a member in the server and channel rooms on authentication and on join', async () => {
     const owner = await client();
     const created = await createServer(owner.user);
-    const general = created.channels[0]!;
+    const general = present(created.channels[0]);
     // A socket that authenticates later starts in the rooms.
     const ownerLater = await connectAuthed(server, owner.user.token);
     expect(await inRoom(serverRoom(created.server.id))).toContain(owner.user.userId);
@@ -97,7 +104,7 @@ describe('rooms and server events', () => {
     const owner = await client();
     const created = await createServer(owner.user);
     const serverId = created.server.id;
-    const everyone = created.roles[0]!;
+    const everyone = present(created.roles[0]);
     const insider = await client();
     const outsider = await client();
     await join(insider.user, created.server.inviteCode);
@@ -182,7 +189,7 @@ describe('rooms and server events', () => {
     expect(await probe(channelRoom(secret.id), [owner, insider, outsider])).toEqual([true, false, true]);
 
     // A role permission edit that removes VIEW_CHANNEL from @everyone empties the public channel's room.
-    const general = created.channels[0]!;
+    const general = present(created.channels[0]);
     await owner.user.api.request('PUT', `/api/roles/${everyone.id}`, { permissions: ['SEND_MESSAGES'] });
     expect(await probe(channelRoom(general.id), [owner, insider, outsider])).toEqual([true, false, false]);
     await owner.user.api.request('PUT', `/api/roles/${everyone.id}`, { permissions: ['VIEW_CHANNEL'] });
@@ -218,7 +225,7 @@ describe('rooms and server events', () => {
     await owner.user.api.request('DELETE', `/api/servers/${serverId}`);
     expect((await deleted).serverId).toBe(serverId);
     await eventually(async () => (await inRoom(serverRoom(serverId))).size === 0, 'the server room is empty');
-    expect(await inRoom(channelRoom(created.channels[0]!.id))).toEqual(new Set());
+    expect(await inRoom(channelRoom(present(created.channels[0]).id))).toEqual(new Set());
     await settle(outsider.socket);
     expect(outsider.events.names()).toEqual([]);
   });

@@ -20,6 +20,7 @@ import {
   createRole,
   createServer,
   join,
+  present,
   serverWithMembers,
 } from './communities.test-support.js';
 
@@ -138,7 +139,7 @@ describe('servers', () => {
 
   it('lets members leave, but not the owner', async () => {
     const { owner, serverId, members } = await serverWithMembers(server, 1);
-    const member = members[0]!;
+    const member = present(members[0]);
     await expectApiError(owner.api.request('POST', `/api/servers/${serverId}/leave`), 409, 'CONFLICT');
     await call(member.api, ZCommunityOkResponse, 'POST', `/api/servers/${serverId}/leave`);
     await expectApiError(member.api.request('POST', `/api/servers/${serverId}/leave`), 404, 'NOT_FOUND');
@@ -209,7 +210,7 @@ describe('invites', () => {
 
   it('serves the permanent code to CREATE_INVITE holders and regenerates it with MANAGE_SERVER', async () => {
     const { owner, serverId, members, detail } = await serverWithMembers(server, 1);
-    const member = members[0]!;
+    const member = present(members[0]);
     const stranger = await server.signUp();
     const info = await call(member.api, ZServerInviteResponse, 'GET', `/api/servers/${serverId}/invite`);
     expect(info.inviteCode).toBe(detail.server.inviteCode);
@@ -230,8 +231,9 @@ describe('invites', () => {
     expect((await join(stranger, regenerated.newInviteCode)).joined).toBe(true);
 
     // Without CREATE_INVITE on @everyone a plain member gets nothing.
-    const everyone = (await call(owner.api, ZServerDetailResponse, 'GET', `/api/servers/${serverId}`))
-      .roles[0]!;
+    const everyone = present(
+      (await call(owner.api, ZServerDetailResponse, 'GET', `/api/servers/${serverId}`)).roles[0],
+    );
     await owner.api.request('PUT', `/api/roles/${everyone.id}`, { permissions: ['VIEW_CHANNEL'] });
     await expectApiError(member.api.request('GET', `/api/servers/${serverId}/invite`), 403, 'FORBIDDEN');
     await expectApiError(
@@ -243,7 +245,7 @@ describe('invites', () => {
 
   it('creates, lists and revokes invites with expiry and max uses', async () => {
     const { owner, serverId, members } = await serverWithMembers(server, 1);
-    const member = members[0]!;
+    const member = present(members[0]);
     const mine = await createInvite(member, serverId, { maxUses: 1 });
     const owners = await createInvite(owner, serverId, { maxAgeSeconds: 3600 });
     expect(mine).toMatchObject({ maxUses: 1, uses: 0, expiresAt: null });
