@@ -49,6 +49,8 @@ export class CallController {
   private iceServers: Promise<TIceServersResponse> | null = null;
   /** The camera/mic being acquired for the current call; the peer call starts with it. */
   private media: Promise<MediaStream | null> | null = null;
+  /** The call this tab is answering: its own `dm_call_answered` must not read as "answered elsewhere". */
+  private answering: string | null = null;
 
   constructor(private readonly deps: CallControllerDeps) {
     const { socket } = deps;
@@ -74,7 +76,11 @@ export class CallController {
         if (phase.name === 'outgoing' && phase.sessionId === event.sessionId) {
           this.tone(null);
           void this.connect(event.sessionId, phase.peer, phase.isVideo, false);
-        } else if (phase.name === 'incoming' && phase.sessionId === event.sessionId) {
+        } else if (
+          phase.name === 'incoming' &&
+          phase.sessionId === event.sessionId &&
+          this.answering !== event.sessionId
+        ) {
           // Another tab or device of mine answered: this one stops ringing.
           this.tone(null);
           callStore.reset();
@@ -192,6 +198,7 @@ export class CallController {
     this.iceServers = this.deps.fetchIceServers();
     this.iceServers.catch(() => {});
     const isVideo = phase.isVideo && withVideo;
+    this.answering = phase.sessionId;
     this.media = this.acquire(isVideo);
     await this.media;
     try {
@@ -206,6 +213,8 @@ export class CallController {
       this.finish(
         isApiError(error) && error.code === 'CONFLICT' ? 'Answered elsewhere' : errorMessage(error),
       );
+    } finally {
+      this.answering = null;
     }
   }
 
