@@ -3,10 +3,12 @@ import '@fontsource-variable/space-grotesk';
 import './globals.css';
 
 import type { Metadata, Viewport } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { Footer } from '@/components/layout/footer';
-import { Header } from '@/components/layout/header';
+import { FooterView } from '@/components/layout/footer-view';
+import { VisitorHeader } from '@/components/layout/visitor-header';
 import { Providers } from '@/components/providers';
+import { SESSION_HINT_COOKIE } from '@/lib/session-hint';
 
 export const metadata: Metadata = {
   title: {
@@ -31,16 +33,21 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reads the session hint cookie, so a visitor's landing is served with the light visitor shell and a
+ * returning member's with the app shell from the first paint (this makes pages render per request).
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const sessionHint = (await cookies()).has(SESSION_HINT_COOKIE);
   return (
     <html lang="en" className="bg-canvas">
       <body className="flex min-h-dvh flex-col text-body text-fg">
-        <Providers>
-          <Header />
-          <main id="main" className="flex flex-1 flex-col">
-            {children}
-          </main>
-          <Footer />
+        <Providers
+          sessionHint={sessionHint}
+          visitorHeader={<VisitorHeader />}
+          visitorFooter={<FooterView kind="visitor" />}
+        >
+          {children}
         </Providers>
       </body>
     </html>

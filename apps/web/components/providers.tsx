@@ -2,69 +2,67 @@
 
 import { LucideProvider } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { usePathname, useRouter } from 'next/navigation';
-import { type ReactNode, useEffect } from 'react';
-import { ToastProvider } from '@/components/ui/toast';
-import { TooltipProvider } from '@/components/ui/tooltip';
-import { AuthProvider, useAuth } from '@/features/auth/auth-context';
-import { MessagesProvider } from '@/features/messages/messages-context';
-import { QueryProvider } from '@/lib/query/query-provider';
-import { SocketProvider } from '@/lib/socket/socket-context';
+import { usePathname } from 'next/navigation';
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { API_BASE_URL } from '@/lib/config';
+import { hasSessionHint } from '@/lib/session-hint';
+import { LiveCountProvider } from '@/lib/socket/live-count';
 
 /**
- * The friend-request toasts only concern a signed-in person, so visitors (the landing's audience) never
- * download them; the provider renders nothing of its own, so it sits beside the page, not around it.
+ * The app shell (session, socket, query cache, DM session, toasts, the signed-in header) in its own
+ * chunk: the root layout's client code is loaded by every page, so anything imported statically here
+ * would be paid by the landing's visitors too.
  */
-const NotificationToasts = dynamic(
-  () =>
-    import('@/features/notifications/notifications-context').then(({ NotificationsProvider }) => ({
-      default: () => <NotificationsProvider>{null}</NotificationsProvider>,
-    })),
-  { ssr: false },
-);
+const AppShell = dynamic(() => import('./app-shell').then((m) => m.AppShell));
 
-function SignedInOnly() {
-  const { status } = useAuth();
-  return status === 'authenticated' ? <NotificationToasts /> : null;
-}
+/** Pages a visitor can read without the app: the landing and the help and legal pages. */
+export const MARKETING_PATHS = ['/', '/help', '/privacy', '/terms'];
 
-/** Pages a signed-in user may still visit before choosing a username. */
-const ONBOARDING_EXEMPT = ['/onboard', '/terms', '/privacy', '/help', '/dev'];
+const noSubscription = () => () => {};
 
-/** Sends a signed-in user who has not picked a username yet to /onboard, from wherever they are. */
-function OnboardingGate() {
-  const { status, user } = useAuth();
+/**
+ * Chooses the shell. A visitor (no `guftagu_session` hint cookie) on a marketing page gets the visitor
+ * shell: the server-rendered header and footer passed in, and a bare WebSocket for the live count. Every
+ * other page, and every page for someone who may be signed in, gets the app shell. Once the app shell
+ * has mounted it stays, so moving between /chat and /help keeps the socket and the cache. With the API
+ * on another origin the hint is not readable here, so the app shell is always used.
+ */
+export function Providers({
+  sessionHint,
+  visitorHeader,
+  visitorFooter,
+  children,
+}: {
+  /** Whether the request carried the hint cookie (read by the root layout on the server). */
+  sessionHint: boolean;
+  visitorHeader: ReactNode;
+  visitorFooter: ReactNode;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
-  const router = useRouter();
-  const needsOnboarding = status === 'authenticated' && user?.needsOnboarding === true;
-  const exempt = ONBOARDING_EXEMPT.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  // The cookie as the server saw it while hydrating, then as the browser has it (it appears on sign-in).
+  const hint = useSyncExternalStore(noSubscription, hasSessionHint, () => sessionHint);
+  const [appMounted, setAppMounted] = useState(false);
+  const app = appMounted || hint || Boolean(API_BASE_URL) || !MARKETING_PATHS.includes(pathname);
 
   useEffect(() => {
-    if (needsOnboarding && !exempt) router.replace('/onboard');
-  }, [needsOnboarding, exempt, router]);
+    if (app) setAppMounted(true);
+  }, [app]);
 
-  return null;
-}
-
-export function Providers({ children }: { children: ReactNode }) {
   // The app's icons were drawn on a 20px, 1.75-stroke grid; lucide's defaults (24px, 2) would look heavier.
   return (
     <LucideProvider size={20} strokeWidth={1.75}>
-      <ToastProvider>
-        <TooltipProvider delayDuration={250} skipDelayDuration={150}>
-          <AuthProvider>
-            <SocketProvider>
-              <QueryProvider>
-                <MessagesProvider>
-                  <OnboardingGate />
-                  <SignedInOnly />
-                  {children}
-                </MessagesProvider>
-              </QueryProvider>
-            </SocketProvider>
-          </AuthProvider>
-        </TooltipProvider>
-      </ToastProvider>
+      {app ? (
+        <AppShell>{children}</AppShell>
+      ) : (
+        <LiveCountProvider>
+          {visitorHeader}
+          <main id="main" className="flex flex-1 flex-col">
+            {children}
+          </main>
+          {visitorFooter}
+        </LiveCountProvider>
+      )}
     </LucideProvider>
   );
 }

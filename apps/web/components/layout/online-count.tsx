@@ -1,8 +1,7 @@
 'use client';
 
-import { Tooltip } from '@/components/ui/tooltip';
 import { useAnimatedNumber } from '@/lib/hooks/use-animated-number';
-import { useUserCount } from '@/lib/socket/socket-context';
+import { useUserCount } from '@/lib/socket/online-count';
 import { cn, formatCount } from '@/lib/utils';
 
 export function LiveDot({ live, size = 8, className }: { live: boolean; size?: number; className?: string }) {
@@ -31,7 +30,12 @@ function useCountDisplay() {
   return { count, animated, live, state };
 }
 
-/** Header pill: "🟢 1,234 users online now", updated in real time over Socket.IO. */
+/**
+ * Header pill: "🟢 1,234 users online now", updated in real time. Its hover hint is plain CSS (styled
+ * like the kit's tooltip): the pill is on every page, the landing included, and Radix's tooltip and
+ * popper would cost visitors ≈ 22 KB gzip for one line of text. Screen readers get the state from the
+ * sr-only text instead.
+ */
 export function OnlineCountPill({ className }: { className?: string }) {
   const { count, animated, live, state } = useCountDisplay();
   const tip =
@@ -44,35 +48,43 @@ export function OnlineCountPill({ className }: { className?: string }) {
           : 'Connecting to the live count…';
 
   return (
-    <Tooltip content={tip} side="bottom">
-      <div
+    <div
+      className={cn(
+        'group/count relative inline-flex h-8 items-center gap-2 rounded-full border border-line bg-fill-subtle pr-3 pl-2.5 text-[13px] text-fg-muted shadow-inset-top',
+        className,
+      )}
+    >
+      <LiveDot live={live} />
+      <span className="whitespace-nowrap">
+        <span
+          data-testid="online-count"
+          data-state={state}
+          data-value={count ?? undefined}
+          className={cn(
+            'tabular inline-block font-semibold text-fg',
+            count === null && 'skeleton h-3.5 w-8 rounded align-[-2px] text-transparent',
+          )}
+        >
+          {animated === null ? '—' : formatCount(animated)}
+        </span>
+        <span className="sm:hidden" aria-hidden>
+          {' '}
+          online
+        </span>
+        <span className="max-sm:sr-only"> {count === 1 ? 'user' : 'users'} online now</span>
+        {state !== 'live' ? <span className="sr-only"> ({tip})</span> : null}
+      </span>
+      <span
+        aria-hidden
         className={cn(
-          'inline-flex h-8 items-center gap-2 rounded-full border border-line bg-fill-subtle pr-3 pl-2.5 text-[13px] text-fg-muted shadow-inset-top',
-          className,
+          'pointer-events-none invisible absolute top-full left-1/2 z-50 mt-2 w-max max-w-64 -translate-x-1/2 scale-95 rounded-lg border border-line bg-overlay/95 px-2.5 py-1.5 text-xs font-medium whitespace-normal text-fg opacity-0 shadow-xl backdrop-blur-md transition-[opacity,scale,visibility] duration-150',
+          'group-hover/count:visible group-hover/count:scale-100 group-hover/count:opacity-100 group-hover/count:delay-250',
+          'max-sm:right-0 max-sm:left-auto max-sm:translate-x-0',
         )}
       >
-        <LiveDot live={live} />
-        <span className="whitespace-nowrap">
-          <span
-            data-testid="online-count"
-            data-state={state}
-            data-value={count ?? undefined}
-            className={cn(
-              'tabular inline-block font-semibold text-fg',
-              count === null && 'skeleton h-3.5 w-8 rounded align-[-2px] text-transparent',
-            )}
-          >
-            {animated === null ? '—' : formatCount(animated)}
-          </span>
-          <span className="sm:hidden" aria-hidden>
-            {' '}
-            online
-          </span>
-          <span className="max-sm:sr-only"> {count === 1 ? 'user' : 'users'} online now</span>
-          {state !== 'live' ? <span className="sr-only"> ({tip})</span> : null}
-        </span>
-      </div>
-    </Tooltip>
+        {tip}
+      </span>
+    </div>
   );
 }
 

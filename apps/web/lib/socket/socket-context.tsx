@@ -8,8 +8,10 @@ import type { Socket } from 'socket.io-client';
 import { useToast } from '@/components/ui/toast';
 import { useAuth } from '@/features/auth/auth-context';
 import { SOCKET_PATH, SOCKET_URL } from '@/lib/config';
+import { type ConnectionStatus, OnlineCountContext } from './online-count';
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type { ConnectionStatus } from './online-count';
+export { useUserCount } from './online-count';
 
 interface SocketContextValue {
   socket: GuftaguSocket | null;
@@ -134,15 +136,14 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   }, [socket, identity]);
 
   const value = useMemo(() => ({ socket, status, onlineCount }), [socket, status, onlineCount]);
-  return <SocketContext.Provider value={value}>{children}</SocketContext.Provider>;
+  const count = useMemo(() => ({ count: onlineCount, status }), [onlineCount, status]);
+  return (
+    <SocketContext.Provider value={value}>
+      <OnlineCountContext.Provider value={count}>{children}</OnlineCountContext.Provider>
+    </SocketContext.Provider>
+  );
 }
 
 export function useSocket(): SocketContextValue {
   return useContext(SocketContext);
-}
-
-/** The real-time online user count plus whether it is live. */
-export function useUserCount(): { count: number | null; live: boolean; status: ConnectionStatus } {
-  const { onlineCount, status } = useSocket();
-  return { count: onlineCount, live: status === 'connected' && onlineCount !== null, status };
 }

@@ -3,13 +3,14 @@
 import { ArrowRightIcon } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { useShellKind } from '@/components/layout/shell-kind-context';
 import { type ButtonSize, type ButtonVariant, buttonClasses } from '@/components/ui/button';
-import { homeFor, useAuth } from '@/features/auth/auth-context';
 import { cn } from '@/lib/utils';
 
 /**
  * The primary call to action: straight into random video chat, signed in or not (anonymous visitors can
- * chat; a signed-in user who still needs a username is sent to onboarding first).
+ * chat; a signed-in user who still needs a username is sent to onboarding first). It reads the shell
+ * kind, not the session, so the visitor landing does not load the session code.
  */
 export function StartChattingLink({
   variant = 'primary',
@@ -22,8 +23,7 @@ export function StartChattingLink({
   className?: string;
   children?: ReactNode;
 }) {
-  const { status, user } = useAuth();
-  const href = status === 'authenticated' && user?.needsOnboarding ? homeFor(user) : '/chat';
+  const href = useShellKind() === 'onboarding' ? '/onboard' : '/chat';
   return (
     <Link
       href={href}
