@@ -48,7 +48,7 @@ async function cast(flags: string[]) {
 
 describe('channels', () => {
   it('create/update/delete need MANAGE_CHANNELS: stranger 404, plain 403, holder and owner succeed', async () => {
-    const { owner, holder, plain, stranger, serverId } = await cast(['MANAGE_CHANNELS']);
+    const { owner, holder, plain, stranger, serverId, detail } = await cast(['MANAGE_CHANNELS']);
     const body = { name: 'news', type: 'announcement', topic: 'Read me' };
     await expectApiError(
       stranger.api.request('POST', `/api/servers/${serverId}/channels`, body),
@@ -67,6 +67,10 @@ describe('channels', () => {
       topic: 'Read me',
       slowModeSeconds: 0,
     });
+    // Announcements are read-only for @everyone from the start.
+    expect(channel.overwrites).toEqual([
+      { targetId: present(detail.roles[0]).id, type: 'role', allow: [], deny: ['SEND_MESSAGES'] },
+    ]);
     const category = await createChannel(owner, serverId, { name: 'Info', type: 'category' });
 
     await expectApiError(

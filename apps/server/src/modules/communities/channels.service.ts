@@ -1,4 +1,5 @@
 import {
+  PERMISSIONS,
   permissionsToBits,
   type TChannel,
   type TCreateChannel,
@@ -97,7 +98,21 @@ export class ChannelsService {
       if (!inserted) throw new AppError('INTERNAL_ERROR', 'Channel not created');
       // A channel made inside a category starts with its overwrites (Discord's "synced"), so a channel
       // in a private category is private from its first moment and never announced to outsiders.
-      const inherited = parentId ? (state.overwrites.get(parentId) ?? []) : [];
+      const inherited = parentId ? [...(state.overwrites.get(parentId) ?? [])] : [];
+      // An announcement channel is read-only for @everyone: only roles or members allowed to post may.
+      if (type === 'announcement') {
+        const everyone = inherited.findIndex((overwrite) => overwrite.targetId === state.everyone.id);
+        const base = everyone >= 0 ? inherited[everyone] : undefined;
+        const announce = {
+          channelId: '',
+          targetId: state.everyone.id,
+          type: 'role' as const,
+          allow: (base?.allow ?? 0n) & ~PERMISSIONS.SEND_MESSAGES,
+          deny: (base?.deny ?? 0n) | PERMISSIONS.SEND_MESSAGES,
+        };
+        if (everyone >= 0) inherited[everyone] = announce;
+        else inherited.push(announce);
+      }
       if (inherited.length > 0)
         await tx
           .insert(channelOverwrites)
