@@ -48,12 +48,18 @@ export class SendService {
   async send(authorId: string, input: SendInput): Promise<SendResult> {
     let stored: Stored;
     let mentioned: string[] = [];
+    let author: Awaited<ReturnType<SendService['author']>>;
     try {
-      const access = await this.context.guard.writable(authorId, input.channelId);
+      const { limiter, sendRateLimit } = this.context.deps;
+      // Independent reads at once: the send path's latency is the fan-out's floor.
+      const [access, limit, row] = await Promise.all([
+        this.context.guard.writable(authorId, input.channelId),
+        limiter.hit(`channel-send:${authorId}`, sendRateLimit),
+        this.author(authorId),
+      ]);
+      author = row;
       if ((input.attachmentIds?.length ?? 0) > 0 || input.fileUrl !== undefined)
         this.context.guard.require(access, 'ATTACH_FILES', "You can't attach files in this channel.");
-      const { limiter, sendRateLimit } = this.context.deps;
-      const limit = await limiter.hit(`channel-send:${authorId}`, sendRateLimit);
       if (!limit.allowed)
         throw new AppError('RATE_LIMITED', 'You are sending messages too fast. Wait a moment.', {
           retryAfter: limit.retryAfter,
@@ -61,9 +67,14 @@ export class SendService {
       const parsed = parseMentions(input.content ?? '');
       const everyone = parsed.everyone && has(access, 'MENTION_EVERYONE');
       mentioned = await this.mentionTargets(authorId, access, parsed);
-      stored = await this.db.transaction((tx) =>
-        this.store(tx, authorId, access, input, { ...parsed, everyone }, mentioned),
-      );
+      const mentions = { ...parsed, everyone };
+      // A plain message is one INSERT, atomic on its own; a transaction is only needed when the
+      // send writes more than that row (attachments, mentions) or must hold the slow-mode lock.
+      const needsTransaction =
+        (input.attachmentIds?.length ?? 0) > 0 || mentioned.length > 0 || this.slowModeApplies(access);
+      stored = needsTransaction
+        ? await this.db.transaction((tx) => this.store(tx, authorId, access, input, mentions, mentioned))
+        : await this.store(this.db, authorId, access, input, mentions, mentioned);
     } catch (error) {
       // A retry of a send that already went through returns the original, whatever changed since
       // (slow mode, the rate limit, a permission). Looked up only when this send did not store.
@@ -74,7 +85,6 @@ export class SendService {
         throw new AppError('CONFLICT', 'Message could not be stored. Please retry.');
       throw error;
     }
-    const author = await this.author(authorId);
     const message = buildMessage(stored.row, {
       author,
       attachments: stored.attachments,
@@ -91,6 +101,10 @@ export class SendService {
       ),
     );
     return { message, duplicate: false };
+  }
+
+  private slowModeApplies(access: ChannelAccess): boolean {
+    return access.slowModeSeconds > 0 && !has(access, 'MANAGE_MESSAGES') && !has(access, 'MANAGE_CHANNELS');
   }
 
   private async author(authorId: string) {
@@ -137,8 +151,7 @@ export class SendService {
     mentions: { userIds: string[]; roleIds: string[]; everyone: boolean },
     mentioned: string[],
   ): Promise<Stored> {
-    const bypassSlowMode = has(access, 'MANAGE_MESSAGES') || has(access, 'MANAGE_CHANNELS');
-    if (access.slowModeSeconds > 0 && !bypassSlowMode) {
+    if (this.slowModeApplies(access)) {
       await lockAuthorInChannel(tx, access.channelId, authorId);
       const wait = await slowModeWait(tx, access.channelId, authorId, access.slowModeSeconds);
       if (wait > 0)
