@@ -34,8 +34,8 @@ const BASE_SEED = Number(process.env.FUZZ_SEED ?? 17_2026);
  * 2-core machine as routes are added; each still gets at least MIN_RUNS. FUZZ_RUNS sets a fixed number
  * per route and event instead, for a deeper search.
  */
-const HTTP_BUDGET = 2_000;
-const SOCKET_BUDGET = 1_800;
+const HTTP_BUDGET = 3_000;
+const SOCKET_BUDGET = 2_400;
 const MIN_RUNS = 10;
 const runsFor = (budget: number, count: number) =>
   process.env.FUZZ_RUNS
