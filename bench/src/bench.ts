@@ -24,7 +24,7 @@ const OWN_FLAGS: Record<Scenario, readonly string[]> = {
   gateway: ['only', 'targets', 'tweaks', 'attribution', 'no-attribution'],
   matchmaking: ['rates', 'topologies'],
   dm: ['pairs', 'steady', 'ramp', 'servers'],
-  channels: ['members', 'samples'],
+  channels: ['members', 'samples', 'max-users'],
   webrtc: ['runs'],
   web: ['runs'],
 };

@@ -5,7 +5,7 @@
  * same clients then run against a bare Socket.IO room broadcast (channels-baseline-process.ts) in the
  * same run, as the floor. See BENCHMARKS.md.
  *
- *   npx tsx bench/src/channels.ts [--quick] [--members=1000,10000] [--samples=20] [--out=FILE]
+ *   npx tsx bench/src/channels.ts [--quick] [--members=1000,10000] [--samples=20] [--max-users=N] [--out=FILE]
  *
  * Members are real accounts signed up through the OTP flow that join the server through its invite, so the gateway resolves their permissions and puts them in the channel
  * room exactly as in production. Sends are sequential: the next one starts when the last member has
@@ -43,6 +43,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     members: { type: 'string' },
     samples: { type: 'string' },
+    'max-users': { type: 'string' },
   },
   strict: true,
 });
@@ -52,6 +53,11 @@ const config = {
   members: (flags.members ?? (quick ? '100,300' : '1000,10000')).split(',').filter(Boolean).map(Number),
   samples: Number(flags.samples ?? (quick ? 5 : 20)),
   warmup: 3,
+  /**
+   * Distinct accounts at most; sockets beyond it are further tabs of the same members (round robin).
+   * Fan-out cost is per socket in the room; this only saves the sign-ups when time is short.
+   */
+  maxUsers: Number(flags['max-users'] ?? Number.POSITIVE_INFINITY),
 };
 const OUT = flags.out ?? `${BENCH_DIR}results/channels.json`;
 
@@ -60,6 +66,8 @@ type AnySocket = GuftaguSocket | Socket;
 interface LevelResult {
   target: 'gateway' | 'baseline';
   members: number;
+  /** Distinct accounts behind the member sockets (gateway; sockets beyond are more tabs). */
+  accounts: number | null;
   latency: Distribution;
   /** From the emit to the sender's ack (stored and fanned out, as the sender sees it). */
   ack: Distribution;
@@ -130,6 +138,7 @@ async function measure(
   sender: AnySocket,
   receivers: AnySocket[],
   channelId: string,
+  accounts: number | null,
 ): Promise<LevelResult> {
   const latencies: number[] = [];
   const acks: number[] = [];
@@ -153,6 +162,7 @@ async function measure(
   const result: LevelResult = {
     target,
     members: receivers.length,
+    accounts,
     latency: distribution(latencies),
     ack: distribution(acks),
     missing,
@@ -248,13 +258,15 @@ async function runGateway(): Promise<LevelResult[]> {
     const [sender] = await openGateway(server.url, [owner.token ?? '']);
     if (!sender) throw new Error('sender did not connect');
     const receivers: GuftaguSocket[] = [];
+    const accounts: string[] = [];
     for (const level of config.members) {
-      const tokens = await members(
-        server.url,
-        level - receivers.length,
-        created.server.inviteCode,
-        run,
-        receivers.length,
+      const distinct = Math.max(0, Math.min(level, config.maxUsers) - accounts.length);
+      accounts.push(
+        ...(await members(server.url, distinct, created.server.inviteCode, run, accounts.length)),
+      );
+      const tokens = Array.from(
+        { length: level - receivers.length },
+        (_, i) => accounts[(receivers.length + i) % accounts.length] ?? '',
       );
       const opened = performance.now();
       receivers.push(...(await openGateway(server.url, tokens)));
@@ -262,7 +274,7 @@ async function runGateway(): Promise<LevelResult[]> {
         `gateway: ${receivers.length} member sockets online (${round((performance.now() - opened) / 1000, 1)} s to connect the new ones)`,
       );
       await sleep(2000);
-      results.push(await measure('gateway', server, sender, receivers, channelId));
+      results.push(await measure('gateway', server, sender, receivers, channelId, accounts.length));
       await sleep(10_000);
     }
     for (const socket of [sender, ...receivers]) socket.disconnect();
@@ -299,7 +311,7 @@ async function runBaseline(): Promise<LevelResult[]> {
     for (const level of config.members) {
       receivers.push(...(await openRaw(url, level - receivers.length)));
       await sleep(1000);
-      results.push(await measure('baseline', null, sender, receivers, 'bench'));
+      results.push(await measure('baseline', null, sender, receivers, 'bench', null));
     }
     for (const socket of [sender, ...receivers]) socket.disconnect();
   } finally {
@@ -317,7 +329,8 @@ async function main(): Promise<void> {
   const markdown = table(
     [
       'server',
-      'online members',
+      'online member sockets',
+      'accounts',
       'samples',
       'p50 to last member',
       'p99 to last member',
@@ -331,6 +344,7 @@ async function main(): Promise<void> {
     results.map((result) => [
       result.target,
       result.members,
+      result.accounts ?? '–',
       result.latency.n,
       ms(result.latency.p50),
       `**${ms(result.latency.p99)}**`,
