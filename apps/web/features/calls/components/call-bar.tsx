@@ -16,7 +16,7 @@ export function CallBar({ state, controller }: { state: CallState; controller: C
     'flex size-10 items-center justify-center rounded-full transition focus-visible:outline-2 focus-visible:outline-focus';
   return (
     <aside
-      className="fixed inset-x-3 bottom-3 z-40 mx-auto flex max-w-md items-center gap-3 rounded-2xl border border-line-strong bg-elevated px-3 py-2 shadow-modal animate-scale-in sm:bottom-5"
+      className="fixed inset-x-3 bottom-3 z-40 mx-auto flex max-w-md items-center gap-3 rounded-2xl border border-line-strong bg-elevated px-3 py-2 shadow-modal animate-scale-in sm:right-auto sm:bottom-5 sm:left-5 sm:mx-0 sm:w-[22rem]"
       aria-label={`Call with ${name}`}
       data-testid="call-bar"
     >

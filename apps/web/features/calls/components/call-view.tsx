@@ -2,6 +2,7 @@
 
 import { MicOffIcon, Minimize2Icon } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
 import { VideoPlayer } from '@/features/chat/components/video-player';
 import { cn, nameOf } from '@/lib/utils';
 import type { CallController } from '../lib/call-controller';
@@ -96,7 +97,11 @@ export function CallView({ state, controller }: { state: CallState; controller: 
       </div>
       <div className="shrink-0 border-t border-line bg-canvas px-4 py-4 pb-[max(1rem,env(safe-area-inset-bottom))]">
         {phase.name === 'ended' ? (
-          <p className="text-center text-sm text-fg-muted">{phase.message}</p>
+          <div className="flex justify-center">
+            <Button variant="secondary" onClick={() => controller.dismiss()} data-testid="call-close">
+              Close
+            </Button>
+          </div>
         ) : (
           <CallControls state={state} controller={controller} />
         )}

@@ -257,6 +257,13 @@ export class CallController {
     }
   }
 
+  /** Closes the "call ended" screen before it goes by itself. */
+  dismiss(): void {
+    if (callStore.get().phase.name !== 'ended') return;
+    this.clearEnded();
+    callStore.reset();
+  }
+
   setMinimized(minimized: boolean): void {
     callStore.set({ minimized });
   }
