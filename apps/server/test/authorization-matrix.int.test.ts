@@ -39,10 +39,11 @@ import { type JsonSchema, seedFor, validOf } from './schema-arbitraries.js';
  * joins by default; only the allow-lists below (each with its reason) exempt anything.
  *
  * Object kinds with a fixture factory (authz-fixtures.ts): direct messages, friends, friend requests,
- * notifications, uploads (as attachments), random-chat matches, users. Covered by random ids only (no
- * factory yet, ids generated from the parameter's schema): voice sessions (`sessionId`), servers
- * (`serverId`), channels (`channelId`), roles (`roleId`), invites (`code`, `inviteCode`), members and
- * anything else a later module adds until it gets a factory here.
+ * notifications, uploads (as attachments and server icons), random-chat matches, users, servers,
+ * channels, roles (and permission overwrite targets), invites, channel messages. Covered by random ids
+ * only (no factory yet, ids generated from the parameter's schema): voice sessions (`sessionId`), the
+ * invite code of the join route (joining by invite is allowed by design), and anything else a later
+ * module adds until it gets a factory here.
  */
 
 /**
@@ -201,8 +202,15 @@ function sampleFor(schema: JsonSchema, name: string, index = 0): unknown {
 /** The owner's real object for a field or parameter, when a factory makes that kind; else undefined. */
 function ownedValue(name: string, where: string): unknown {
   const o = owned;
-  if (name === 'messageId' || name === 'replyTo')
-    return where.includes('/channels') ? undefined : o.dmMessageId;
+  const c = o.community;
+  // Direct-message routes and `dm_` events name DMs; every other message is a channel message.
+  const direct = where.startsWith('/api/messages') || where.startsWith('dm_');
+  if (name === 'messageId' || name === 'replyTo') return direct ? o.dmMessageId : c?.channelMessageId;
+  if (name === 'serverId') return c?.serverId;
+  if (name === 'channelId') return c?.channelId;
+  if (name === 'roleId' || name === 'targetId') return c?.roleId;
+  // Joining by a valid invite is what an invite is for: that route gets a random code.
+  if ((name === 'code' || name === 'inviteCode') && !where.includes('/join/')) return c?.inviteCode;
   if (name === 'messageIds') return [o.dmMessageId];
   if (name === 'id' && where.startsWith('/api/notifications')) return o.notificationId;
   if (name === 'notificationId') return o.notificationId;
@@ -229,7 +237,7 @@ function concretePath(route: Route, target: 'owner' | 'friend'): { path: string;
     else value = ownedValue(param.name, route.path);
     if (value === undefined) {
       real = false;
-      randomOnly.add(param.name);
+      if (!(param.name in FIELD_SAMPLES)) randomOnly.add(param.name);
       value = sampleFor(param.schema, `${route.key} ${param.name}`);
     }
     path = path.replace(`{${param.name}}`, encodeURIComponent(String(value)));

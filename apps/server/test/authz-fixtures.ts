@@ -30,6 +30,17 @@ export interface OwnedObjects {
   uploadId: string;
   /** The owner's live random-chat match (with `friend`), or undefined when matching is off. */
   matchId: string | undefined;
+  /** The owner's server, or undefined while the communities routes are not there. */
+  community: OwnedCommunity | undefined;
+}
+
+export interface OwnedCommunity {
+  serverId: string;
+  channelId: string;
+  roleId: string;
+  inviteCode: string;
+  /** A message of the owner's in `channelId`, carrying the canary. */
+  channelMessageId: string | undefined;
 }
 
 export async function createOwnedObjects(server: TestServer): Promise<OwnedObjects> {
@@ -65,6 +76,43 @@ export async function createOwnedObjects(server: TestServer): Promise<OwnedObjec
     pendingRequestId: request.id,
     uploadId: upload.id,
     matchId: await createMatch(server, owner, friend),
+    community: await createCommunity(owner, canary),
+  };
+}
+
+/**
+ * The owner creates a server (with its default channels and @everyone role) and writes in a text
+ * channel. The name is public by design (invite previews show it), so only the message has the canary. Read loosely: the communities module is young, and a shape change there must show up as a
+ * failing matrix row, not as a fixture that cannot be built.
+ */
+async function createCommunity(owner: SignedUp, canary: string): Promise<OwnedCommunity | undefined> {
+  type Created = {
+    server: { id: string; inviteCode: string };
+    channels: Array<{ id: string; type: string }>;
+    roles: Array<{ id: string }>;
+  };
+  let created: Created;
+  try {
+    created = await owner.api.request<Created>('POST', '/api/servers', {
+      name: 'Owner only',
+    });
+  } catch {
+    return undefined;
+  }
+  const channel = created.channels.find((candidate) => candidate.type === 'text') ?? created.channels[0];
+  const role = created.roles[0];
+  if (!channel || !role) return undefined;
+  const sent = await owner.api
+    .request<{ message: { id: string } }>('POST', `/api/channels/${channel.id}/messages`, {
+      content: `secret ${canary}`,
+    })
+    .catch(() => undefined);
+  return {
+    serverId: created.server.id,
+    channelId: channel.id,
+    roleId: role.id,
+    inviteCode: created.server.inviteCode,
+    channelMessageId: sent?.message.id,
   };
 }
 
