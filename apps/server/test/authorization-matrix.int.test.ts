@@ -40,10 +40,9 @@ import { type JsonSchema, seedFor, validOf } from './schema-arbitraries.js';
  *
  * Object kinds with a fixture factory (authz-fixtures.ts): direct messages, friends, friend requests,
  * notifications, uploads (as attachments and server icons), random-chat matches, users, servers,
- * channels, roles (and permission overwrite targets), invites, channel messages. Covered by random ids
- * only (no factory yet, ids generated from the parameter's schema): voice sessions (`sessionId`), the
- * invite code of the join route (joining by invite is allowed by design), and anything else a later
- * module adds until it gets a factory here.
+ * channels, roles (and permission overwrite targets), invites, channel messages, voice calls. Covered by
+ * random ids only (ids generated from the parameter's schema): the invite code of the join route
+ * (joining by invite is allowed by design), and anything a later module adds until it gets a factory.
  */
 
 /**
@@ -206,6 +205,7 @@ function ownedValue(name: string, where: string): unknown {
   // Direct-message routes and `dm_` events name DMs; every other message is a channel message.
   const direct = where.startsWith('/api/messages') || where.startsWith('dm_');
   if (name === 'messageId' || name === 'replyTo') return direct ? o.dmMessageId : c?.channelMessageId;
+  if (name === 'sessionId' || name === 'callId') return o.callSessionId;
   if (name === 'serverId') return c?.serverId;
   if (name === 'channelId') return c?.channelId;
   if (name === 'roleId' || name === 'targetId') return c?.roleId;

@@ -30,6 +30,8 @@ export interface OwnedObjects {
   uploadId: string;
   /** The owner's live random-chat match (with `friend`), or undefined when matching is off. */
   matchId: string | undefined;
+  /** The owner's ringing voice call to `friend`, or undefined while the calls routes are not there. */
+  callSessionId: string | undefined;
   /** The owner's server, or undefined while the communities routes are not there. */
   community: OwnedCommunity | undefined;
 }
@@ -76,6 +78,13 @@ export async function createOwnedObjects(server: TestServer): Promise<OwnedObjec
     pendingRequestId: request.id,
     uploadId: upload.id,
     matchId: await createMatch(server, owner, friend),
+    // After the match: the call needs the owner's socket open, which the match left connected.
+    callSessionId: await owner.api
+      .request<{ session: { sessionId: string } }>('POST', '/api/voice/dm-call', {
+        recipientId: friend.userId,
+      })
+      .then(({ session }) => session.sessionId)
+      .catch(() => undefined),
     community: await createCommunity(owner, canary),
   };
 }
