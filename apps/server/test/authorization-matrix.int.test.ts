@@ -574,3 +574,79 @@ describe('socket authorization matrix', () => {
     );
   });
 });
+
+/**
+ * What a member with only `@everyone`'s default permissions (DEFAULT_EVERYONE_PERMISSIONS: view, send,
+ * history, attach, react, create invites, voice) may change in someone else's server. Every other
+ * change to a server, channel or role route or event is refused to them.
+ */
+const MEMBER_MAY: Record<string, string> = {
+  'POST /api/servers/{serverId}/leave': 'every member may leave (not called: it would end the membership)',
+  'POST /api/servers/join/{inviteCode}': 'joining by invite',
+  'POST /api/channels/{channelId}/messages': 'SEND_MESSAGES',
+  'PUT /api/channels/{channelId}/messages/{messageId}/reactions/{emoji}': 'ADD_REACTIONS',
+  'DELETE /api/channels/{channelId}/messages/{messageId}/reactions/{emoji}': "the caller's own reaction",
+  'PUT /api/channels/{channelId}/read': "the caller's own read state",
+  'POST /api/servers/{serverId}/invites': 'CREATE_INVITE',
+  send_message: 'SEND_MESSAGES',
+  add_reaction: 'ADD_REACTIONS',
+  remove_reaction: "the caller's own reaction",
+  typing: 'SEND_MESSAGES',
+  stop_typing: 'SEND_MESSAGES',
+  mark_channel_read: "the caller's own read state",
+  join_channel: 'VIEW_CHANNEL',
+  leave_channel: 'VIEW_CHANNEL',
+  channel_sync: 'READ_MESSAGE_HISTORY',
+};
+
+const COMMUNITY_FIELD = /^(serverId|channelId|roleId)$/;
+
+describe('community permission matrix', () => {
+  it("refuses a plain member every change to the owner's server, its channels, roles and others' messages", async () => {
+    const community = owned.community;
+    if (!community) return; // The communities routes are not there yet.
+    const member = await server.signUp();
+    await member.api.request('POST', `/api/servers/join/${community.inviteCode}`);
+    const failures: string[] = [];
+    let tried = 0;
+
+    const changes = routes
+      .filter(
+        (route) =>
+          requiresSession(route) &&
+          route.method !== 'GET' &&
+          !(route.key in MEMBER_MAY) &&
+          route.pathParams.some((param) => COMMUNITY_FIELD.test(param)),
+      )
+      .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+    for (const route of changes) {
+      tried += 1;
+      const { path } = concretePath(route, 'owner');
+      let answer = await request(route, path, member.token, bodyFor(route, 0, owned.owner.userId));
+      for (let index = 1; index < 8 && answer.status === 400; index += 1)
+        answer = await request(route, path, member.token, bodyFor(route, index, owned.owner.userId));
+      const where = `${route.key} → ${answer.status} ${answer.code ?? ''} ${answer.text.slice(0, 160)}`;
+      if (answer.status < 400 || answer.status >= 500 || answer.code === 'NOT_AN_ENVELOPE')
+        failures.push(where);
+      else if (answer.status === 400 && !(typeof answer.field === 'string' && isObjectField(answer.field)))
+        failures.push(`${where}: no generated input reached the permission check`);
+    }
+
+    const { socket } = await connectAuthed(server, member.token);
+    const emit = pacedEmitter(socket);
+    for (const event of EVENTS) {
+      if (event in MEMBER_MAY || event.startsWith('dm_')) continue;
+      const built = payloadFor(event, owned.owner.userId);
+      const fields = Object.keys(eventSchema(event).properties ?? {});
+      // Community events: they name a server, channel or role, or a (channel) message.
+      if (!built || !fields.some((field) => COMMUNITY_FIELD.test(field) || field === 'messageId')) continue;
+      tried += 1;
+      const { ack, raw } = await emit(event, built.payload);
+      const where = `${event} ${JSON.stringify(built.payload).slice(0, 120)} → ${JSON.stringify(raw).slice(0, 160)}`;
+      if (!ack || ack.success || ack.code === 'INTERNAL_ERROR') failures.push(where);
+    }
+    socket.disconnect();
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(tried).toBeGreaterThan(5);
+  });
+});
