@@ -192,7 +192,11 @@ async function fuzz<T>(
   const seed = seedFor(BASE_SEED, name);
   const details = await fc.check(fc.asyncProperty(arbitrary, check), { seed, numRuns, endOnFailure: true });
   if (!details.failed) return undefined;
-  return `${name} (FUZZ_SEED=${BASE_SEED}, its seed ${seed}):\n${fc.defaultReportMessage(details)}`;
+  return [
+    `${name} (FUZZ_SEED=${BASE_SEED}, its seed ${seed}):`,
+    `reproduce: FUZZ_SEED=${BASE_SEED} npx vitest run --project integration apps/server/test/fuzz.int.test.ts`,
+    fc.defaultReportMessage(details),
+  ].join('\n');
 }
 
 describe('fuzzing every documented route', () => {
