@@ -207,7 +207,16 @@ describe('servers in real browsers', () => {
     await b.page.getByTestId('open-nav').click();
     await b.page.getByTestId('servers-drawer').waitFor();
     await shoot(b.page, 'servers-drawer-phone');
-    await b.page.keyboard.press('Escape');
+    // The first Escape may only close the tooltip of the focused server icon.
+    await expect
+      .poll(
+        async () => {
+          await b.page.keyboard.press('Escape');
+          return b.page.getByTestId('servers-drawer').count();
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(0);
     await b.page.getByTestId('open-members').click();
     await b.page.getByTestId('members-drawer').waitFor();
     await shoot(b.page, 'servers-members-phone');

@@ -7,8 +7,10 @@ import { cn } from '@/lib/utils';
 import { ChannelIcon } from './channel-icon';
 import { useServersUi } from './servers-ui';
 
-const iconButton =
-  'inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors hover:bg-fill hover:text-fg';
+/** Without its display, so each button says when it shows (`inline-flex`, `xl:inline-flex`…). */
+const iconLook =
+  'size-9 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors hover:bg-fill hover:text-fg';
+const iconButton = `inline-flex ${iconLook}`;
 
 /** The channel's top bar: the phone's menu button, name and topic, invite and the member list toggle. */
 export function ChannelHeader({
@@ -73,7 +75,7 @@ export function ChannelHeader({
           onClick={ui.toggleMembers}
           aria-label={ui.membersShown ? 'Hide member list' : 'Show member list'}
           aria-pressed={ui.membersShown}
-          className={cn(iconButton, 'hidden xl:inline-flex', ui.membersShown && 'text-fg')}
+          className={cn(iconLook, 'hidden xl:inline-flex', ui.membersShown && 'text-fg')}
         >
           <UsersIcon aria-hidden size={19} />
         </button>

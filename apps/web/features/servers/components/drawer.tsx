@@ -1,7 +1,7 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { cn } from '@/lib/utils';
 
 /**
@@ -23,14 +23,23 @@ export function Drawer({
   children: ReactNode;
   'data-testid'?: string;
 }) {
+  const panel = useRef<HTMLDivElement>(null);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm data-[state=open]:animate-overlay-in data-[state=closed]:animate-overlay-out" />
         <Dialog.Content
+          ref={panel}
           aria-describedby={undefined}
+          // Focus the panel itself: focusing its first link would pop that link's tooltip over the list
+          // (and the first Escape would only close the tooltip).
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            panel.current?.focus();
+          }}
+          tabIndex={-1}
           className={cn(
-            'fixed inset-y-0 z-50 flex h-dvh max-w-[92vw] flex-col bg-sunken shadow-modal outline-none',
+            'fixed inset-y-0 z-50 flex h-dvh max-w-[92vw] flex-col bg-sunken shadow-modal outline-none focus:outline-none',
             'transition-transform duration-300 ease-out-expo data-[state=closed]:animate-overlay-out',
             side === 'left'
               ? 'left-0 border-r border-line starting:-translate-x-full'
