@@ -189,6 +189,7 @@ async function main(): Promise<void> {
             performance.timeOrigin +
             (performance.getEntriesByName('guftagu:dm_call_start').at(-1)?.startTime ?? 0),
         );
+        process.stderr.write(`run ${run}: ${Math.round(Math.max(atA, atB) - started)} ms\n`);
         if (run >= 0) {
           bothSides.push(Math.max(atA, atB) - started);
           perSide.push(atA - started, atB - started);
