@@ -375,9 +375,17 @@ export const ZChannelsResponse = z.object({ success: z.literal(true), channels: 
 export const ZChannelResponse = z.object({ success: z.literal(true), channel: ZChannel });
 export const ZRolesResponse = z.object({ success: z.literal(true), roles: z.array(ZRole) });
 export const ZRoleResponse = z.object({ success: z.literal(true), role: ZRole });
+export const MEMBERS_PAGE_MAX = 1000;
+/** Members in user-id order, a page at a time: `after` is the previous page's `nextCursor`. */
+export const ZMembersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MEMBERS_PAGE_MAX).default(MEMBERS_PAGE_MAX),
+  after: ZUuid.optional(),
+});
 export const ZMembersResponse = z.object({
   success: z.literal(true),
   members: z.array(ZMember),
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
   /** Every role of the server, so the list can group by hoisted role. */
   roles: z.array(ZRole),
 });

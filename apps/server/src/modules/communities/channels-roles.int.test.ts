@@ -352,6 +352,25 @@ describe('members', () => {
     expect(list.members.find((m) => m.userId === owner.userId)).toMatchObject({ isOwner: true });
     expect(list.members.find((m) => m.userId === holder.userId)?.roleIds).toEqual([role.id]);
     expect(list.roles.map((r) => r.id)).toContain(role.id);
+    expect(list.nextCursor).toBeNull();
+    // Paged in user-id order.
+    const first = await call(holder.api, ZMembersResponse, 'GET', `/api/servers/${serverId}/members?limit=2`);
+    expect(first.members).toHaveLength(2);
+    const rest = await call(
+      holder.api,
+      ZMembersResponse,
+      'GET',
+      `/api/servers/${serverId}/members?limit=2&after=${first.nextCursor}`,
+    );
+    expect(rest.nextCursor).toBeNull();
+    expect([...first.members, ...rest.members].map((m) => m.userId)).toEqual(
+      list.members.map((m) => m.userId).sort(),
+    );
+    await expectApiError(
+      holder.api.request('GET', `/api/servers/${serverId}/members?limit=0`),
+      400,
+      'VALIDATION_ERROR',
+    );
     await expectApiError(stranger.api.request('GET', `/api/servers/${serverId}/members`), 404, 'NOT_FOUND');
     await expectApiError(
       holder.api.request('GET', `/api/servers/${serverId}/members/${stranger.userId}`),

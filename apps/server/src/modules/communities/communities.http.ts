@@ -15,6 +15,7 @@ import {
   ZInviteResponse,
   ZJoinServerResponse,
   ZMemberResponse,
+  ZMembersQuery,
   ZMembersResponse,
   ZOverwriteParam,
   ZPutOverwrite,
@@ -418,10 +419,11 @@ export function registerCommunityRoutes(app: FastifyInstance, c: Communities, gu
     tag: 'members',
     auth: 'required',
     params: ZServerIdParam,
+    query: ZMembersQuery,
     response: ZMembersResponse,
-  })(async ({ viewer, params }) => ({
+  })(async ({ viewer, params, query }) => ({
     success: true,
-    ...(await c.members.list(params.serverId, viewer.user.id)),
+    ...(await c.members.list(params.serverId, viewer.user.id, query)),
   }));
   route({
     method: 'GET',

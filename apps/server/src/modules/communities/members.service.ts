@@ -1,5 +1,5 @@
 import type { TMember, TUpdateMember } from '@guftagu/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { toMembers, toRole } from './communities.dto.js';
 import { serverMembers } from './communities.schema.js';
@@ -17,12 +17,28 @@ export class MembersService {
     private readonly servers: ServersService,
   ) {}
 
-  async list(serverId: string, userId: string) {
+  async list(serverId: string, userId: string, page: { limit: number; after?: string | undefined }) {
     const { state } = await this.ctx.memberContext(serverId, userId);
-    const members = await loadMembers(this.ctx.db, serverId);
+    const ids = await this.ctx.db
+      .select({ userId: serverMembers.userId })
+      .from(serverMembers)
+      .where(
+        and(
+          eq(serverMembers.serverId, serverId),
+          page.after ? gt(serverMembers.userId, page.after) : undefined,
+        ),
+      )
+      .orderBy(asc(serverMembers.userId))
+      .limit(page.limit + 1);
+    const more = ids.length > page.limit;
+    const pageIds = ids.slice(0, page.limit).map((row) => row.userId);
+    const members = (await loadMembers(this.ctx.db, serverId, pageIds)).sort((a, b) =>
+      a.userId < b.userId ? -1 : 1,
+    );
     return {
       members: await toMembers(this.ctx.db, serverId, state.server.ownerId, members),
       roles: state.roles.map(toRole),
+      nextCursor: more ? (pageIds.at(-1) ?? null) : null,
     };
   }
 
