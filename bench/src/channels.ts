@@ -207,16 +207,24 @@ async function members(url: string, count: number, inviteCode: string, run: stri
   return tokens;
 }
 
+/** Opens one signed-in socket per token, 100 at a time; a connect that times out is retried twice. */
 async function openGateway(url: string, tokens: string[]): Promise<GuftaguSocket[]> {
   const sockets: GuftaguSocket[] = [];
-  for (let start = 0; start < tokens.length; start += 200) {
-    await Promise.all(
-      tokens.slice(start, start + 200).map(async (token, i) => {
-        const socket = connectSocket(url, { token });
-        sockets[start + i] = socket;
-        await whenReady(socket, 'authenticated');
-      }),
-    );
+  const open = async (token: string, attempt = 0): Promise<GuftaguSocket> => {
+    const socket = connectSocket(url, { token });
+    try {
+      await whenReady(socket, 'authenticated');
+      return socket;
+    } catch (error) {
+      socket.disconnect();
+      if (attempt >= 2) throw error;
+      await sleep(1000);
+      return open(token, attempt + 1);
+    }
+  };
+  for (let start = 0; start < tokens.length; start += 100) {
+    const batch = await Promise.all(tokens.slice(start, start + 100).map((token) => open(token)));
+    sockets.push(...batch);
   }
   return sockets;
 }
