@@ -192,6 +192,15 @@ describe('channels', () => {
       allow: ['VIEW_CHANNEL'],
     });
 
+    // Nor set an overwrite for their own role (at their highest) or one above it.
+    await expectApiError(
+      holder.api.request('PUT', `/api/channels/${secret.id}/permissions/${role.id}`, {
+        type: 'role',
+        allow: [],
+      }),
+      403,
+      'FORBIDDEN',
+    );
     const plainList = await call(plain.api, ZChannelsResponse, 'GET', `/api/servers/${serverId}/channels`);
     expect(plainList.channels.map((c) => c.id)).not.toContain(secret.id);
     await expectApiError(plain.api.request('GET', `/api/channels/${secret.id}`), 404, 'NOT_FOUND');

@@ -292,6 +292,17 @@ describe('invites', () => {
     await expectApiError(join(b, expiring.code), 404, 'NOT_FOUND');
   });
 
+  it('spends one use for one user joining from five tabs at once', async () => {
+    const owner = await server.signUp();
+    const { server: created } = await createServer(owner);
+    const invite = await createInvite(owner, created.id, { maxUses: 2 });
+    const user = await server.signUp();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => join(user, invite.code)));
+    expect(outcomes.filter((outcome) => outcome.joined)).toHaveLength(1);
+    const uses = await server.db.query('select uses from invites where code = $1', [invite.code]);
+    expect(uses.rows[0].uses).toBe(1);
+  });
+
   it('admits exactly max_uses members under 100 concurrent joins', async () => {
     const owner = await server.signUp();
     const { server: created } = await createServer(owner);
