@@ -12,6 +12,15 @@ import {
   channelReactions,
 } from './channel-messages.schema.js';
 
+/** The same object for everyone in the room: nothing about the pinner (nonce, mine, blocks). */
+function forRoom({ authorBlocked: _authorBlocked, ...message }: TChannelMessage): TChannelMessage {
+  return {
+    ...message,
+    nonce: null,
+    reactions: message.reactions.map((reaction) => ({ ...reaction, mine: false })),
+  };
+}
+
 /** One user may put at most this many different emojis on one message. */
 export const REACTIONS_PER_USER_MAX = 20;
 
@@ -242,11 +251,7 @@ export class ActionsService {
               messageId,
               channelId: row.channelId,
               pinnedBy: userId,
-              message: {
-                ...message,
-                nonce: null,
-                reactions: message.reactions.map((r) => ({ ...r, mine: false })),
-              },
+              message: forRoom(message),
             })
           : this.context.toChannel(row.channelId, 'message_unpinned', {
               messageId,
