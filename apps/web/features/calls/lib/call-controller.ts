@@ -70,6 +70,9 @@ export class CallController {
           minimized: false,
         });
         this.tone('ring');
+        // Fetched while ringing, so answering does not wait for it.
+        this.iceServers = this.deps.fetchIceServers();
+        this.iceServers.catch(() => {});
       }),
       listen(socket, 'dm_call_answered', (event) => {
         const phase = this.phase;
@@ -195,12 +198,10 @@ export class CallController {
     const phase = this.phase;
     if (phase.name !== 'incoming') return;
     this.tone(null);
-    this.iceServers = this.deps.fetchIceServers();
-    this.iceServers.catch(() => {});
     const isVideo = phase.isVideo && withVideo;
     this.answering = phase.sessionId;
+    // The answer goes out while the camera starts: the caller's offer waits in `pending` meanwhile.
     this.media = this.acquire(isVideo);
-    await this.media;
     try {
       await emitWithAck(this.deps.socket, 'answer_dm_call', { sessionId: phase.sessionId });
       if (!isVideo && phase.isVideo)
