@@ -1,5 +1,6 @@
 import { CHANNEL_TYPING_TTL_MS } from '@guftagu/contracts';
 import { onServerEvent } from '@/lib/query/cache-event';
+import { forgetUnsyncedLogs } from './channel-sync';
 import {
   changeEveryLog,
   changeLog,
@@ -37,6 +38,7 @@ export const serversCacheEvents = [
   onServerEvent('authenticated', (_event, live) => {
     // Membership and permissions may have changed while this socket was away.
     void live.client.invalidateQueries({ queryKey: serversKeys.all });
+    forgetUnsyncedLogs(live);
   }),
   onServerEvent('server_joined', ({ server }, live) => {
     live.apply(serversKeys.list(), serverUpserted(server));

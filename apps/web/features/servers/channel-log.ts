@@ -47,6 +47,8 @@ function merge(current: TChannelMessage, incoming: TChannelMessage): TChannelMes
 export type LogChange =
   | { type: 'page'; messages: readonly TChannelMessage[]; hasOlder: boolean; older: boolean }
   | { type: 'upsert'; messages: readonly TChannelMessage[] }
+  /** Newer copies of messages this log may hold (a sync's `changed`): never adds one. */
+  | { type: 'refresh'; messages: readonly TChannelMessage[] }
   | { type: 'edited'; messageId: string; content: string; editedAt: string }
   | { type: 'deleted'; messageIds: readonly string[] }
   | {
@@ -134,6 +136,11 @@ export function logReducer(log: ChannelLog, change: LogChange): ChannelLog {
         ? change.messages.filter((message) => message.id >= oldestLoaded)
         : change.messages;
       return upsert(log, fresh);
+    }
+    case 'refresh': {
+      const held = new Set(log.messages.map((message) => message.id));
+      const known = change.messages.filter((message) => held.has(message.id));
+      return known.length > 0 ? upsert(log, known) : log;
     }
     case 'edited':
       return patch(log, change.messageId, (message) =>

@@ -3,6 +3,7 @@
 import { useParams, usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { useChannelSync } from '../hooks/use-channel-sync';
 import { ServerSettings } from '../settings/server-settings';
 import { ChannelSidebar } from './channel-sidebar';
 import { CreateServerDialog } from './create-server-dialog';
@@ -44,6 +45,7 @@ export function ServersShell({ children }: { children: ReactNode }) {
 
 function ServersFrame({ children }: { children: ReactNode }) {
   const { serverId, channelId } = useRouteIds();
+  useChannelSync(channelId);
   const pathname = usePathname();
   const [navOpen, setNavOpen] = useState(false);
   const [membersShown, setMembersShown] = useState(true);

@@ -32,6 +32,11 @@ export function useChannelLog(channelId: string) {
       }),
     enabled: me !== null,
     refetchOnMount: 'always',
+    // Live events and the reconnect sync keep it current; a newest page landing after a reconnect but
+    // before the sync would move the sync's cursor past the messages missed offline.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 
   const loadOlder = useCallback(async () => {
