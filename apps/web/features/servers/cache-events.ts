@@ -10,6 +10,7 @@ import {
   refreshUnread,
   typingSet,
 } from './message-queries';
+import { pinAdded, pinEdited, pinRemoved } from './pins';
 import {
   channelRemoved,
   channelsMoved,
@@ -103,9 +104,11 @@ export const serversCacheEvents = [
   }),
   onServerEvent('message_edited', ({ messageId, newContent, editedAt }, live) => {
     changeEveryLog(live, { type: 'edited', messageId, content: newContent, editedAt });
+    live.apply(channelKeys.pinLists(), pinEdited(messageId, newContent, editedAt));
   }),
   onServerEvent('message_deleted', ({ messageId }, live) => {
     changeEveryLog(live, { type: 'deleted', messageIds: [messageId] });
+    live.apply(channelKeys.pinLists(), pinRemoved(messageId));
   }),
   onServerEvent('reaction_added', ({ messageId, channelId, emoji, userId, count }, live) => {
     changeLog(live, channelId, { type: 'reaction', messageId, emoji, userId, count, added: true, me: null });
@@ -113,11 +116,14 @@ export const serversCacheEvents = [
   onServerEvent('reaction_removed', ({ messageId, channelId, emoji, userId, count }, live) => {
     changeLog(live, channelId, { type: 'reaction', messageId, emoji, userId, count, added: false, me: null });
   }),
-  onServerEvent('message_pinned', ({ messageId, channelId }, live) => {
+  onServerEvent('message_pinned', ({ messageId, channelId, message }, live) => {
     changeLog(live, channelId, { type: 'pinned', messageId, pinned: true });
+    if (message) live.apply(channelKeys.pins(channelId), pinAdded(message));
+    else void live.client.invalidateQueries({ queryKey: channelKeys.pins(channelId) });
   }),
   onServerEvent('message_unpinned', ({ messageId, channelId }, live) => {
     changeLog(live, channelId, { type: 'pinned', messageId, pinned: false });
+    live.apply(channelKeys.pins(channelId), pinRemoved(messageId));
   }),
   onServerEvent('channel_read_update', ({ serverId, ...state }, live) => {
     live.apply(channelKeys.unread(serverId), readStateSet(state));

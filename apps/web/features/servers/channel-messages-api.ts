@@ -5,6 +5,7 @@ import {
   ZChannelMessageResponse,
   ZChannelMessagesResponse,
   ZChannelOkResponse,
+  ZChannelPinsResponse,
   ZChannelReadResponse,
   ZSendChannelMessageResponse,
   ZServerUnreadResponse,
@@ -37,6 +38,12 @@ export function useChannelMessagesApi() {
       remove: (channelId: string, messageId: string) =>
         authedRequest(`/api/channels/${id(channelId)}/messages/${id(messageId)}`, ZChannelOkResponse, {
           method: 'DELETE',
+        }),
+      pins: (channelId: string, signal?: AbortSignal) =>
+        authedRequest(`/api/channels/${id(channelId)}/pins`, ZChannelPinsResponse, { signal }),
+      setPinned: (channelId: string, messageId: string, pinned: boolean) =>
+        authedRequest(`/api/channels/${id(channelId)}/pins/${id(messageId)}`, ZChannelMessageResponse, {
+          method: pinned ? 'PUT' : 'DELETE',
         }),
       unread: (serverId: string) =>
         authedRequest(`/api/servers/${id(serverId)}/unread`, ZServerUnreadResponse),

@@ -24,6 +24,8 @@ export const channelKeys = {
   unreads: () => [...channelKeys.all, 'unread'] as const,
   unread: (serverId: string) => [...channelKeys.unreads(), serverId] as const,
   typings: () => [...channelKeys.all, 'typing'] as const,
+  pinLists: () => [...channelKeys.all, 'pins'] as const,
+  pins: (channelId: string) => [...channelKeys.pinLists(), channelId] as const,
   typing: (channelId: string) => [...channelKeys.typings(), channelId] as const,
 };
 

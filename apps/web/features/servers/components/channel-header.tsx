@@ -2,6 +2,7 @@
 
 import type { TChannel } from '@guftagu/contracts';
 import { MenuIcon, UserPlusIcon, UsersIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Tooltip } from '@/components/ui/tooltip';
 import { cn } from '@/lib/utils';
 import { ChannelIcon } from './channel-icon';
@@ -19,12 +20,15 @@ export function ChannelHeader({
   title,
   locked,
   canInvite,
+  actions,
 }: {
   serverId: string;
   channel: Pick<TChannel, 'name' | 'type' | 'topic'> | null;
   title: string;
   locked: boolean;
   canInvite: boolean;
+  /** Channel-specific buttons (pins), given the header's icon-button look. */
+  actions?: (buttonClass: string) => ReactNode;
 }) {
   const ui = useServersUi();
   return (
@@ -57,6 +61,7 @@ export function ChannelHeader({
       ) : (
         <span className="flex-1" />
       )}
+      {actions?.(iconButton)}
       {canInvite ? (
         <Tooltip content="Invite people">
           <button

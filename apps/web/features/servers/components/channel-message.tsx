@@ -8,6 +8,7 @@ import {
   EllipsisIcon,
   PencilIcon,
   PinIcon,
+  PinOffIcon,
   RefreshCwIcon,
   ReplyIcon,
   SmileIcon,
@@ -29,6 +30,7 @@ export type ChannelMessageAction =
   | { type: 'edit' }
   | { type: 'copy' }
   | { type: 'delete' }
+  | { type: 'pin'; pinned: boolean }
   | { type: 'react'; emoji: string };
 
 const toolButton =
@@ -43,6 +45,8 @@ export interface ChannelMessageProps {
   canReact: boolean;
   canReply: boolean;
   canDelete: boolean;
+  /** Manage Messages: pin and unpin. */
+  canPin?: boolean;
   nameOf: (userId: string) => string;
   onAction: (message: ChannelDisplayMessage, action: ChannelMessageAction) => void;
   onJump: (messageId: string) => void;
@@ -56,6 +60,7 @@ function Toolbar({
   canReact,
   canReply,
   canDelete,
+  canPin,
   menuOpen,
   setMenuOpen,
   act,
@@ -64,6 +69,7 @@ function Toolbar({
   canReact: boolean;
   canReply: boolean;
   canDelete: boolean;
+  canPin: boolean;
   menuOpen: boolean;
   setMenuOpen: (open: boolean) => void;
   act: (action: ChannelMessageAction) => void;
@@ -140,6 +146,15 @@ function Toolbar({
               Edit message
             </DropdownItem>
           ) : null}
+          {canPin ? (
+            <DropdownItem
+              icon={message.pinned ? <PinOffIcon aria-hidden size={16} /> : <PinIcon aria-hidden size={16} />}
+              onSelect={() => act({ type: 'pin', pinned: !message.pinned })}
+              data-testid="message-pin"
+            >
+              {message.pinned ? 'Unpin message' : 'Pin message'}
+            </DropdownItem>
+          ) : null}
           {message.content ? (
             <DropdownItem icon={<CopyIcon aria-hidden size={16} />} onSelect={() => act({ type: 'copy' })}>
               Copy text
@@ -173,6 +188,7 @@ export const ChannelMessage = memo(function ChannelMessage({
   canReact,
   canReply,
   canDelete,
+  canPin = false,
   nameOf,
   onAction,
   onJump,
@@ -354,6 +370,7 @@ export const ChannelMessage = memo(function ChannelMessage({
           canReact={canReact}
           canReply={canReply}
           canDelete={canDelete}
+          canPin={canPin}
           menuOpen={menuOpen}
           setMenuOpen={setMenuOpen}
           act={act}

@@ -8,11 +8,12 @@ import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, LoadFailedState } from '@/components/ui/empty-state';
 import { ChatLoadingState } from '@/features/messages/components/chat-states';
 import { errorMessage, isApiError } from '@/lib/api';
-import { firstTextChannel, isPrivateChannel } from '../access';
+import { channelPermissions, firstTextChannel, isPrivateChannel } from '../access';
 import { useSelf, useServerDetail, useServerList } from '../hooks/use-servers';
 import { ChannelHeader } from './channel-header';
 import { ChannelView } from './channel-view';
 import { MemberList } from './member-list';
+import { PinsButton } from './pins-panel';
 import { useServersUi } from './servers-ui';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -128,6 +129,19 @@ export function ChannelScreen() {
         title={channel.name}
         locked={isPrivateChannel(channel, everyoneId)}
         canInvite={canInvite}
+        actions={
+          channel.type === 'text' || channel.type === 'announcement'
+            ? (buttonClass) => (
+                <PinsButton
+                  serverId={serverId}
+                  channelId={channel.id}
+                  channelName={channel.name}
+                  canManage={channelPermissions(channel, detail.roles, self).has('MANAGE_MESSAGES')}
+                  className={buttonClass}
+                />
+              )
+            : undefined
+        }
       />
       <div className="flex min-h-0 flex-1">
         {channel.type === 'voice' ? (

@@ -258,6 +258,12 @@ export function ChannelView({
         case 'react':
           void actions.react(id, action.emoji).catch(fail('Couldn’t react'));
           break;
+        case 'pin':
+          void actions
+            .setPinned(id, action.pinned)
+            .then(() => toast({ title: action.pinned ? 'Message pinned' : 'Message unpinned' }))
+            .catch(fail(action.pinned ? 'Couldn’t pin the message' : 'Couldn’t unpin the message'));
+          break;
       }
     },
     [actions, toast],
@@ -383,6 +389,7 @@ export function ChannelView({
                       canReact={canReact}
                       canReply={canSend}
                       canDelete={item.message.mine || canManage}
+                      canPin={canManage}
                       nameOf={nameOf}
                       onAction={onAction}
                       onJump={(id) => void jumpTo(id)}

@@ -158,6 +158,18 @@ export function useChannelActions(serverId: string, channelId: string) {
           throw error;
         }
       },
+      /** Pins or unpins (Manage Messages); the broadcast settles every tab, this one shows it at once. */
+      async setPinned(messageId: string, pinned: boolean) {
+        changeLog(live, channelId, { type: 'pinned', messageId, pinned });
+        try {
+          if (socket?.connected)
+            await emitWithAck(socket, pinned ? 'pin_message' : 'unpin_message', { messageId });
+          else await api.setPinned(channelId, messageId, pinned);
+        } catch (error) {
+          changeLog(live, channelId, { type: 'pinned', messageId, pinned: !pinned });
+          throw error;
+        }
+      },
       /** Moves my read position to `messageId`; the answer carries the channel's exact counts. */
       markRead(messageId: string) {
         const request = socket?.connected
