@@ -24,6 +24,7 @@ import { QUICK_REACTIONS } from '@/features/messages/emoji';
 import { formatClock, formatFullTime, formatMessageTime } from '@/features/messages/format';
 import { cn } from '@/lib/utils';
 import type { ChannelDisplayMessage } from './display';
+import { type MentionLookup, MentionText } from './mention-text';
 
 export type ChannelMessageAction =
   | { type: 'reply' }
@@ -47,6 +48,8 @@ export interface ChannelMessageProps {
   canDelete: boolean;
   /** Manage Messages: pin and unpin. */
   canPin?: boolean;
+  /** Names for `<@id>`/`<@&id>` mentions in the text. */
+  mentions?: MentionLookup;
   nameOf: (userId: string) => string;
   onAction: (message: ChannelDisplayMessage, action: ChannelMessageAction) => void;
   onJump: (messageId: string) => void;
@@ -189,6 +192,7 @@ export const ChannelMessage = memo(function ChannelMessage({
   canReply,
   canDelete,
   canPin = false,
+  mentions,
   nameOf,
   onAction,
   onJump,
@@ -291,7 +295,11 @@ export const ChannelMessage = memo(function ChannelMessage({
               )}
               data-testid="message-text"
             >
-              {message.content}
+              <MentionText
+                content={message.content}
+                lookup={mentions}
+                everyone={message.stored?.mentions.everyone ?? false}
+              />
               {message.edited ? (
                 <span className="ml-1 text-[11px] text-fg-faint" data-testid="message-edited">
                   (edited)

@@ -27,6 +27,8 @@ import { ChannelIcon } from './channel-icon';
 import { ChannelMessage, type ChannelMessageAction } from './channel-message';
 import { type ChannelDisplayMessage, fromPendingMessage, fromStoredMessage } from './display';
 import { memberName } from './member-list';
+import { MentionComposer } from './mention-composer';
+import type { MentionLookup } from './mention-text';
 import { TypingLine } from './typing-line';
 
 /** How many older pages a click on a reply may load while looking for the original. */
@@ -75,7 +77,19 @@ function useLogDisplay(detail: ServerDetail, self: SelfInServer, channelId: stri
     },
     [byId, log.messages],
   );
-  return { log, query, loadOlder, display, nameOf };
+  const mentions = useMemo<MentionLookup>(
+    () => ({
+      user: nameOf,
+      role: (roleId) => {
+        const role = roles.find((item) => item.id === roleId);
+        return role ? { name: role.name, color: role.color } : null;
+      },
+      me: self.userId,
+      myRoleIds: self.roleIds,
+    }),
+    [nameOf, roles, self.userId, self.roleIds],
+  );
+  return { log, query, loadOlder, display, nameOf, mentions, members: memberList?.members ?? [], roles };
 }
 
 /** The message pane of a text or announcement channel: history, typing, composer. */
@@ -92,7 +106,11 @@ export function ChannelView({
   const { token } = useAuth();
   const { toast } = useToast();
   const now = useNow(20_000);
-  const { log, query, loadOlder, display, nameOf } = useLogDisplay(detail, self, channel.id);
+  const { log, query, loadOlder, display, nameOf, mentions, members, roles } = useLogDisplay(
+    detail,
+    self,
+    channel.id,
+  );
   const typing = useChannelTyping(channel.id);
   const unread = useServerUnread(serverId);
   const actions = useChannelActions(serverId, channel.id);
@@ -390,6 +408,7 @@ export function ChannelView({
                       canReply={canSend}
                       canDelete={item.message.mine || canManage}
                       canPin={canManage}
+                      mentions={mentions}
                       nameOf={nameOf}
                       onAction={onAction}
                       onJump={(id) => void jumpTo(id)}
@@ -431,33 +450,46 @@ export function ChannelView({
         me={self.userId}
         nameOf={(userId, fallback) => (nameOf(userId) === 'Someone' ? fallback : nameOf(userId))}
       />
-      <MessageInput
-        disabled={!canSend}
-        placeholder={canSend ? `Message #${channel.name}` : 'You don’t have permission to send messages here'}
-        context={context}
-        editText={editText}
-        onCancelContext={() => setContext(null)}
-        onSend={(text, attachments) => {
-          actions.send(text, attachments, context?.kind === 'reply' ? replyTarget(context.messageId) : null);
-          setContext(null);
-          scroll.scrollToBottom();
-        }}
-        onEdit={(messageId, text) => {
-          setContext(null);
-          void actions.edit(messageId, text).catch((error) =>
-            toast({
-              title: 'Couldn’t edit the message',
-              description: channelErrorMessage(error),
-              tone: 'error',
-            }),
-          );
-        }}
-        onTyping={onTyping}
-        upload={upload}
-        onReject={(message) =>
-          toast({ title: 'Can’t attach that file', description: message, tone: 'error' })
-        }
-      />
+      <MentionComposer
+        members={members}
+        roles={roles}
+        canMentionEveryone={perms.has('MENTION_EVERYONE')}
+        me={self.userId}
+      >
+        <MessageInput
+          disabled={!canSend}
+          placeholder={
+            canSend ? `Message #${channel.name}` : 'You don’t have permission to send messages here'
+          }
+          context={context}
+          editText={editText}
+          onCancelContext={() => setContext(null)}
+          onSend={(text, attachments) => {
+            actions.send(
+              text,
+              attachments,
+              context?.kind === 'reply' ? replyTarget(context.messageId) : null,
+            );
+            setContext(null);
+            scroll.scrollToBottom();
+          }}
+          onEdit={(messageId, text) => {
+            setContext(null);
+            void actions.edit(messageId, text).catch((error) =>
+              toast({
+                title: 'Couldn’t edit the message',
+                description: channelErrorMessage(error),
+                tone: 'error',
+              }),
+            );
+          }}
+          onTyping={onTyping}
+          upload={upload}
+          onReject={(message) =>
+            toast({ title: 'Can’t attach that file', description: message, tone: 'error' })
+          }
+        />
+      </MentionComposer>
       <Lightbox
         images={lightbox?.images ?? []}
         index={lightbox?.index ?? null}
