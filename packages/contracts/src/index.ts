@@ -403,3 +403,4 @@ export {
   ZSelfUser,
   ZUsername,
 } from './users.js';
+export * from './voice.js';

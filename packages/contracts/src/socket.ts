@@ -26,6 +26,7 @@ import {
   ZUnfriended,
   ZUpdateStatus,
 } from './social.js';
+import { voiceClientEvents, voiceServerEvents } from './voice.js';
 
 /**
  * The Socket.IO contract: one Zod schema per event, both directions. The server parses every client
@@ -55,6 +56,7 @@ export const clientEvents = {
   ...matchClientEvents,
   ...dmClientEvents,
   ...callClientEvents,
+  ...voiceClientEvents,
   ...channelMessageClientEvents,
 } as const;
 
@@ -143,6 +145,7 @@ export const serverEvents = {
   ...matchServerEvents,
   ...dmServerEvents,
   ...callServerEvents,
+  ...voiceServerEvents,
   ...communityServerEvents,
   ...channelMessageServerEvents,
 } as const;

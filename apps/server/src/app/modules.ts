@@ -12,6 +12,7 @@ import { createReportsModule } from '../modules/reports/index.js';
 import { createSocialModule } from '../modules/social/index.js';
 import { createUploadsModule } from '../modules/uploads/index.js';
 import { createUsersModule } from '../modules/users/index.js';
+import { createVoiceModule } from '../modules/voice/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { RealtimePublisher } from '../realtime/publisher.js';
 import type { GatewayServer } from '../realtime/types.js';
@@ -183,6 +184,16 @@ export async function createModules(
     logger,
   });
 
+  const voice = createVoiceModule({
+    db,
+    publisher,
+    communities: communities.api,
+    logger,
+    // A voice session's signaling socket gets the same grace as a call's.
+    graceMs: env.CALL_GRACE_MS,
+    sweepMs: env.CALL_SWEEP_MS,
+  });
+
   // Socket hooks run in this order (presence before messaging on connect, the reverse on disconnect).
   const list: ServerModule[] = [
     auth,
@@ -197,6 +208,7 @@ export async function createModules(
     communities,
     channelMessages,
     calls,
+    voice,
   ];
   return {
     list,

@@ -29,6 +29,7 @@ import { reports } from '../../modules/reports/reports.schema.js';
 import { blocks, friendRequests, friendships } from '../../modules/social/social.schema.js';
 import { attachments } from '../../modules/uploads/uploads.schema.js';
 import { usernameHistory, users } from '../../modules/users/users.schema.js';
+import { voiceStates } from '../../modules/voice/voice.schema.js';
 
 /** Every module's tables, for Drizzle's relational queries and drizzle-kit's migration generator. */
 export const tables = {
@@ -61,6 +62,7 @@ export const tables = {
   channels,
   channelOverwrites,
   invites,
+  voiceStates,
 };
 export {
   attachments,
@@ -92,4 +94,5 @@ export {
   sessions,
   usernameHistory,
   users,
+  voiceStates,
 };
