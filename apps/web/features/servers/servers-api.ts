@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  type TBanMember,
   type TCreateChannel,
   type TCreateInvite,
   type TCreateRole,
@@ -11,6 +12,7 @@ import {
   type TUpdateRole,
   type TUpdateServer,
   ZChannelResponse,
+  ZChannelsResponse,
   ZCommunityOkResponse,
   ZCreateServerResponse,
   ZInvitePreviewResponse,
@@ -80,6 +82,28 @@ export function useServersApi() {
         authedRequest(`/api/servers/${id(serverId)}/members/${id(userId)}`, ZMemberResponse, {
           method: 'PUT',
           body,
+        }),
+      transfer: (serverId: string, userId: string) =>
+        authedRequest(`/api/servers/${id(serverId)}/transfer`, ZServerResponse, {
+          method: 'POST',
+          body: { userId },
+        }),
+      kick: (serverId: string, userId: string) =>
+        authedRequest(`/api/servers/${id(serverId)}/members/${id(userId)}/kick`, ZCommunityOkResponse, {
+          method: 'POST',
+        }),
+      ban: (serverId: string, userId: string, body: TBanMember) =>
+        authedRequest(`/api/servers/${id(serverId)}/members/${id(userId)}/ban`, ZCommunityOkResponse, {
+          method: 'POST',
+          body,
+        }),
+      reorderChannels: (
+        serverId: string,
+        channels: { id: string; position: number; parentId?: string | null }[],
+      ) =>
+        authedRequest(`/api/servers/${id(serverId)}/channels`, ZChannelsResponse, {
+          method: 'PATCH',
+          body: { channels },
         }),
       invites: (serverId: string) =>
         authedRequest(`/api/servers/${id(serverId)}/invites`, ZServerInvitesResponse),

@@ -21,6 +21,7 @@ import {
   DropdownSeparator,
   DropdownTrigger,
 } from '@/components/ui/dropdown';
+import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { Tooltip } from '@/components/ui/tooltip';
@@ -131,7 +132,14 @@ export function ChannelSidebar({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [createIn, setCreateIn] = useState<{ parentId: string | null; type: TChannel['type'] } | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const [deleting, setDeletingOpen] = useState(false);
+  const [deleteName, setDeleteName] = useState('');
+  const [deleteNameError, setDeleteNameError] = useState<string | null>(null);
+  const setDeleting = (open: boolean) => {
+    setDeletingOpen(open);
+    setDeleteName('');
+    setDeleteNameError(null);
+  };
 
   const groups = useMemo(() => groupChannels(detail?.channels ?? []), [detail?.channels]);
   const everyoneId = detail?.roles.find((role) => role.isDefault)?.id;
@@ -341,6 +349,11 @@ export function ChannelSidebar({
         confirmLabel="Delete server"
         data-testid="delete-server"
         onConfirm={async () => {
+          // Typing the name proves this is the server meant, not a slip of the menu.
+          if (deleteName.trim() !== (detail?.server.name ?? '').trim()) {
+            setDeleteNameError('Type the server’s name exactly to delete it.');
+            throw new Error('name mismatch');
+          }
           try {
             await actions.remove(serverId);
             router.replace('/servers');
@@ -349,7 +362,19 @@ export function ChannelSidebar({
             throw error;
           }
         }}
-      />
+      >
+        <Input
+          label={`Type “${detail?.server.name ?? ''}” to confirm`}
+          value={deleteName}
+          autoComplete="off"
+          onChange={(event) => {
+            setDeleteName(event.target.value);
+            setDeleteNameError(null);
+          }}
+          error={deleteNameError ?? undefined}
+          data-testid="delete-server-name"
+        />
+      </ConfirmDialog>
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type {
+  TBanMember,
   TCreateChannel,
   TCreateInvite,
   TCreateRole,
@@ -15,10 +16,12 @@ import { useMemo } from 'react';
 import { useLiveCache } from '@/lib/query/query-provider';
 import {
   channelRemoved,
+  channelsMoved,
   channelUpserted,
   detailServer,
   forgetServer,
   type MemberList,
+  memberRemoved,
   memberUpserted,
   roleRemoved,
   roleUpserted,
@@ -122,6 +125,32 @@ export function useServerActions() {
         live.apply(serversKeys.members(serverId), memberUpserted(member));
         refreshDetail(serverId);
         return member;
+      },
+      /** Hands the server to another member; I stay as a member with my roles. */
+      async transfer(serverId: string, userId: string) {
+        const { server } = await api.transfer(serverId, userId);
+        live.apply(serversKeys.list(), serverUpserted(server));
+        live.apply(serversKeys.detail(serverId), detailServer(server));
+        refreshDetail(serverId);
+        void live.client.invalidateQueries({ queryKey: serversKeys.members(serverId) });
+        return server;
+      },
+      async kick(serverId: string, userId: string) {
+        await api.kick(serverId, userId);
+        live.apply(serversKeys.members(serverId), memberRemoved(userId));
+      },
+      async ban(serverId: string, userId: string, body: TBanMember) {
+        await api.ban(serverId, userId, body);
+        live.apply(serversKeys.members(serverId), memberRemoved(userId));
+      },
+      /** Moves channels (positions and categories) at once; the server's answer is the new order. */
+      async reorderChannels(
+        serverId: string,
+        channels: { id: string; position: number; parentId?: string | null }[],
+      ) {
+        const answer = await api.reorderChannels(serverId, channels);
+        live.apply(serversKeys.detail(serverId), channelsMoved(answer.channels));
+        return answer.channels;
       },
       async createInvite(serverId: string, body: TCreateInvite) {
         const { invite } = await api.createInvite(serverId, body);

@@ -16,6 +16,7 @@ import { memberName } from '../components/member-list';
 import { useServerActions } from '../hooks/use-server-actions';
 import { useMembers } from '../hooks/use-servers';
 import type { ServerDetail } from '../queries';
+import { MemberModerationMenu } from './member-moderation';
 import { topPosition } from './roles-tab';
 import { SectionHeading } from './server-settings';
 
@@ -197,6 +198,13 @@ export function MembersTab({ detail, self }: { detail: ServerDetail; self: SelfI
                       </DropdownContent>
                     </Menu.Root>
                   ) : null}
+                  <MemberModerationMenu
+                    serverId={serverId}
+                    serverName={detail.server.name}
+                    member={member}
+                    self={self}
+                    roles={data?.roles ?? detail.roles}
+                  />
                 </div>
               </li>
             );
