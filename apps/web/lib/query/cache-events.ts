@@ -2,6 +2,7 @@ import { friendsCacheEvents } from '@/features/friends/cache-events';
 import { messagesCacheEvents } from '@/features/messages/cache-events';
 import { notificationsCacheEvents } from '@/features/notifications/cache-events';
 import { serversCacheEvents } from '@/features/servers/cache-events';
+import { voiceCacheEvents } from '@/features/voice/cache-events';
 import type { CacheEventBinding } from './cache-event';
 
 /**
@@ -13,4 +14,5 @@ export const CACHE_EVENTS: readonly CacheEventBinding[] = [
   ...friendsCacheEvents,
   ...notificationsCacheEvents,
   ...serversCacheEvents,
+  ...voiceCacheEvents,
 ];

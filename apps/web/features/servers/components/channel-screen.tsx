@@ -1,12 +1,13 @@
 'use client';
 
-import { HashIcon, TriangleAlertIcon, Volume2Icon } from 'lucide-react';
+import { HashIcon, TriangleAlertIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, LoadFailedState } from '@/components/ui/empty-state';
 import { ChatLoadingState } from '@/features/messages/components/chat-states';
+import { VoiceStage } from '@/features/voice/components/voice-stage';
 import { errorMessage, isApiError } from '@/lib/api';
 import { channelPermissions, firstTextChannel, isPrivateChannel } from '../access';
 import { useSelf, useServerDetail, useServerList } from '../hooks/use-servers';
@@ -145,11 +146,13 @@ export function ChannelScreen() {
       />
       <div className="flex min-h-0 flex-1">
         {channel.type === 'voice' ? (
-          <Centered>
-            <EmptyState icon={<Volume2Icon aria-hidden size={22} />} title={channel.name}>
-              Voice channels open in calls. Text chat lives in the text channels.
-            </EmptyState>
-          </Centered>
+          <VoiceStage
+            serverId={serverId}
+            channelId={channel.id}
+            channelName={channel.name}
+            me={self.userId}
+            canConnect={channelPermissions(channel, detail.roles, self).has('CONNECT')}
+          />
         ) : (
           <ChannelView key={channel.id} detail={detail} self={self} channel={channel} />
         )}

@@ -25,6 +25,9 @@ import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { Tooltip } from '@/components/ui/tooltip';
+import { VoiceChannelMembers } from '@/features/voice/components/voice-channel-members';
+import { VoicePanel } from '@/features/voice/components/voice-panel';
+import { joinVoice } from '@/features/voice/lib/voice-controller';
 import { errorMessage } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { groupChannels, isPrivateChannel } from '../access';
@@ -64,6 +67,7 @@ function ChannelRow({
       ) : null}
       <Link
         href={`/servers/${serverId}/${channel.id}`}
+        onClick={channel.type === 'voice' ? () => joinVoice(serverId, channel.id) : undefined}
         aria-current={active ? 'page' : undefined}
         className={cn(
           'flex h-9 items-center gap-2 rounded-lg pr-2 pl-2.5 text-[15px] transition-colors outline-none focus-visible:ring-2 focus-visible:ring-focus',
@@ -110,6 +114,7 @@ function ChannelRow({
           </button>
         </Tooltip>
       ) : null}
+      {channel.type === 'voice' ? <VoiceChannelMembers serverId={serverId} channelId={channel.id} /> : null}
     </li>
   );
 }
@@ -313,6 +318,7 @@ export function ChannelSidebar({
           })
         )}
       </div>
+      <VoicePanel channelName={(id) => detail?.channels.find((channel) => channel.id === id)?.name ?? null} />
       <UserPanel />
 
       {detail && createIn ? (

@@ -3,6 +3,7 @@
 import { useParams, usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { VoiceLayer } from '@/features/voice/components/voice-layer';
 import { useChannelSync } from '../hooks/use-channel-sync';
 import { ServerSettings } from '../settings/server-settings';
 import { ChannelSidebar } from './channel-sidebar';
@@ -98,6 +99,7 @@ function ServersFrame({ children }: { children: ReactNode }) {
         <div className="hidden h-full shrink-0 lg:flex">{nav}</div>
         <div className="flex h-full min-w-0 flex-1 flex-col">{children}</div>
       </div>
+      <VoiceLayer />
       <Drawer
         open={navOpen}
         onOpenChange={setNavOpen}
