@@ -19,6 +19,7 @@ import { errorMessage } from '@/lib/api';
 import { useNow } from '@/lib/hooks/use-now';
 import { nameOf as userName } from '@/lib/utils';
 import { channelPermissions, roleColorOf, type SelfInServer } from '../access';
+import { composerPlaceholder } from '../composer';
 import { useChannelLog, useChannelTyping, useServerUnread } from '../hooks/use-channel';
 import { channelErrorMessage, useChannelActions } from '../hooks/use-channel-actions';
 import { useMembers } from '../hooks/use-servers';
@@ -30,6 +31,9 @@ import { memberName } from './member-list';
 import { MentionComposer } from './mention-composer';
 import type { MentionLookup } from './mention-text';
 import { TypingLine } from './typing-line';
+
+/** MessageInput has no switch for attachments: without ATTACH_FILES its attach button is hidden. */
+const NO_ATTACH = '[&_input[data-testid=attachment-input]+button]:hidden';
 
 /** How many older pages a click on a reply may load while looking for the original. */
 const JUMP_PAGES_MAX = 10;
@@ -118,6 +122,7 @@ export function ChannelView({
   const canSend = perms.has('SEND_MESSAGES');
   const canReact = perms.has('ADD_REACTIONS');
   const canManage = perms.has('MANAGE_MESSAGES');
+  const canAttach = perms.has('ATTACH_FILES');
   const [context, setContext] = useState<ComposerContext | null>(null);
   const [lightbox, setLightbox] = useState<{ images: TAttachment[]; index: number } | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -289,8 +294,12 @@ export function ChannelView({
 
   const onTyping = useTypingEmitter(actions.typing);
   const upload = useCallback(
-    (file: File, onProgress: (fraction: number) => void) => uploadAttachments([file], token, onProgress),
-    [token],
+    (file: File, onProgress: (fraction: number) => void) =>
+      // Pasted or dropped files reach here even with the attach button hidden.
+      canAttach
+        ? uploadAttachments([file], token, onProgress)
+        : { promise: Promise.reject(new Error('You can’t attach files in this channel.')), abort: () => {} },
+    [token, canAttach],
   );
 
   if (!log.loaded) {
@@ -451,6 +460,7 @@ export function ChannelView({
         nameOf={(userId, fallback) => (nameOf(userId) === 'Someone' ? fallback : nameOf(userId))}
       />
       <MentionComposer
+        className={canAttach ? undefined : NO_ATTACH}
         members={members}
         roles={roles}
         canMentionEveryone={perms.has('MENTION_EVERYONE')}
@@ -458,9 +468,7 @@ export function ChannelView({
       >
         <MessageInput
           disabled={!canSend}
-          placeholder={
-            canSend ? `Message #${channel.name}` : 'You don’t have permission to send messages here'
-          }
+          placeholder={composerPlaceholder(channel, canSend, canAttach)}
           context={context}
           editText={editText}
           onCancelContext={() => setContext(null)}

@@ -26,8 +26,10 @@ export function MentionComposer({
   roles,
   canMentionEveryone,
   me,
+  className,
   children,
 }: {
+  className?: string | undefined;
   members: readonly TMember[];
   roles: readonly TRole[];
   canMentionEveryone: boolean;
@@ -130,7 +132,7 @@ export function MentionComposer({
     // biome-ignore lint/a11y/noStaticElementInteractions: it only listens to the composer's own textarea (caret moves, keys) to drive the suggestions.
     <div
       ref={wrapper}
-      className="relative"
+      className={cn('relative', className)}
       onKeyDownCapture={onKeyDownCapture}
       onInput={read}
       onKeyUp={(event) => {

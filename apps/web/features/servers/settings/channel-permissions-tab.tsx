@@ -19,6 +19,7 @@ import {
   setOverwrite,
 } from '../permissions';
 import type { ServerDetail } from '../queries';
+import { ChannelOrderList } from './channel-order-list';
 import { ChannelOverview } from './channel-overview';
 import { SectionHeading } from './server-settings';
 
@@ -277,6 +278,7 @@ export function ChannelPermissionsTab({
           </div>
         </div>
       </div>
+      {canManageChannels ? <ChannelOrderList serverId={serverId} channels={detail.channels} /> : null}
     </div>
   );
 }
