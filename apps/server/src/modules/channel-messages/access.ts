@@ -65,10 +65,8 @@ export class AccessGuard {
       throw new AppError('BAD_REQUEST', 'Voice channels have no messages.', { field: 'channelId' });
     if (!has(access, 'SEND_MESSAGES'))
       throw missing('SEND_MESSAGES', "You can't send messages in this channel.");
-    // Announcement channels are for those who run the server: posting there also takes
-    // MANAGE_MESSAGES (owner and ADMINISTRATOR hold it), whatever SEND_MESSAGES says.
-    if (access.type === 'announcement' && !has(access, 'MANAGE_MESSAGES'))
-      throw missing('MANAGE_MESSAGES', 'Only members allowed to post may post in an announcement channel.');
+    // Announcement channels need nothing extra here: communities creates them with an `@everyone`
+    // overwrite denying SEND_MESSAGES, so only roles or members allowed to post have the flag.
     return access;
   }
 

@@ -18,6 +18,7 @@ import {
   createRole,
   expectAckError,
   heardPayloads,
+  join,
   nonce,
   post,
   send,
@@ -231,8 +232,15 @@ describe('permission matrix', () => {
     const news = await createChannel(ctx.owner, ctx.serverId, { name: 'news', type: 'announcement' });
     await expectApiError(post(member, news.id, 'me too'), 403, 'FORBIDDEN');
     const posted = await post(ctx.owner, news.id, 'Release day');
+    // A role allowed to post there may, without any moderation flag.
+    const [poster] = await Promise.all([server.signUp()]);
+    await join(poster as SignedUp, ctx.detail.server.inviteCode);
+    const role = await createRole(ctx.owner, ctx.serverId, { name: 'press' });
+    await assign(ctx.owner, ctx.serverId, role.id, (poster as SignedUp).userId);
+    await overwrite(ctx.owner, news.id, role.id, 'role', { allow: ['SEND_MESSAGES'] });
+    const pressed = await post(poster as SignedUp, news.id, 'From the press');
     const page = await call(member.api, ZChannelMessagesResponse, 'GET', `/api/channels/${news.id}/messages`);
-    expect(page.messages.map((m) => m.id)).toEqual([posted.id]);
+    expect(page.messages.map((m) => m.id)).toEqual([pressed.id, posted.id]);
   });
 
   it('slow mode holds a member to one message per interval, on every tab, but not moderators', async () => {
