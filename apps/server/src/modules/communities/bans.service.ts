@@ -2,7 +2,7 @@ import type { TBan, TBanMember } from '@guftagu/contracts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { toUserCard } from '../social/index.js';
-import { users } from '../users/users.schema.js';
+import { users } from '../users/index.js';
 import { channelRoom, serverRoom } from './access.js';
 import { serverBans, serverMembers } from './communities.schema.js';
 import type { CommunityContext } from './context.js';

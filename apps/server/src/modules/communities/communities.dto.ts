@@ -8,7 +8,7 @@ import {
 } from '@guftagu/contracts';
 import { inArray } from 'drizzle-orm';
 import { toUserCard, visiblePresence } from '../social/index.js';
-import { users } from '../users/users.schema.js';
+import { users } from '../users/index.js';
 import type { ChannelRow, InviteRow, OverwriteRow, RoleRow, ServerRow } from './communities.schema.js';
 import type { Executor, MemberState } from './state.js';
 

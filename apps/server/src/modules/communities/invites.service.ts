@@ -1,7 +1,7 @@
 import type { TCreateInvite, TInvite } from '@guftagu/contracts';
 import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../users/users.schema.js';
+import { users } from '../users/index.js';
 import { channelRoom, serverRoom } from './access.js';
 import { isBanned, lockMembership } from './bans.service.js';
 import { inviteUrl, toInvite, toMembers, toServer } from './communities.dto.js';

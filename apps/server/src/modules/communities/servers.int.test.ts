@@ -12,9 +12,9 @@ import {
   ZServersResponse,
   ZUploadResponse,
 } from '@guftagu/contracts';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectApiError, startTestServer, type TestServer } from '../../../test/harness.js';
-import { pngWithGps } from '../uploads/uploads.fixtures.js';
 import {
   createInvite,
   createRole,
@@ -152,7 +152,9 @@ describe('server icons', () => {
   it('takes an image the caller uploaded, keeps it from the sweeper, refuses a foreign or used one', async () => {
     const owner = await server.signUp();
     const other = await server.signUp();
-    const png = await pngWithGps(64, 64);
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#5865f2' } })
+      .png()
+      .toBuffer();
     const [icon] = ZUploadResponse.parse(
       await owner.api.uploadFiles([{ name: 'icon.png', data: png }]),
     ).attachments;

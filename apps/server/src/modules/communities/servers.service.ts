@@ -9,7 +9,7 @@ import {
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { attachments } from '../uploads/uploads.schema.js';
+import { claimImageFor } from '../uploads/index.js';
 import { channelRoom, serverRoom } from './access.js';
 import { toChannel, toMembers, toRole, toServer } from './communities.dto.js';
 import { channels, memberRoles, roles, serverMembers, servers } from './communities.schema.js';
@@ -114,18 +114,7 @@ export class ServersService {
       await tx.update(servers).set({ icon: null, iconAttachmentId: null }).where(eq(servers.id, serverId));
       return;
     }
-    const [upload] = await tx
-      .update(attachments)
-      .set({ messageId: serverId })
-      .where(
-        and(
-          eq(attachments.id, iconId),
-          eq(attachments.ownerId, userId),
-          eq(attachments.kind, 'image'),
-          sql`(${attachments.messageId} is null or ${attachments.messageId} = ${serverId})`,
-        ),
-      )
-      .returning();
+    const upload = await claimImageFor(tx, { attachmentId: iconId, ownerId: userId, holderId: serverId });
     if (!upload)
       throw new AppError(
         'VALIDATION_ERROR',

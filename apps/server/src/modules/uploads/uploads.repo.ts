@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { type AttachmentRow, attachments } from './uploads.schema.js';
 
@@ -71,4 +71,27 @@ export async function deleteUnclaimedBefore(
     .delete(attachments)
     .where(and(inArray(attachments.id, stale), isNull(attachments.messageId)))
     .returning();
+}
+
+/**
+ * Claims one image of `ownerId` for `holderId` (a server's icon, say) unless another holder has it;
+ * claiming it again for the same holder is a no-op. Returns the row, or undefined when refused.
+ */
+export async function claimImageFor(
+  db: Executor,
+  input: { attachmentId: string; ownerId: string; holderId: string },
+): Promise<AttachmentRow | undefined> {
+  const [row] = await db
+    .update(attachments)
+    .set({ messageId: input.holderId })
+    .where(
+      and(
+        eq(attachments.id, input.attachmentId),
+        eq(attachments.ownerId, input.ownerId),
+        eq(attachments.kind, 'image'),
+        or(isNull(attachments.messageId), eq(attachments.messageId, input.holderId)),
+      ),
+    )
+    .returning();
+  return row;
 }
