@@ -233,10 +233,10 @@ describe('permission matrix', () => {
     await expectApiError(post(member, news.id, 'me too'), 403, 'FORBIDDEN');
     const posted = await post(ctx.owner, news.id, 'Release day');
     // A role allowed to post there may, without any moderation flag.
-    const [poster] = await Promise.all([server.signUp()]);
+    const poster = await server.signUp();
     await join(poster as SignedUp, ctx.detail.server.inviteCode);
     const role = await createRole(ctx.owner, ctx.serverId, { name: 'press' });
-    await assign(ctx.owner, ctx.serverId, role.id, (poster as SignedUp).userId);
+    await assign(ctx.owner, ctx.serverId, role.id, poster.userId);
     await overwrite(ctx.owner, news.id, role.id, 'role', { allow: ['SEND_MESSAGES'] });
     const pressed = await post(poster as SignedUp, news.id, 'From the press');
     const page = await call(member.api, ZChannelMessagesResponse, 'GET', `/api/channels/${news.id}/messages`);
