@@ -63,10 +63,13 @@ async function openAs(user: SignedUp, viewport = DESKTOP): Promise<Page> {
 /** Live remote audio tracks across the page's voice audio elements. */
 function remoteAudioTracks(page: Page): Promise<number> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAudioElement>('[data-testid="voice-audio"]')].reduce((count, audio) => {
-      const stream = audio.srcObject as MediaStream | null;
-      return count + (stream?.getAudioTracks().filter((track) => track.readyState === 'live').length ?? 0);
-    }, 0),
+    Array.from(document.querySelectorAll<HTMLAudioElement>('[data-testid="voice-audio"]')).reduce(
+      (count, audio) => {
+        const stream = audio.srcObject as MediaStream | null;
+        return count + (stream?.getAudioTracks().filter((track) => track.readyState === 'live').length ?? 0);
+      },
+      0,
+    ),
   );
 }
 

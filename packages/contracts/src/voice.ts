@@ -27,7 +27,7 @@ export const ZJoinVoiceChannel = z.object({
   deafened: z.boolean().optional(),
 });
 /** `channelId` is optional: a user is in one voice channel at most. */
-export const ZLeaveVoiceChannel = z.object({ channelId: ZId.optional() }).optional();
+export const ZLeaveVoiceChannel = z.object({ channelId: ZId.optional() });
 export const ZUpdateVoiceState = z
   .object({
     channelId: ZId.optional(),

@@ -90,6 +90,8 @@ describe('joining a voice channel', () => {
       'NOT_FOUND',
     );
     await expectAckError(member.socket, 'update_voice_state', { selfMute: true }, 'CONFLICT');
+    await expectAckError(member.socket, 'leave_voice_channel', { channelId: lounge.id }, 'CONFLICT');
+    expect(await mustAck(member.socket, 'leave_voice_channel', {})).toMatchObject({ left: false });
 
     await denyEveryone(owner.user.api, serverId, present(detail.roles[0]).id, lounge, ['CONNECT']);
     const ack = await expectAckError(

@@ -196,6 +196,8 @@ export class VoiceService {
         and(eq(voiceStates.userId, userId), channelId ? eq(voiceStates.channelId, channelId) : undefined),
       )
       .returning();
+    // Naming a channel one is not in is a mistake worth saying; a bare leave is always fine.
+    if (!row && channelId) throw new AppError('CONFLICT', "You're not in that voice channel.");
     if (!row) return { left: false };
     await this.announceLeft(row, 'left');
     this.announceConnection(null, userId);

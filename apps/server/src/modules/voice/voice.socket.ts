@@ -5,7 +5,7 @@ import type { VoiceService } from './voice.service.js';
 export function voiceSocketHandlers(voice: VoiceService): SocketModule {
   return ({ handle }) => {
     handle('join_voice_channel', (userId, payload, socket) => voice.join(userId, socket.id, payload));
-    handle('leave_voice_channel', (userId, payload) => voice.leave(userId, payload?.channelId));
+    handle('leave_voice_channel', (userId, payload) => voice.leave(userId, payload.channelId));
     handle('update_voice_state', (userId, payload) => voice.updateState(userId, payload));
     handle('voice_signal', (userId, payload, socket) => voice.signal(userId, socket.id, payload));
     handle('moderate_voice_member', (userId, payload) => voice.moderate(userId, payload));
