@@ -13,7 +13,8 @@ import { LiveCountProvider } from '@/lib/socket/live-count';
  * chunk: the root layout's client code is loaded by every page, so anything imported statically here
  * would be paid by the landing's visitors too.
  */
-const AppShell = dynamic(() => import('./app-shell').then((m) => m.AppShell));
+const loadAppShell = () => import('./app-shell');
+const AppShell = dynamic(() => loadAppShell().then((m) => m.AppShell));
 
 /** Pages a visitor can read without the app: the landing and the help and legal pages. */
 export const MARKETING_PATHS = ['/', '/help', '/privacy', '/terms'];
@@ -47,6 +48,23 @@ export function Providers({
 
   useEffect(() => {
     if (app) setAppMounted(true);
+  }, [app]);
+
+  // A visitor about to follow a link into the app (/chat, /login…): fetch the app shell on intent, so
+  // the page does not wait for it after the click.
+  useEffect(() => {
+    if (app) return;
+    const onIntent = (event: Event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+      if (MARKETING_PATHS.includes(link.pathname)) return;
+      void loadAppShell();
+    };
+    const events = ['pointerover', 'focusin', 'touchstart'] as const;
+    for (const name of events) document.addEventListener(name, onIntent, { passive: true });
+    return () => {
+      for (const name of events) document.removeEventListener(name, onIntent);
+    };
   }, [app]);
 
   // The app's icons were drawn on a 20px, 1.75-stroke grid; lucide's defaults (24px, 2) would look heavier.
