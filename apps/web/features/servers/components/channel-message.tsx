@@ -234,6 +234,7 @@ export const ChannelMessage = memo(function ChannelMessage({
       data-message-id={message.id ?? undefined}
       data-mine={message.mine ? 'true' : 'false'}
       data-author-id={message.senderId}
+      data-mentions-me={message.mentionsMe ? 'true' : undefined}
     >
       {message.replyTo ? (
         <button

@@ -139,6 +139,7 @@ export function ChannelScreen() {
                   channelName={channel.name}
                   canManage={channelPermissions(channel, detail.roles, self).has('MANAGE_MESSAGES')}
                   className={buttonClass}
+                  viewer={{ me: self.userId, myRoleIds: self.roleIds }}
                 />
               )
             : undefined

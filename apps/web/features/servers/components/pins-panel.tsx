@@ -2,7 +2,7 @@
 
 import type { TChannelMessage } from '@guftagu/contracts';
 import { PaperclipIcon, PinIcon, PinOffIcon } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,15 +15,20 @@ import { errorMessage } from '@/lib/api';
 import { nameOf } from '@/lib/utils';
 import { channelErrorMessage, useChannelActions } from '../hooks/use-channel-actions';
 import { useChannelPins } from '../hooks/use-pins';
+import { useMembers } from '../hooks/use-servers';
+import { memberName } from './member-list';
+import { type MentionLookup, MentionText } from './mention-text';
 
 function PinnedRow({
   message,
   canUnpin,
   onUnpin,
+  mentions,
 }: {
   message: TChannelMessage;
   canUnpin: boolean;
   onUnpin: () => void;
+  mentions: MentionLookup;
 }) {
   const author = nameOf({ displayName: message.user.displayName ?? null, username: message.user.username });
   return (
@@ -59,7 +64,7 @@ function PinnedRow({
       </div>
       {message.content ? (
         <p className="mt-1.5 line-clamp-4 text-[14px] leading-[1.45] break-words whitespace-pre-wrap text-fg-soft [overflow-wrap:anywhere]">
-          {message.content}
+          <MentionText content={message.content} lookup={mentions} everyone={message.mentions.everyone} />
         </p>
       ) : null}
       {message.attachments.length > 0 ? (
@@ -72,16 +77,39 @@ function PinnedRow({
   );
 }
 
+interface Viewer {
+  me: string;
+  myRoleIds: readonly string[];
+}
+
 function PinsBody({
   serverId,
   channelId,
   canManage,
+  viewer,
 }: {
   serverId: string;
   channelId: string;
   canManage: boolean;
+  viewer: Viewer;
 }) {
   const { data, isPending, error, refetch } = useChannelPins(channelId, true);
+  const { data: memberList } = useMembers(serverId);
+  const mentions = useMemo<MentionLookup>(
+    () => ({
+      user: (userId) => {
+        const member = memberList?.members.find((item) => item.userId === userId);
+        return member ? memberName(member) : 'unknown-user';
+      },
+      role: (roleId) => {
+        const role = memberList?.roles.find((item) => item.id === roleId);
+        return role ? { name: role.name, color: role.color } : null;
+      },
+      me: viewer.me,
+      myRoleIds: viewer.myRoleIds,
+    }),
+    [memberList, viewer.me, viewer.myRoleIds],
+  );
   const actions = useChannelActions(serverId, channelId);
   const { toast } = useToast();
   if (isPending) {
@@ -131,6 +159,7 @@ function PinsBody({
           key={message.id}
           message={message}
           canUnpin={canManage}
+          mentions={mentions}
           onUnpin={() =>
             void actions.setPinned(message.id, false).catch((failure) =>
               toast({
@@ -153,12 +182,14 @@ export function PinsButton({
   channelName,
   canManage,
   className,
+  viewer,
 }: {
   serverId: string;
   channelId: string;
   channelName: string;
   canManage: boolean;
   className: string;
+  viewer: Viewer;
 }) {
   const [open, setOpen] = useState(false);
   return (
@@ -174,7 +205,9 @@ export function PinsButton({
       }
     >
       <div data-testid="pins-panel">
-        {open ? <PinsBody serverId={serverId} channelId={channelId} canManage={canManage} /> : null}
+        {open ? (
+          <PinsBody serverId={serverId} channelId={channelId} canManage={canManage} viewer={viewer} />
+        ) : null}
       </div>
     </Modal>
   );
