@@ -422,6 +422,16 @@ export const ZRolesReorderedEvent = z.object({
   serverId: z.string(),
   roles: z.array(z.object({ id: z.string(), position: z.number().int() })),
 });
+/**
+ * A member went online, away, busy or offline (invisible members look offline), to the rooms of every
+ * server they share with the listener; one event per server, so a client patches one member list.
+ */
+export const ZMemberPresenceEvent = z.object({
+  serverId: z.string(),
+  userId: z.string(),
+  isOnline: z.boolean(),
+  status: ZPresenceStatus,
+});
 /** To a user who joined (on every tab): the server to add to the rail. */
 export const ZServerJoinedEvent = z.object({ server: ZServer });
 
@@ -436,6 +446,7 @@ export const communityServerEvents = {
   member_joined: ZMemberJoinedEvent,
   member_left: ZMemberLeftEvent,
   member_updated: ZMemberUpdatedEvent,
+  member_presence: ZMemberPresenceEvent,
   role_created: ZRoleCreatedEvent,
   role_updated: ZRoleUpdatedEvent,
   role_deleted: ZRoleDeletedEvent,

@@ -172,6 +172,9 @@ export async function createModules(
     appUrl: env.APP_URL ?? '',
   });
 
+  // Members of a community see each other's presence, not only friends.
+  presence.api.onChange((change) => communities.api.announceMemberPresence(change));
+
   const channelMessages = createChannelMessagesModule({
     db,
     publisher,

@@ -1,4 +1,9 @@
-import { PERMISSIONS, type PermissionName, type TChannelType } from '@guftagu/contracts';
+import {
+  PERMISSIONS,
+  type PermissionName,
+  type TChannelType,
+  type TPresenceStatus,
+} from '@guftagu/contracts';
 
 /** Rooms of the communities module; membership is kept exact by the module (see README.md). */
 export const serverRoom = (serverId: string) => `server:${serverId}`;
@@ -32,6 +37,12 @@ export interface CommunitiesApi {
     serverId: string,
     targets: { userIds: string[]; roleIds: string[] },
   ): Promise<{ userIds: string[] }>;
+  /** Tells the members of every server the user is in that their presence changed. */
+  announceMemberPresence(change: {
+    userId: string;
+    isOnline: boolean;
+    status: TPresenceStatus;
+  }): Promise<void>;
   onChannelDeleted(listener: (event: { serverId: string; channelId: string }) => void): void;
   onServerDeleted(listener: (event: { serverId: string }) => void): void;
 }

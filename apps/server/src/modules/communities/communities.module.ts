@@ -1,5 +1,5 @@
 import { defineModule } from '../../app/module.js';
-import type { CommunitiesApi } from './access.js';
+import { type CommunitiesApi, serverRoom } from './access.js';
 import { BansService } from './bans.service.js';
 import { ChannelsService } from './channels.service.js';
 import { registerCommunityRoutes } from './communities.http.js';
@@ -38,6 +38,10 @@ export function createCommunitiesModule(deps: CommunityDeps) {
     readableChannelIds: (userId, serverId) => channels.readableChannelIds(userId, serverId),
     memberServerIds: (userId) => servers.memberServerIds(userId),
     resolveMentionTargets: (serverId, targets) => servers.resolveMentionTargets(serverId, targets),
+    async announceMemberPresence(change) {
+      for (const serverId of await servers.memberServerIds(change.userId))
+        deps.publisher.toRoom(serverRoom(serverId), 'member_presence', { serverId, ...change });
+    },
     onChannelDeleted: (listener) => void context.channelDeleted.push(listener),
     onServerDeleted: (listener) => void context.serverDeleted.push(listener),
   };

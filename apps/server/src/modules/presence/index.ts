@@ -1,2 +1,2 @@
 export { createPresenceModule } from './presence.module.js';
-export type { PresenceService } from './presence.service.js';
+export type { PresenceChange, PresenceService } from './presence.service.js';

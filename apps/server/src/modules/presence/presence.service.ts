@@ -10,6 +10,13 @@ import type { PresenceStore } from './presence.store.js';
 
 type ChosenStatus = UserRow['status'];
 
+/** What others may see of a user's presence after a change (invisible reads as offline). */
+export interface PresenceChange {
+  userId: string;
+  isOnline: boolean;
+  status: ServerPayload<'friend_online'>['status'];
+}
+
 /**
  * Online while any socket is open (several tabs, several nodes); offline with `lastActive` when the
  * last one closes. Friends hear about it at once; someone who is invisible looks offline to them.
@@ -23,6 +30,13 @@ export class PresenceService implements SocketLifecycle {
     /** Where a failed announcement is reported: the change it announces has already been stored. */
     private readonly logger: Logger,
   ) {}
+
+  private readonly listeners: Array<(change: PresenceChange) => Promise<void>> = [];
+
+  /** Other audiences than friends (a community's members) hear of each change through this. */
+  onChange(listener: (change: PresenceChange) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
 
   private announceAfterCommit(user: UserRow): Promise<void> {
     return runAfterCommit(this.logger, 'presence announcement', () => this.announce(user));
@@ -43,6 +57,8 @@ export class PresenceService implements SocketLifecycle {
     };
     const event = presence.isOnline ? 'friend_online' : 'friend_offline';
     for (const friendId of await this.friendIdsOf(user.id)) this.publisher.toUser(friendId, event, payload);
+    const change = { userId: user.id, isOnline: presence.isOnline, status: presence.status };
+    for (const listener of this.listeners) await listener(change);
   }
 
   /**
