@@ -66,6 +66,18 @@ describe('servers cache events', () => {
     emit(live, 'member_left', { serverId: 's1', userId: 'bob', reason: 'left' });
     expect(list()?.members.map((item) => item.userId)).toEqual(['ann']);
   });
+
+  it('moves a member between online and offline on member_presence, friend or not', () => {
+    const { live } = setup();
+    const ann = () =>
+      live.client
+        .getQueryData<MemberList>(serversKeys.members('s1'))
+        ?.members.find((item) => item.userId === 'ann');
+    emit(live, 'member_presence', { serverId: 's1', userId: 'ann', isOnline: true, status: 'busy' });
+    expect(ann()).toMatchObject({ isOnline: true, status: 'busy' });
+    emit(live, 'member_presence', { serverId: 's1', userId: 'ann', isOnline: false, status: 'offline' });
+    expect(ann()).toMatchObject({ isOnline: false, status: 'offline' });
+  });
 });
 
 describe('groupMembers', () => {

@@ -135,7 +135,10 @@ export const serversCacheEvents = [
   onServerEvent('user_stop_typing', ({ userId, channelId }, live) => {
     live.apply(channelKeys.typing(channelId), typingSet(userId, null));
   }),
-  // Friends' presence is the only presence this client hears about; it updates them in member lists.
+  // Every member's presence, per server (friends' presence below arrives too, and agrees).
+  onServerEvent('member_presence', ({ serverId, userId, isOnline, status }, live) => {
+    live.apply(serversKeys.members(serverId), memberPresence(userId, isOnline, status));
+  }),
   onServerEvent('friend_online', ({ friendId, status }, live) => {
     live.apply(serversKeys.memberLists(), memberPresence(friendId, true, status));
   }),
