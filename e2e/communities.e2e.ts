@@ -198,12 +198,93 @@ describe('servers in real browsers', () => {
     await expect.poll(() => channelLink(b.page, 'crew-only').count(), { timeout: 10_000 }).toBe(0);
     await b.page.getByTestId('channel-unavailable').waitFor({ timeout: 10_000 });
 
+    // Alice mentions Bob through the autocomplete: the syntax goes in, Bob sees his name highlighted.
+    const generalId = await channelLink(a.page, 'general').getAttribute('data-channel-id');
+    await channelLink(a.page, 'general').click();
+    // The new view's composer, not the one of the channel being left.
+    await a.page.locator(`[data-testid="channel-view"][data-channel-id="${generalId}"]`).waitFor();
+    await expect.poll(() => a.page.getByTestId('channel-view').count(), { timeout: 10_000 }).toBe(1);
+    await a.page.getByTestId('message-input').pressSequentially('@Bob', { delay: 30 });
+    await a.page.getByTestId('mention-popup').waitFor({ timeout: 5_000 });
+    await shoot(a.page, 'servers2-mention-popup-desktop');
+    await a.page.getByTestId('message-input').press('Enter');
+    expect(await a.page.getByTestId('message-input').inputValue()).toBe(`<@${bob.userId}> `);
+    await a.page.getByTestId('message-input').pressSequentially('the pins are up', { delay: 10 });
+    await a.page.getByTestId('message-input').press('Enter');
+    const mentionOfBob = b.page.locator(
+      `[data-testid="message"][data-mentions-me="true"] [data-testid="mention"][data-mention-user="${bob.userId}"]`,
+    );
+    await channelLink(b.page, 'general').click();
+    await mentionOfBob.waitFor({ timeout: 10_000 });
+    expect(await mentionOfBob.innerText()).toBe('@Bob Mehta');
+
+    // Alice pins it from its menu; Bob's pins panel lists it, and follows a second pin live.
+    const pin = async (text: string) => {
+      const row = a.page.locator('[data-testid="message"]', { hasText: text }).last();
+      await row.hover();
+      await row.getByTestId('message-more').click();
+      await a.page.getByTestId('message-pin').click();
+    };
+    await pin('the pins are up');
+    await b.page.getByTestId('open-pins').click();
+    await expect.poll(() => b.page.getByTestId('pinned-message').count(), { timeout: 10_000 }).toBe(1);
+    await pin('Hey Alice! Nice server');
+    await expect.poll(() => b.page.getByTestId('pinned-message').count(), { timeout: 10_000 }).toBe(2);
+    await shoot(b.page, 'servers2-pins-desktop');
+    await b.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await b.page.getByTestId('pins-panel').waitFor({ state: 'detached' });
+
+    // Members settings offer Alice (the owner) transfer, kick and ban for Bob.
+    await openSettings(a.page, 'members');
+    await a.page
+      .locator(`[data-testid="settings-member"][data-user-id="${bob.userId}"]`)
+      .getByTestId('member-actions')
+      .click();
+    await a.page.getByTestId('member-transfer').waitFor();
+    await a.page.getByTestId('member-ban').waitFor();
+    await shoot(a.page, 'servers2-member-actions-desktop');
+    await a.page.keyboard.press('Escape');
+    // Channel order: one step down moves the first channel of its group below the next one.
+    await a.page.getByTestId('settings-tab-channels').click();
+    await a.page.getByTestId('channel-order').scrollIntoViewIfNeeded();
+    const orderNames = () =>
+      a.page
+        .locator('[data-testid="order-row"]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-channel-name')));
+    const before = await orderNames();
+    const firstDown = a.page
+      .locator('[data-testid="order-row"]:has([data-testid="order-down"]:not([disabled]))')
+      .first();
+    const moved = await firstDown.getAttribute('data-channel-name');
+    await firstDown.getByTestId('order-down').click();
+    await expect.poll(orderNames, { timeout: 10_000 }).not.toEqual(before);
+    expect((await orderNames()).indexOf(moved)).toBe(before.indexOf(moved) + 1);
+    await shoot(a.page, 'servers2-channel-order-desktop');
+    await a.page.getByTestId('settings-close').click();
+    await a.page.getByTestId('server-settings').waitFor({ state: 'detached' });
+    // Deleting the server asks for its name.
+    await a.page.getByTestId('server-menu').click();
+    await a.page.getByTestId('menu-delete-server').click();
+    await a.page.getByTestId('delete-server-name').waitFor();
+    await shoot(a.page, 'servers2-delete-server-desktop');
+    await a.page.keyboard.press('Escape');
+
     // Phone: Bob's channel, the drawer with servers and channels, and the member drawer.
     await b.page.setViewportSize(PHONE);
     const serverId = new URL(b.page.url()).pathname.split('/')[2];
     await b.page.goto(`${server.url}/servers/${serverId}`);
     await b.page.getByTestId('channel-view').waitFor({ timeout: 15_000 });
     await shoot(b.page, 'servers-channel-phone');
+    await b.page.getByTestId('open-pins').click();
+    await expect.poll(() => b.page.getByTestId('pinned-message').count(), { timeout: 10_000 }).toBe(2);
+    await shoot(b.page, 'servers2-pins-phone');
+    await b.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await b.page.getByTestId('pins-panel').waitFor({ state: 'detached' });
+    await b.page.getByTestId('message-input').pressSequentially('@Ali', { delay: 30 });
+    await b.page.getByTestId('mention-popup').waitFor({ timeout: 5_000 });
+    await shoot(b.page, 'servers2-mention-popup-phone');
+    await b.page.getByTestId('message-input').press('Escape');
+    await b.page.getByTestId('message-input').fill('');
     await b.page.getByTestId('open-nav').click();
     await b.page.getByTestId('servers-drawer').waitFor();
     await shoot(b.page, 'servers-drawer-phone');
