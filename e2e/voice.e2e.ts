@@ -5,7 +5,7 @@ import {
   createChannel,
   createServer,
   join,
-} from '../apps/server/src/modules/communities/communities.test-support.js';
+} from '../apps/server/test/communities.js';
 import { type SignedUp, startTestServer, type TestServer } from '../apps/server/test/harness.js';
 import { launchBrowser } from './browser.js';
 

@@ -1,5 +1,6 @@
 import { ALL_PERMISSIONS, ZChannelResponse } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assign, createChannel, createRole, serverWithMembers } from '../../../test/communities.js';
 import { call, startTestServer, type TestServer } from '../../../test/harness.js';
 import { connectDatabase, type DatabaseHandle } from '../../platform/db/client.js';
 import { createLogger } from '../../platform/logger.js';
@@ -8,7 +9,6 @@ import { createPublisher } from '../../realtime/publisher.js';
 import { can } from './access.js';
 import { ChannelsService } from './channels.service.js';
 import { createCommunitiesModule } from './communities.module.js';
-import { assign, createChannel, createRole, serverWithMembers } from './communities.test-support.js';
 import { CommunityContext } from './context.js';
 import { ServersService } from './servers.service.js';
 

@@ -10,20 +10,20 @@ import {
 } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  call,
-  expectApiError,
-  type SignedUp,
-  startTestServer,
-  type TestServer,
-} from '../../../test/harness.js';
-import {
   assign,
   createChannel,
   createRole,
   join,
   present,
   serverWithMembers,
-} from './communities.test-support.js';
+} from '../../../test/communities.js';
+import {
+  call,
+  expectApiError,
+  type SignedUp,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
 
 let server: TestServer;
 

@@ -1,5 +1,6 @@
 import { ZChannelResponse } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel, createServer, join } from '../../../test/communities.js';
 import {
   call,
   connectAuthed,
@@ -14,7 +15,6 @@ import {
 import { HAS_REDIS, startTestRedis, type TestRedis } from '../../../test/redis.js';
 import { createPublisher } from '../../realtime/publisher.js';
 import { channelRoom } from './access.js';
-import { createChannel, createServer, join } from './communities.test-support.js';
 
 /** Two app nodes in this process sharing PostgreSQL and Redis: room changes made on one apply on the other. */
 describe.runIf(HAS_REDIS)('communities across two nodes', () => {

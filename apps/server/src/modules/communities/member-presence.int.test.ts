@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverWithMembers } from '../../../test/communities.js';
 import {
   connectAuthed,
   eventually,
@@ -6,7 +7,6 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { serverWithMembers } from './communities.test-support.js';
 
 let server: TestServer;
 

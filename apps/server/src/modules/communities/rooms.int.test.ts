@@ -1,6 +1,7 @@
 import { ZChannelResponse, ZCommunityOkResponse, ZServerResponse } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assign, createChannel, createRole, createServer, join, present } from '../../../test/communities.js';
 import {
   type AnyEventRecorder,
   call,
@@ -15,14 +16,6 @@ import {
 } from '../../../test/harness.js';
 import { createPublisher } from '../../realtime/publisher.js';
 import { channelRoom, serverRoom } from './access.js';
-import {
-  assign,
-  createChannel,
-  createRole,
-  createServer,
-  join,
-  present,
-} from './communities.test-support.js';
 
 let server: TestServer;
 

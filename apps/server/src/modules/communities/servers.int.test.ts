@@ -14,7 +14,6 @@ import {
 } from '@guftagu/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectApiError, startTestServer, type TestServer } from '../../../test/harness.js';
 import {
   createInvite,
   createRole,
@@ -22,7 +21,8 @@ import {
   join,
   present,
   serverWithMembers,
-} from './communities.test-support.js';
+} from '../../../test/communities.js';
+import { call, expectApiError, startTestServer, type TestServer } from '../../../test/harness.js';
 
 let server: TestServer;
 

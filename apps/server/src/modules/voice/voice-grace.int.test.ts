@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { present } from '../../../test/communities.js';
 import { nextEvent, startTestServer, type TestServer } from '../../../test/harness.js';
-import { present } from '../communities/communities.test-support.js';
 import { mustAck, voiceServer, voiceStates } from './voice.test-support.js';
 
 /** A short grace so the sweep decides within the test; nothing here asserts a duration. */

@@ -1,5 +1,6 @@
 import { type TChannel, ZChannelResponse } from '@guftagu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assign, createRole, present } from '../../../test/communities.js';
 import {
   call,
   connectAuthed,
@@ -12,7 +13,6 @@ import {
   type TestServer,
 } from '../../../test/harness.js';
 import { expectAckError } from '../../../test/messaging-helpers.js';
-import { assign, createRole, present } from '../communities/communities.test-support.js';
 import { mustAck, online, voiceServer, voiceStates } from './voice.test-support.js';
 
 let server: TestServer;

@@ -10,8 +10,14 @@ import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { RealtimePublisher } from '../../realtime/publisher.js';
-import { serverMembers, servers } from '../communities/communities.schema.js';
-import { type ChannelAccess, type CommunitiesApi, can, channelRoom } from '../communities/index.js';
+import {
+  type ChannelAccess,
+  type CommunitiesApi,
+  can,
+  channelRoom,
+  serverMembers,
+  servers,
+} from '../communities/index.js';
 import { users } from '../users/index.js';
 import { toParticipant, toVoiceState } from './voice.dto.js';
 import { type VoiceStateRow, voiceStates } from './voice.schema.js';

@@ -1,7 +1,7 @@
 import { type ClientEventName, type ClientPayload, ZVoiceStatesResponse } from '@guftagu/contracts';
 import type { GuftaguSocket } from '@guftagu/sdk';
+import { createChannel, serverWithMembers } from '../../../test/communities.js';
 import { call, connectAuthed, emitAck, type SignedUp, type TestServer } from '../../../test/harness.js';
-import { createChannel, serverWithMembers } from '../communities/communities.test-support.js';
 
 export interface Person {
   user: SignedUp;

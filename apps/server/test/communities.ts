@@ -6,7 +6,7 @@ import {
   ZJoinServerResponse,
   ZRoleResponse,
 } from '@guftagu/contracts';
-import { call, type SignedUp, type TestServer } from '../../../test/harness.js';
+import { call, type SignedUp, type TestServer } from './harness.js';
 
 export type Detail = Awaited<ReturnType<typeof createServer>>;
 
