@@ -4,6 +4,7 @@ import { createChannel, createServer, join } from '../../../test/communities.js'
 import {
   call,
   connectAuthed,
+  emitAck,
   eventually,
   nextEvent,
   recordAllEvents,
@@ -78,5 +79,24 @@ describe.runIf(HAS_REDIS)('communities across two nodes', () => {
     });
     await settle(socket);
     expect(heard.names()).toEqual([]);
+  });
+
+  it('delivers a channel message sent on node A to a member connected to node B, once', async () => {
+    const owner = await nodeA.signUp();
+    const member = await nodeB.signUp();
+    const created = await createServer(owner);
+    const general = created.channels.find((channel) => channel.type === 'text');
+    if (!general) throw new Error('no text channel');
+    await join(member, created.server.inviteCode);
+    const onA = (await connectAuthed(nodeA, owner.token)).socket;
+    const onB = (await connectAuthed(nodeB, member.token)).socket;
+    const heard = recordAllEvents(onB);
+    const arrived = nextEvent(onB, 'new_message');
+
+    const ack = await emitAck(onA, 'send_message', { channelId: general.id, content: 'across nodes' });
+    expect(ack.success).toBe(true);
+    expect(await arrived).toMatchObject({ content: 'across nodes', channelId: general.id });
+    await settle(onB);
+    expect(heard.names().filter((name) => name === 'new_message')).toHaveLength(1);
   });
 });
