@@ -1,11 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createChannel,
-  createServer,
-  join,
-} from '../apps/server/test/communities.js';
+import { createChannel, createServer, join } from '../apps/server/test/communities.js';
 import { type SignedUp, startTestServer, type TestServer } from '../apps/server/test/harness.js';
 import { launchBrowser } from './browser.js';
 
