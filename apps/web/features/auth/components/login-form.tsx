@@ -12,6 +12,7 @@ import { loginWithPassword, registerWithPassword, sendOtp } from '@/features/aut
 import { homeFor, useAuth } from '@/features/auth/auth-context';
 import { rememberResendAfter } from '@/features/auth/otp-cooldown';
 import { errorMessage, isApiError } from '@/lib/api';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 import { safeNextPath } from '@/lib/utils';
 import { FormAlert } from './auth-shell';
 
@@ -26,8 +27,10 @@ function verifyHref(email: string, next: string | null): string {
 
 /** The email field both sign-in methods share. */
 function EmailInput(props: Omit<InputProps, 'label'>) {
+  const hydrated = useHydrated();
   return (
     <Input
+      readOnly={!hydrated}
       label="Email address"
       type="email"
       name="email"
@@ -49,6 +52,7 @@ export function LoginForm() {
   const { status, user, signIn } = useAuth();
   const next = search.get('next');
 
+  const hydrated = useHydrated();
   const [mode, setMode] = useState<Mode>(search.get('mode') === 'password' ? 'password' : 'code');
   const [passwordMode, setPasswordMode] = useState<PasswordMode>('signin');
   const [email, setEmail] = useState(search.get('email') ?? '');
@@ -193,6 +197,7 @@ export function LoginForm() {
           {formError ? <FormAlert>{formError}</FormAlert> : null}
           <Button
             type="submit"
+            disabled={!hydrated}
             size="lg"
             loading={pending}
             loadingLabel="Sending code"
@@ -249,7 +254,13 @@ export function LoginForm() {
             data-testid="password-input"
           />
           {formError ? <FormAlert>{formError}</FormAlert> : null}
-          <Button type="submit" size="lg" loading={pending} data-testid="password-submit">
+          <Button
+            type="submit"
+            disabled={!hydrated}
+            size="lg"
+            loading={pending}
+            data-testid="password-submit"
+          >
             {passwordMode === 'register' ? 'Create account' : 'Sign in'}
           </Button>
           <p className="text-center text-[13px] text-fg-subtle">

@@ -14,6 +14,7 @@ import { useDevOutboxAvailable } from '@/features/dev-mailbox/hooks/use-dev-mail
 import { errorMessage, isApiError } from '@/lib/api';
 import { OTP_LENGTH } from '@/lib/config';
 import { useCountdown } from '@/lib/hooks/use-countdown';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 import { safeNextPath } from '@/lib/utils';
 import { AuthShell, FormAlert } from './auth-shell';
 import { emptyOtp, OtpInput } from './otp-input';
@@ -43,6 +44,7 @@ export function VerifyForm() {
 }
 
 function VerifyCode({ email, next }: { email: string; next: string | null }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const { toast } = useToast();
   const { signIn, status, user } = useAuth();
@@ -166,7 +168,7 @@ function VerifyCode({ email, next }: { email: string; next: string | null }) {
             if (error && !locked) setError(null);
           }}
           onComplete={(code) => void verify(code)}
-          disabled={pending || locked}
+          disabled={pending || locked || !hydrated}
           invalid={Boolean(error) && !locked}
           autoFocus
           describedBy="otp-feedback"
