@@ -46,14 +46,32 @@ async function inRoom(room: string): Promise<Set<string>> {
 
 /**
  * Emits a probe into `room` through the publisher (as channel messages does) and reports, for each
- * client, whether it arrived. `settle` makes "did not arrive" certain: the round trip returns after
- * anything emitted before it.
+ * client, whether it arrived. A fence sent after it to each client makes "did not arrive" certain,
+ * since it travels after the probe on the same path.
  */
 async function probe(room: string, clients: Client[]): Promise<boolean[]> {
   const serverId = `probe-${Math.random()}`;
+  const fence = `fence-${Math.random()}`;
   for (const c of clients) c.events.clear();
-  createPublisher(server.io).toRoom(room, 'channels_reordered', { serverId, channels: [] });
-  await Promise.all(clients.map((c) => settle(c.socket)));
+  const publisher = createPublisher(server.io);
+  publisher.toRoom(room, 'channels_reordered', { serverId, channels: [] });
+  // A fence to each client's own room, sent after the probe on the same path (with Redis, the same
+  // adapter channel, which keeps order): once it is in, the probe is in too if it was going to be.
+  for (const c of clients)
+    publisher.toUser(c.user.userId, 'channels_reordered', { serverId: fence, channels: [] });
+  await Promise.all(
+    clients.map((c) =>
+      eventually(
+        () =>
+          c.events.events.some(
+            (entry) =>
+              entry.event === 'channels_reordered' &&
+              (entry.payload as { serverId: string }).serverId === fence,
+          ),
+        'the fence arrived',
+      ),
+    ),
+  );
   return clients.map((c) =>
     c.events.events.some(
       (entry) =>
